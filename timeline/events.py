@@ -1,0 +1,409 @@
+"""Events from an article: what each clause reports, dated, placed and attributed.
+
+Algorithm, per clause (see :mod:`timeline.sentences`):
+1. Trigger: the first event noun ("talks", "summit", "invasion") or event verb ("met",
+   "convene", "annexed") outside quotation marks; a clause without one reports no event.
+   Negated triggers ("did not meet") and speculation ("may lay the groundwork") are skipped.
+2. Status from the clause's verbs: planned (will, scheduled to, due to, expected to...),
+   ongoing (present progressive, or "has ... since"), reported (inside "X said that ..."),
+   else happened.
+3. Date: the DATE/TIME expression of the clause nearest the trigger. Without one: a planned
+   action is dated from the publication date on (open end); an ongoing one on the publication
+   day; a past one that continues the story ("This exchange prompted ...") falls between the
+   previous event and the publication date. Anything else stays undated and is counted, not
+   guessed. The reason is recorded in ``Event.date_reason``.
+4. Places: mentions after "in/at/near/of/to" are the event's site; demonyms, metonyms,
+   organisations' countries and a country that is the clause's subject are actors; others are
+   merely mentioned. The home countries of the people involved join as actors.
+5. Title: participants (people for calls and summits, else countries: "US-Russia"), the
+   trigger's noun phrase ("emergency summit") and the site ("in Paris"); for verb triggers with
+   no noun form, the clause itself, shortened.
+Events of one document that describe the same happening (same kind, overlapping dates, a shared
+site) are merged here; merging across documents is :mod:`timeline.build`'s job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from gazetteer.model import MentionRole, Place, PlaceKind, PlaceMention
+from timeline.actors import ActorMention, find_actors
+from timeline.model import (
+    Document,
+    Event,
+    EventPlace,
+    EventStatus,
+    Interval,
+    PlaceRole,
+    Precision,
+    Source,
+    TimeExpression,
+    TimexType,
+    place_key,
+)
+from timeline.sentences import Span, split_clauses, split_sentences
+
+__all__ = ["EventExtraction", "extract_events", "precision_of"]
+
+# Event nouns, mapped to the kind used to decide whether two events are the same happening.
+EVENT_NOUNS: dict[str, str] = {
+    "talks": "talks", "negotiations": "talks", "discussions": "talks", "meeting": "meeting",
+    "meetings": "meeting", "summit": "summit", "conference": "meeting", "call": "call",
+    "phone call": "call", "visit": "visit", "trip": "visit", "invasion": "invasion",
+    "annexation": "annexation", "attack": "attack", "attacks": "attack", "strike": "attack",
+    "strikes": "attack", "offensive": "attack", "bombing": "attack", "shelling": "attack",
+    "agreement": "agreement", "deal": "agreement", "accord": "agreement", "treaty": "agreement",
+    "ceasefire": "ceasefire", "truce": "ceasefire", "election": "election", "elections": "election",
+    "referendum": "election", "sanctions": "sanctions", "exchange": "exchange", "protest": "protest",
+    "protests": "protest", "war": "war", "occupation": "control", "control": "control",
+    "withdrawal": "withdrawal", "ban": "sanctions", "embargo": "sanctions", "vote": "election",
+    "assassination": "attack", "explosion": "attack", "earthquake": "disaster", "flood": "disaster",
+    "floods": "disaster", "outbreak": "disaster", "evacuation": "evacuation", "arrest": "arrest",
+}
+# Event verbs (inflected forms) mapped to (kind, noun used in titles).
+EVENT_VERBS: dict[str, tuple[str, str]] = {}
+for _forms, _kind, _noun in (
+    ("meet meets met meeting", "meeting", "meeting"),
+    ("convene convenes convened convening", "meeting", "meeting"),
+    ("gather gathers gathered gathering", "summit", "meeting"),
+    ("sit", "talks", "talks"),
+    ("negotiate negotiated negotiating", "talks", "negotiations"),
+    ("invade invades invaded invading", "invasion", "invasion"),
+    ("annex annexes annexed annexing", "annexation", "annexation"),
+    ("attack attacks attacked attacking", "attack", "attack"),
+    ("bomb bombs bombed bombing shelled", "attack", "attack"),
+    ("visit visits visited visiting travel travels travelled traveled", "visit", "visit"),
+    ("sign signs signed signing", "agreement", "signing"),
+    ("agree agrees agreed agreeing", "agreement", "agreement"),
+    ("control controls controlled controlling occupy occupies occupied occupying", "control", "control"),
+    ("withdraw withdraws withdrew withdrawn", "withdrawal", "withdrawal"),
+    ("elect elects elected", "election", "election"),
+    ("arrest arrests arrested", "arrest", "arrest"),
+    ("kill kills killed", "attack", "attack"),
+    ("launch launches launched launching initiate initiates initiated initiating", "launch", "launch"),
+    ("impose imposes imposed imposing", "sanctions", "sanctions"),
+    ("facilitate facilitates facilitated", "exchange", "exchange"),
+):
+    for _form in _forms.split():
+        EVENT_VERBS[_form] = (_kind, _noun)
+
+# Kinds where the people involved name the event better than their countries do.
+_PERSONAL_KINDS = frozenset({"call", "meeting", "summit", "visit"})
+
+_PLANNED = re.compile(
+    r"\b(?:will|shall|’ll|'ll|going to|scheduled to|due to|expected to|set to|plans? to|planning to|"
+    r"intends? to|to be held|is to|are to|upcoming|would)\b", re.IGNORECASE)
+_ONGOING = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?\w+ing\b|\b(?:has|have)\s+(?:been\s+)?\w+ed\b[^.]*\bsince\b"
+                      r"|\bunderway\b|\bcontinues?\b|\bongoing\b", re.IGNORECASE)
+_SPECULATIVE = re.compile(r"\b(?:may|might|could|can|would need)\b|\bif\b", re.IGNORECASE)
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|stated|states|suggested|hinted|intimated|indicated|claimed|reported|announced|"
+    r"according to|confirmed|believes?|believing|added)\b(?:\s+that)?", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no|never|without|n’t|n't)\b", re.IGNORECASE)
+_CONTINUATION = re.compile(
+    r"^(?:This|That|These|The)\s+(?:exchange|call|meeting|talks|move|decision|step|news|summit|announcement)\b"
+    r"|\b(?:prompted|afterwards|then|later|subsequently|following|in response)\b", re.IGNORECASE)
+_SITE_PREPOSITION = re.compile(r"(?:\bin|\bat|\bnear|\bof|\bto|\binto|\bacross|\bover|\bon|\bfrom)\s+(?:the\s+)?$",
+                               re.IGNORECASE)
+_QUOTED = re.compile(r"[“\"](.*?)[”\"]", re.DOTALL)
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
+_NP_STOP = frozenset({"a", "an", "the", "of", "in", "at", "on", "for", "to", "and", "with", "between", "by", "from",
+                      "that", "this", "these", "its", "their", "his", "her", "our", "which", "who", "since"})
+_SHORT_COUNTRY = {"US": "US", "GB": "UK", "AE": "UAE"}
+_TITLE_MAX_WORDS = 12
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class EventExtraction:
+    """Events of one document and the clauses that reported something we could not date."""
+
+    events: tuple[Event, ...]
+    undated: int = 0
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class _Trigger:
+    kind: str
+    noun: str
+    start: int  # offsets into the document text
+    end: int
+    is_noun: bool
+
+
+def precision_of(interval: Interval) -> Precision:
+    """A precision that matches an interval's length (used when none was stated)."""
+    days = interval.days
+    if days is None or days <= 1:
+        return Precision.DAY
+    for limit, precision in ((7, Precision.WEEK), (31, Precision.MONTH), (92, Precision.QUARTER),
+                             (184, Precision.HALF), (366, Precision.YEAR), (3653, Precision.DECADE)):
+        if days <= limit:
+            return precision
+    return Precision.CENTURY
+
+
+def _quoted_ranges(text: str, start: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in _QUOTED.finditer(text)]
+
+
+def _find_trigger(doc_text: str, clause: Span) -> _Trigger | None:
+    quoted = _quoted_ranges(clause.text, clause.start)
+    words = list(_WORD.finditer(clause.text))
+    for index, match in enumerate(words):
+        start, end = clause.start + match.start(), clause.start + match.end()
+        if any(s <= start < e for s, e in quoted):
+            continue
+        word = match.group(0).lower()
+        following = words[index + 1].group(0).lower() if index + 1 < len(words) else ""
+        if word == "phone" and following == "call":
+            return _Trigger(kind="call", noun="phone call", start=start, end=clause.start + words[index + 1].end(),
+                            is_noun=True)
+        if word in EVENT_NOUNS and not (word == "call" and following in {"for", "on"}):
+            if word in {"control", "exchange", "vote", "call"} and index > 0 and words[index - 1].group(0).lower() in {
+                    "to", "will", "would"}:
+                continue  # an infinitive or modal verb, not the noun
+            return _Trigger(kind=EVENT_NOUNS[word], noun=word, start=start, end=end, is_noun=True)
+        if word in EVENT_VERBS:
+            kind, noun = EVENT_VERBS[word]
+            if kind in {"launch", "sanctions", "exchange"}:
+                # A light verb: the event is its object ("launched a full-scale invasion").
+                for obj in words[index + 1:index + 5]:
+                    if obj.group(0).lower() in EVENT_NOUNS:
+                        o_start = clause.start + obj.start()
+                        return _Trigger(kind=EVENT_NOUNS[obj.group(0).lower()], noun=obj.group(0).lower(),
+                                        start=o_start, end=clause.start + obj.end(), is_noun=True)
+                if kind == "launch":
+                    continue
+            return _Trigger(kind=kind, noun=noun, start=start, end=end, is_noun=False)
+    return None
+
+
+def _status(clause: Span, trigger: _Trigger, doc_text: str) -> EventStatus | None:
+    """The clause's status, or None when it only speculates or negates."""
+    before = doc_text[clause.start:trigger.start]
+    words_before = before.split()
+    if _NEGATION.search(" ".join(words_before[-4:])):
+        return None
+    if _REPORTING.search(before) and re.search(r"\bthat\b|,", before):
+        return EventStatus.REPORTED
+    if _PLANNED.search(clause.text):
+        return EventStatus.PLANNED
+    if _SPECULATIVE.search(before) or (_SPECULATIVE.search(clause.text) and not trigger.is_noun):
+        return None
+    if _ONGOING.search(clause.text):
+        return EventStatus.ONGOING
+    return EventStatus.HAPPENED
+
+
+def _date_expressions(times: Sequence[TimeExpression], span: Span) -> list[TimeExpression]:
+    return [t for t in times if span.start <= t.start and t.end <= span.end
+            and t.type in (TimexType.DATE, TimexType.TIME) and t.interval is not None]
+
+
+def _nearest(times: list[TimeExpression], trigger: _Trigger) -> TimeExpression | None:
+    if not times:
+        return None
+    return min(times, key=lambda t: (abs(t.start - trigger.start), t.start))
+
+
+def _event_places(clause: Span, context: Sequence[PlaceMention], mentions: Sequence[PlaceMention],
+                  actors: Sequence[ActorMention], doc_text: str, trigger: _Trigger) -> tuple[EventPlace, ...]:
+    places: dict[tuple[object, ...], EventPlace] = {}
+    rank = {PlaceRole.SITE: 0, PlaceRole.ACTOR: 1, PlaceRole.MENTIONED: 2}
+
+    def add(place: Place, role: PlaceRole, mention: PlaceMention | None) -> None:
+        key = place_key(place)
+        current = places.get(key)
+        if current is None or rank[role] < rank[current.role]:
+            places[key] = EventPlace(place=place, role=role, surface=mention.surface if mention else None,
+                                     start=mention.start if mention else None, end=mention.end if mention else None)
+
+    in_clause = [m for m in mentions if clause.start <= m.start and m.end <= clause.end and m.place is not None]
+    for mention in list(context) + in_clause:
+        assert mention.place is not None
+        if mention.role is not MentionRole.LITERAL or mention.in_organisation:
+            add(mention.place, PlaceRole.ACTOR, mention)
+            continue
+        lead = doc_text[max(clause.start, mention.start - 12):mention.start]
+        if _SITE_PREPOSITION.search(lead) and mention.place.kind is not PlaceKind.CONTINENT:
+            add(mention.place, PlaceRole.SITE, mention)
+        elif mention.end <= trigger.start and mention.place.kind is PlaceKind.COUNTRY and (
+                mention.start - clause.start) < 40:
+            add(mention.place, PlaceRole.ACTOR, mention)
+        else:
+            add(mention.place, PlaceRole.MENTIONED, mention)
+    for actor in actors:
+        if actor.home is not None:
+            add(actor.home, PlaceRole.ACTOR, None)
+    ordered = sorted(places.values(), key=lambda ep: (rank[ep.role], ep.start if ep.start is not None else 1 << 60))
+    return tuple(ordered)
+
+
+def _short_name(place: Place, surface: str | None) -> str:
+    if place.country_code in _SHORT_COUNTRY and place.kind is PlaceKind.COUNTRY:
+        return _SHORT_COUNTRY[place.country_code]
+    return place.name
+
+
+def _noun_phrase(doc_text: str, clause: Span, trigger: _Trigger) -> str:
+    """The trigger noun with the modifiers right before it: "a surprise phone call" -> "surprise phone call"."""
+    before = doc_text[clause.start:trigger.start].split()
+    modifiers: list[str] = []
+    for word in reversed(before[-3:]):
+        bare = word.strip(",;:“”\"'’")
+        if not bare or bare.lower() in _NP_STOP or not re.fullmatch(r"[A-Za-z][\w\-]*", bare) or bare[0].isupper() or (
+                bare.lower() in EVENT_VERBS):
+            break
+        modifiers.insert(0, bare)
+    return " ".join([*modifiers, trigger.noun])
+
+
+def _title(doc_text: str, clause: Span, trigger: _Trigger, places: Sequence[EventPlace],
+           actors: Sequence[ActorMention], carried_subject: str | None) -> str:
+    site = next((ep.place for ep in places if ep.role is PlaceRole.SITE and ep.place.kind not in (
+        PlaceKind.COUNTRY, PlaceKind.CONTINENT)), None)
+    site_country = next((ep.place for ep in places if ep.role is PlaceRole.SITE), None)
+    people = list(dict.fromkeys(a.actor.name.split()[-1] for a in actors if a.actor.kind.value == "person"))
+    countries = list(dict.fromkeys(_short_name(ep.place, ep.surface) for ep in places
+                                   if ep.role is PlaceRole.ACTOR and ep.place.kind is PlaceKind.COUNTRY))
+    if trigger.is_noun or trigger.kind in _PERSONAL_KINDS:
+        phrase = _noun_phrase(doc_text, clause, trigger) if trigger.is_noun else trigger.noun
+        if len(people) >= 2 and trigger.kind in _PERSONAL_KINDS:
+            who = "-".join(people[:3])
+        elif len(countries) >= 2:
+            who = "-".join(countries[:3])
+        elif countries:
+            who = f"{countries[0]}’s" if trigger.kind in {"invasion", "annexation", "control", "attack"} else countries[0]
+        elif people:
+            who = people[0]
+        else:
+            who = ""
+        title = f"{who} {phrase}".strip()
+        target = site or (site_country if site_country and _short_name(site_country, None) not in countries else None)
+        if target is not None and target.name not in title:
+            preposition = "of" if trigger.kind in {"invasion", "annexation", "control", "occupation"} and (
+                target.kind is PlaceKind.COUNTRY) else "in"
+            title += f" {preposition} {target.name}"
+        return title[0].upper() + title[1:]
+    # A verb with no good noun form: the clause itself, shortened, time words left out.
+    words = clause.text.strip().rstrip(".;:,").split()
+    if carried_subject and words and words[0].islower():
+        words = [carried_subject, *words]
+    text = " ".join(words[:_TITLE_MAX_WORDS])
+    return (text[0].upper() + text[1:]) if text else trigger.noun.capitalize()
+
+
+def _event_id(document_id: str, start: int) -> str:
+    digest = hashlib.sha1(f"{document_id}\x00{start}".encode()).hexdigest()[:10]
+    return f"ev-{digest}"
+
+
+def _undated_interval(status: EventStatus, published: dt.date | None, previous: Event | None,
+                      clause: Span) -> tuple[Interval, Precision, str] | None:
+    if published is None:
+        return None
+    if status is EventStatus.PLANNED:
+        return (Interval(start=published, end=None), Precision.DAY,
+                "publication date: planned, no date given (on or after publication)")
+    if status is EventStatus.ONGOING:
+        return Interval.day(published), Precision.DAY, "publication date: ongoing at publication"
+    if previous is not None and _CONTINUATION.search(clause.text):
+        after = previous.interval.end or previous.interval.start
+        before = published + dt.timedelta(days=1)
+        if after is not None and after < before:
+            interval = Interval(start=after, end=before)
+            return (interval, precision_of(interval),
+                    f"story order: after “{previous.title}”, on or before publication")
+    return None
+
+
+def _same_happening(a: Event, b: Event, kind_a: str, kind_b: str) -> bool:
+    if kind_a != kind_b or not a.interval.overlaps(b.interval):
+        return False
+    sites_a = {place_key(ep.place) for ep in a.places if ep.role is PlaceRole.SITE}
+    sites_b = {place_key(ep.place) for ep in b.places if ep.role is PlaceRole.SITE}
+    return bool(sites_a & sites_b) or (not sites_a and not sites_b)
+
+
+def _merge_into(kept: Event, extra: Event) -> Event:
+    places = {place_key(ep.place): ep for ep in kept.places}
+    for ep in extra.places:
+        places.setdefault(place_key(ep.place), ep)
+    actors = {a.name: a for a in kept.actors}
+    for actor in extra.actors:
+        actors.setdefault(actor.name, actor)
+    finer = extra if (extra.precision.rank < kept.precision.rank and not extra.interval.is_open) else kept
+    return replace(kept, places=tuple(places.values()), actors=tuple(actors.values()), interval=finer.interval,
+                   precision=finer.precision, date_reason=finer.date_reason, timex=finer.timex)
+
+
+def extract_events(document: Document, *, places: Sequence[PlaceMention],
+                   times: Sequence[TimeExpression]) -> EventExtraction:
+    """The events an article reports, in text order, same-document duplicates merged."""
+    text = document.text
+    actors = find_actors(text, places)
+    source = Source(document_id=document.id, title=document.title, url=document.source, published=document.published)
+    events: list[tuple[Event, str]] = []
+    undated = 0
+    previous: Event | None = None
+    for sentence in split_sentences(text):
+        clauses = split_clauses(sentence)
+        context: list[PlaceMention] = []
+        carried_subject: str | None = None
+        for position, clause in enumerate(clauses):
+            trigger = _find_trigger(text, clause)
+            in_clause = [m for m in places if clause.start <= m.start and m.end <= clause.end and m.place]
+            if position == 0:
+                first_word = clause.text.split()[0] if clause.text.split() else ""
+                carried_subject = first_word if first_word[:1].isupper() else None
+            if trigger is None:
+                context = in_clause
+                continue
+            status = _status(clause, trigger, text)
+            if status is None:
+                context = in_clause
+                continue
+            timex = _nearest(_date_expressions(times, clause), trigger) or (
+                _nearest(_date_expressions(times, sentence), trigger) if len(clauses) == 1 else None)
+            if timex is not None and timex.interval is not None:
+                interval = timex.interval
+                precision = timex.precision or precision_of(interval)
+                reason = f"time expression “{timex.surface}”"
+                if document.published and interval.start and interval.start > document.published and (
+                        status is EventStatus.HAPPENED):
+                    status = EventStatus.PLANNED
+            else:
+                dated = _undated_interval(status, document.published, previous, clause)
+                if dated is None:
+                    undated += 1
+                    context = in_clause
+                    continue
+                interval, precision, reason = dated
+            clause_actors = [a for a in actors if clause.start <= a.start and a.end <= clause.end]
+            event_places = _event_places(clause, context if position > 0 else [], places, clause_actors, text,
+                                         trigger)
+            event = Event(
+                id=_event_id(document.id, clause.start),
+                title=_title(text, clause, trigger, event_places, clause_actors,
+                             carried_subject if position > 0 else None),
+                interval=interval, precision=precision, status=status, places=event_places,
+                actors=tuple(dict.fromkeys(a.actor for a in clause_actors)),
+                sentence=sentence.text, sentence_start=sentence.start, sentence_end=sentence.end,
+                document_id=document.id, sources=(source,), date_reason=reason, timex=timex,
+            )
+            merged = False
+            for index, (earlier, kind) in enumerate(events):
+                if _same_happening(earlier, event, kind, trigger.kind):
+                    events[index] = (_merge_into(earlier, event), kind)
+                    merged = True
+                    break
+            if not merged:
+                events.append((event, trigger.kind))
+            previous = event
+            context = in_clause
+    return EventExtraction(events=tuple(e for e, _ in events), undated=undated)
+

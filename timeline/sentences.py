@@ -1,0 +1,135 @@
+"""Sentence and clause segmentation with character offsets.
+
+Algorithm: a paragraph break (a blank line) or a line with no closing punctuation (a headline)
+always ends a segment. Inside a paragraph a sentence ends at ``.``, ``!`` or ``?`` (optionally
+followed by closing quotes or brackets) before whitespace and an upper-case letter, digit or
+opening quote, unless the word before the dot is a known abbreviation ("Mr.", "Feb.", "U.S."
+before a lower-case word) or a single initial ("J. Smith"). Clauses split a sentence at
+semicolons and at ", and"/" and"/", but" when a finite verb follows, so "Russia has held parts
+of Ukraine since 2014 and launched a full-scale invasion in 2022" yields two clauses.
+Every span satisfies ``text[start:end] == span.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Span", "split_sentences", "split_clauses"]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Span:
+    text: str
+    start: int
+    end: int
+
+
+# Abbreviations that end with a dot but rarely end a sentence: titles, months, and the like.
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen col lt sgt capt maj adm gov sen rep st jr sr rev hon pres sec
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+no nos vol fig inc ltd corp co bros dept est approx vs etc al e.g i.e
+""".split())
+# Country-style abbreviations ("U.S.", "U.K.") end a sentence only before an upper-case word
+# that is not a name; we keep them inside the sentence when a lower-case word follows.
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
+
+_BOUNDARY = re.compile(r"""[.!?]+["'’”)\]]*(?=\s+["'‘“(\[]?[A-Z0-9À-Ý])""")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n+")
+_LINE_END_PUNCT = re.compile(r"""[.!?:;,"'’”)\]]\s*$""")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Is the dot at ``dot`` part of an abbreviation rather than a sentence end?"""
+    word_start = dot
+    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "([\"'“‘":
+        word_start -= 1
+    word = text[word_start:dot + 1]
+    bare = word.rstrip(".").lower()
+    if bare in _ABBREVIATIONS:
+        return True
+    if len(bare) == 1 and bare.isalpha():  # an initial: "J. Smith"
+        return True
+    if _DOTTED_ACRONYM.search(word):
+        # "the U.S. The next..." is ambiguous; treat as a boundary only when the next word is a
+        # common sentence opener. Cheap heuristic: a following "The/This/It/He/She/They/We".
+        following = text[dot + 1:dot + 12].lstrip()
+        return not re.match(r"(?:The|This|That|These|It|He|She|They|We|But|However|In)\b", following)
+    return False
+
+
+def _sentences_in_block(text: str, start: int, end: int) -> list[Span]:
+    spans: list[Span] = []
+    cursor = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        dot = match.start()
+        if text[dot] == "." and _is_abbreviation(text, dot):
+            continue
+        spans.append(_trimmed(text, cursor, match.end()))
+        cursor = match.end()
+    if cursor < end:
+        spans.append(_trimmed(text, cursor, end))
+    return [s for s in spans if s.end > s.start]
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(text=text[start:end], start=start, end=end)
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraphs, with headline lines (no closing punctuation) split off as their own block."""
+    blocks: list[tuple[int, int]] = []
+    cursor = 0
+    for match in list(_PARAGRAPH.finditer(text)) + [None]:
+        stop = len(text) if match is None else match.start()
+        line_start = cursor
+        for line in text[cursor:stop].split("\n"):
+            line_end = line_start + len(line)
+            if line.strip() and not _LINE_END_PUNCT.search(line) and line_end < stop:
+                # A headline inside a block: close the block before it and after it.
+                if cursor < line_start:
+                    blocks.append((cursor, line_start))
+                blocks.append((line_start, line_end))
+                cursor = line_end + 1
+            line_start = line_end + 1
+        if cursor < stop:
+            blocks.append((cursor, stop))
+        cursor = stop if match is None else match.end()
+    return blocks
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentences of a text, in order, with offsets."""
+    spans: list[Span] = []
+    for start, end in _blocks(text):
+        spans.extend(_sentences_in_block(text, start, end))
+    return spans
+
+
+# A coordinating split point followed by what looks like a finite verb (a word ending in -ed,
+# or a small list of common irregular past and present forms): "and initiated", "but said".
+_CLAUSE_SPLIT = re.compile(
+    r"(?:\s*;\s*|,?\s+(?:and|but|while|whereas)\s+(?=(?:has\s+|have\s+|had\s+|was\s+|were\s+|will\s+|would\s+)?"
+    r"(?:[a-z]+ed|met|held|said|told|made|took|went|came|gave|led|left|sent|began|saw|won|lost|fled|"
+    r"fought|struck|agreed|signed|launched|announced|called|visited|urged|warned)\b))"
+)
+
+
+def split_clauses(sentence: Span) -> list[Span]:
+    """Clauses of one sentence (offsets into the same text as the sentence)."""
+    clauses: list[Span] = []
+    cursor = 0
+    text = sentence.text
+    for match in _CLAUSE_SPLIT.finditer(text):
+        if match.start() > cursor:
+            clauses.append(Span(text=text[cursor:match.start()], start=sentence.start + cursor,
+                                end=sentence.start + match.start()))
+        cursor = match.end()
+    if cursor < len(text):
+        clauses.append(Span(text=text[cursor:], start=sentence.start + cursor, end=sentence.end))
+    return [c for c in clauses if c.text.strip()]
