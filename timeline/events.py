@@ -44,10 +44,11 @@ from timeline.model import (
     TimeExpression,
     TimexType,
     place_key,
+    precision_of,
 )
 from timeline.sentences import Span, split_clauses, split_sentences
 
-__all__ = ["EventExtraction", "extract_events", "precision_of"]
+__all__ = ["EventExtraction", "extract_events"]
 
 # Event nouns, mapped to the kind used to decide whether two events are the same happening.
 EVENT_NOUNS: dict[str, str] = {
@@ -132,18 +133,6 @@ class _Trigger:
     start: int  # offsets into the document text
     end: int
     is_noun: bool
-
-
-def precision_of(interval: Interval) -> Precision:
-    """A precision that matches an interval's length (used when none was stated)."""
-    days = interval.days
-    if days is None or days <= 1:
-        return Precision.DAY
-    for limit, precision in ((7, Precision.WEEK), (31, Precision.MONTH), (92, Precision.QUARTER),
-                             (184, Precision.HALF), (366, Precision.YEAR), (3653, Precision.DECADE)):
-        if days <= limit:
-            return precision
-    return Precision.CENTURY
 
 
 def _quoted_ranges(text: str, start: int) -> list[tuple[int, int]]:
@@ -277,7 +266,8 @@ def _title(doc_text: str, clause: Span, trigger: _Trigger, places: Sequence[Even
         elif len(countries) >= 2:
             who = "-".join(countries[:3])
         elif countries:
-            who = f"{countries[0]}’s" if trigger.kind in {"invasion", "annexation", "control", "attack"} else countries[0]
+            possessive = trigger.kind in {"invasion", "annexation", "control", "attack"}
+            who = f"{countries[0]}’s" if possessive else countries[0]
         elif people:
             who = people[0]
         else:

@@ -21,9 +21,21 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "Precision", "TimexType", "EventStatus", "PlaceRole", "ActorKind",
-    "Interval", "Document", "TimeExpression", "EventPlace", "Actor", "Source", "Event", "Timeline",
+    "Actor",
+    "ActorKind",
+    "Document",
+    "Event",
+    "EventPlace",
+    "EventStatus",
+    "Interval",
+    "PlaceRole",
+    "Precision",
+    "Source",
+    "TimeExpression",
+    "Timeline",
+    "TimexType",
     "place_key",
+    "precision_of",
 ]
 
 
@@ -301,3 +313,15 @@ def place_key(place: Place) -> tuple[object, ...]:
     if place.geonameid is not None:
         return ("geonames", place.geonameid)
     return ("named", place.name, round(place.lat, 3), round(place.lon, 3))
+
+
+def precision_of(interval: Interval) -> Precision:
+    """A precision that matches an interval's length (used when none was stated)."""
+    days = interval.days
+    if days is None or days <= 1:
+        return Precision.DAY
+    for limit, precision in ((7, Precision.WEEK), (31, Precision.MONTH), (92, Precision.QUARTER),
+                             (184, Precision.HALF), (366, Precision.YEAR), (3653, Precision.DECADE)):
+        if days <= limit:
+            return precision
+    return Precision.CENTURY

@@ -1,0 +1,38 @@
+"""Shared test helpers: where ../shared lives, and skipping only outside CI.
+
+Tests that need something outside the repository (../shared corpora, Chromium, a Jupyter
+kernel) skip when it is absent on a developer's machine, but fail loudly under ``CI=true``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require(condition: bool, why: str) -> None:
+    """Skip the calling test when ``condition`` is false, unless under CI, where it fails."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"required under CI=true but missing: {why}")
+    pytest.skip(why)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    require(SHARED.is_dir(), f"{SHARED} is absent")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_article(shared_dir: Path) -> str:
+    path = shared_dir / "seeds" / "000_6a42dfd4ca0a619f.txt"
+    require(path.is_file(), f"{path} is absent")
+    return path.read_text(encoding="utf-8")

@@ -1,0 +1,221 @@
+"""The ``geotimeline`` command line: report, extract, geocode.
+
+Every error a user can cause prints one line, ``geotimeline: error: FILE:LINE: problem``, and
+exits non-zero without leaving a partial output. Exit codes: 0 success, 1 bad input, 2 bad
+usage, 3 an output that could not be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from gazetteer.errors import GazetteerError
+from timeline import __version__
+from timeline.errors import InputError, OutputError, TimelineError
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
+
+
+class _Console:
+    """Messages for people go to stderr; ``--quiet`` keeps only errors."""
+
+    def __init__(self, *, quiet: bool) -> None:
+        self.quiet = quiet
+
+    def info(self, message: str) -> None:
+        if not self.quiet:
+            print(message, file=sys.stderr)
+
+    def warn(self, message: str) -> None:
+        if not self.quiet:
+            print(f"geotimeline: warning: {message}", file=sys.stderr)
+
+    def progress(self, items: Sequence[Path], what: str) -> Iterator[Path]:
+        if self.quiet or not sys.stderr.isatty() or len(items) < 2:
+            yield from items
+            return
+        from tqdm import tqdm
+
+        yield from tqdm(items, desc=what, unit="file", file=sys.stderr, leave=False)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a YYYY-MM-DD date") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="geotimeline",
+        description="Turn news articles and event tables into a geocoded, dated timeline: "
+                    "an offline HTML report with a map and a timeline, or machine-readable extractions.",
+    )
+    parser.add_argument("--version", action="version", version=f"geotimeline {__version__}")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def inputs(p: argparse.ArgumentParser) -> None:
+        p.add_argument("inputs", nargs="+", metavar="INPUT",
+                       help="article files (.txt, .md with front matter, .jsonl), event tables (.csv, .json) "
+                            "or directories of them")
+        p.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
+                       help="publication date for articles whose metadata has none")
+        p.add_argument("--overrides", type=Path, metavar="CSV",
+                       help="reviewer overrides for place names (default: overrides.csv beside the inputs, if any)")
+        p.add_argument("--skip-bad", action="store_true",
+                       help="skip bad records (JSONL lines, table rows) instead of stopping; they are listed")
+
+    report = commands.add_parser("report", help="write a standalone HTML report (map + timeline)",
+                                 description="Write one standalone, offline HTML report from the inputs.")
+    inputs(report)
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="HTML", help="report file to write")
+    report.add_argument("--title", help="report title (default: the only document's title, or 'Timeline')")
+    report.add_argument("--lanes", choices=["place", "country", "actor"], default="country",
+                        help="timeline lanes (default: country)")
+    report.add_argument("--tiles", metavar="PROVIDER",
+                        help="online map tiles by xyzservices name (e.g. OpenStreetMap.Mapnik); "
+                             "default: an offline basemap, no network")
+    report.add_argument("--embed", action="store_true", help="also write NAME.embed.html, an iframe snippet")
+
+    extract = commands.add_parser("extract", help="write places, times and events as JSONL (scorer format)",
+                                  description="Write one JSON object per document: toponyms, timexes, events.")
+    inputs(extract)
+    extract.add_argument("-o", "--output", type=Path, required=True, metavar="JSONL", help="file to write")
+
+    geocode = commands.add_parser("geocode", help="resolve place names with the offline gazetteer",
+                                  description="Resolve place names offline and print the best match for each.")
+    geocode.add_argument("names", nargs="+", metavar="NAME")
+    geocode.add_argument("--country", metavar="CC", help="restrict to an ISO 3166-1 alpha-2 country code")
+    geocode.add_argument("--all", action="store_true", help="print every candidate, best first")
+    geocode.add_argument("--json", action="store_true", help="print JSON lines")
+    return parser
+
+
+def _overrides_path(args: argparse.Namespace) -> Path | None:
+    if args.overrides is not None:
+        if not args.overrides.is_file():
+            raise InputError("overrides file not found", path=args.overrides)
+        return Path(args.overrides)
+    for given in args.inputs:
+        folder = Path(given) if Path(given).is_dir() else Path(given).parent
+        candidate = folder / "overrides.csv"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _gather(args: argparse.Namespace, console: _Console):  # type: ignore[no-untyped-def]
+    """Read every input and run the pipeline: (documents, events, extractions)."""
+    from gazetteer.index import Gazetteer
+    from timeline.pipeline import extract
+    from timeline.readers import SkippedRecord, expand_inputs, is_table, read_documents, read_table
+    from timeline.table import events_from_table
+
+    skipped: list[SkippedRecord] = []
+    files = expand_inputs(args.inputs)
+    gazetteer = Gazetteer.open(overrides=_overrides_path(args))
+    documents, events, extractions = [], [], []
+    undated = 0
+    for path in console.progress(files, "reading"):
+        if is_table(path):
+            events.extend(events_from_table(read_table(path, skip_bad=args.skip_bad, on_skip=skipped.append),
+                                            gazetteer=gazetteer))
+            continue
+        for document in read_documents(path, published=args.published, skip_bad=args.skip_bad,
+                                       on_skip=skipped.append):
+            result = extract(document, gazetteer=gazetteer)
+            unanchored = sum(1 for t in result.times if t.relative and not t.anchored)
+            if document.published is None and unanchored:
+                console.warn(f"{document.source or document.id}: no publication date; {unanchored} relative "
+                             f"date(s) left unanchored (give one with --published or in the metadata)")
+            documents.append(document)
+            events.extend(result.events)
+            extractions.append(result)
+            undated += result.undated
+    if skipped:
+        console.warn(f"skipped {len(skipped)} bad record(s):")
+        for record in skipped:
+            console.warn(f"  {record.one_line()}")
+    return documents, events, extractions, undated
+
+
+def _report(args: argparse.Namespace, console: _Console) -> int:
+    from timeline.build import build_timeline
+    from timeline.render import ReportOptions, write_report
+
+    documents, events, _, undated = _gather(args, console)
+    title = args.title or (documents[0].title if len(documents) == 1 and documents[0].title else None) or "Timeline"
+    timeline = build_timeline(events, documents=documents, title=title)
+    options = ReportOptions(title=title, lanes=args.lanes, tiles=args.tiles, embed=args.embed)
+    write_report(timeline, args.output, options=options)
+    console.info(f"wrote {args.output}: {len(timeline)} events, {len(timeline.places())} places, "
+                 f"{len(documents)} documents" + (f"; {undated} undated clause(s) left out" if undated else ""))
+    return EXIT_OK
+
+
+def _extract(args: argparse.Namespace, console: _Console) -> int:
+    from timeline.atomic import atomic_writer
+    from timeline.exports import extraction_record
+
+    documents, _, extractions, _ = _gather(args, console)
+    with atomic_writer(args.output) as handle:
+        for result in extractions:
+            record = extraction_record(result.document.id, places=result.places, times=result.times,
+                                       events=result.events)
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    console.info(f"wrote {args.output}: {len(extractions)} documents")
+    return EXIT_OK
+
+
+def _geocode(args: argparse.Namespace, console: _Console) -> int:
+    from gazetteer.index import default_gazetteer
+    from timeline.exports.jsonl import place_record
+
+    gazetteer = default_gazetteer()
+    missing = 0
+    for name in args.names:
+        places = gazetteer.lookup(name, country=args.country.upper() if args.country else None)
+        if not places:
+            missing += 1
+            print(f"{name}\tnot found", file=sys.stderr)
+            continue
+        for rank, place in enumerate(places if args.all else places[:1], start=1):
+            if args.json:
+                print(json.dumps({"query": name, "rank": rank, **place_record(place)}, ensure_ascii=False))
+            else:
+                where = ", ".join(x for x in (place.admin1, place.country_code) if x)
+                ident = f"geonames:{place.geonameid}" if place.geonameid else "geotimeline"
+                print(f"{name}\t{place.name} ({where or '-'})\t{place.lat:.4f}, {place.lon:.4f}\t"
+                      f"{place.kind}/{place.feature_code or '-'}\t{ident}")
+    return EXIT_INPUT if missing else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    console = _Console(quiet=args.quiet)
+    commands = {"report": _report, "extract": _extract, "geocode": _geocode}
+    try:
+        return commands[args.command](args, console)
+    except OutputError as exc:
+        print(f"geotimeline: error: {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    except (TimelineError, GazetteerError) as exc:
+        print(f"geotimeline: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("geotimeline: interrupted; no output was written", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
