@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from gazetteer.model import Place, PlaceKind, PlaceMention
 from timeline.model import Actor, ActorKind
 
-__all__ = ["ActorMention", "find_actors", "TITLES"]
+__all__ = ["TITLES", "ActorMention", "find_actors"]
 
 # Titles that precede a name in news copy, longest first so "Foreign Minister" wins over
 # "Minister". Lower-case forms ("envoy") appear in appositions.

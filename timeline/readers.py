@@ -35,14 +35,14 @@ from timeline.model import Document
 __all__ = [
     "ARTICLE_SUFFIXES",
     "TABLE_SUFFIXES",
-    "TableRow",
     "SkippedRecord",
+    "TableRow",
+    "expand_inputs",
+    "is_table",
+    "markdown_to_text",
     "parse_date",
     "read_documents",
     "read_table",
-    "markdown_to_text",
-    "is_table",
-    "expand_inputs",
 ]
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl"})

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Span", "split_sentences", "split_clauses"]
+__all__ = ["Span", "split_clauses", "split_sentences"]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -85,7 +85,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     """Paragraphs, with headline lines (no closing punctuation) split off as their own block."""
     blocks: list[tuple[int, int]] = []
     cursor = 0
-    for match in list(_PARAGRAPH.finditer(text)) + [None]:
+    for match in [*list(_PARAGRAPH.finditer(text)), None]:
         stop = len(text) if match is None else match.start()
         line_start = cursor
         for line in text[cursor:stop].split("\n"):
