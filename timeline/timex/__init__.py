@@ -1,0 +1,106 @@
+"""The temporal tagger: find time expressions in text and normalise them to TIMEX3 and calendar days.
+
+Algorithm:
+1. :func:`timeline.timex.patterns.find_candidates` finds the longest non-overlapping matches of a
+   regular-expression grammar (dates, weekdays, quarters, durations, sets, vague references).
+2. For each, in text order, :func:`timeline.timex.tense.tense_at` reads the tense of its
+   sentence and :func:`timeline.timex.normalise.resolve` computes the TIMEX3 type and value from
+   the publication date (the anchor), the tense and what the document dated before.
+3. :func:`timeline.timex.values.calendar_interval` turns date values into calendar intervals.
+   Signals just before an expression open the interval, following TimeML: the signal is not part
+   of the span, the interval and ``modifier`` carry it:
+   - "since 2014", "from 2014" (with no "to" after) -> ``[2014-01-01, None)``, modifier ON_OR_AFTER;
+   - "after 2014" -> ``[2015-01-01, None)``, AFTER; "before 2014" -> ``(None, 2014-01-01)``, BEFORE;
+   - "until March", "through March", "till", "up to" -> ``(None, end of March)``, ON_OR_BEFORE;
+   - "from 2014 to 2022", "between 2014 and 2022": two expressions; both carry the whole range
+     ``[2014-01-01, 2023-01-01)`` as their interval, each keeps its own value.
+   A modifier already set by the words of the expression ("early 2014") is kept.
+
+Without a publication date, absolute expressions resolve as usual and relative ones keep X
+placeholders ("XXXX-WXX-2"), with ``relative=True, anchored=False``: nothing is anchored on today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import Final
+
+from timeline.model import Interval, TimeExpression
+from timeline.timex.normalise import Context, resolve
+from timeline.timex.patterns import find_candidates
+from timeline.timex.tense import tense_at
+from timeline.timex.values import calendar_interval, narrow
+
+__all__ = ["find_times"]
+
+_SIGNAL_BEFORE: Final = re.compile(
+    r"(?:^|[^\w])(since|from|after|before|until|till|til|through|thru|up\s+to|prior\s+to|between|by)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+_RANGE_JOIN: Final = re.compile(r"^\s*(?:to|until|till|through|thru|and|-|–|—)\s*$", re.IGNORECASE)
+
+
+def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
+    """Temporal expressions in ``text``, sorted by start, non-overlapping, normalised on ``published``.
+
+    ``text[e.start:e.end] == e.surface`` for every result. Never raises on any string.
+    """
+    if not text:
+        return []
+    out: list[TimeExpression] = []
+    context = Context()
+    for cand in find_candidates(text):
+        surface = text[cand.start:cand.end]
+        tense = tense_at(text, cand.start, cand.end)
+        res = resolve(cand, surface, anchor=published, tense=tense, context=context)
+        if res is None:
+            continue
+        value = res.value
+        context = context.after(value)
+        anchored = res.relative and published is not None and not value.startswith("X")
+        got = calendar_interval(value) if res.type.value in ("DATE", "TIME") else None
+        interval = narrow(got[0], res.modifier) if got else None
+        out.append(TimeExpression(
+            surface=surface, start=cand.start, end=cand.end, type=res.type, value=value,
+            interval=interval, precision=got[1] if got else None, relative=res.relative,
+            anchored=anchored, modifier=res.modifier,
+        ))
+    return _apply_signals(text, out)
+
+
+def _apply_signals(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """Open or join intervals after "since", "until", "from ... to" (see the module docstring)."""
+    result = list(found)
+    for i, expr in enumerate(found):
+        if expr.interval is None:
+            continue
+        m = _SIGNAL_BEFORE.search(text, max(0, expr.start - 20), expr.start)
+        if not m:
+            continue
+        signal = " ".join(m.group(1).lower().split())
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        joined = (nxt is not None and nxt.interval is not None
+                  and _RANGE_JOIN.match(text[expr.end:nxt.start]) is not None)
+        if signal in ("from", "between") and joined and nxt is not None and nxt.interval is not None:
+            lo, hi = expr.interval.start, nxt.interval.end
+            if lo is not None and hi is not None and lo < hi:
+                span = Interval(start=lo, end=hi)
+                result[i] = replace(result[i], interval=span)
+                result[i + 1] = replace(result[i + 1], interval=span)
+            continue
+        if signal in ("since", "from") and expr.interval.start is not None:
+            new = Interval(start=expr.interval.start, end=None)
+            mod = "ON_OR_AFTER"
+        elif signal == "after" and expr.interval.end is not None:
+            new, mod = Interval(start=expr.interval.end, end=None), "AFTER"
+        elif signal in ("before", "prior to") and expr.interval.start is not None:
+            new, mod = Interval(start=None, end=expr.interval.start), "BEFORE"
+        elif signal in ("until", "till", "til", "through", "thru", "up to", "by") and expr.interval.end is not None:
+            if signal == "by":
+                continue  # "by March" is a deadline, the expression keeps its own interval
+            new, mod = Interval(start=None, end=expr.interval.end), "ON_OR_BEFORE"
+        else:
+            continue
+        result[i] = replace(result[i], interval=new, modifier=expr.modifier or mod)
+    return result

@@ -1,0 +1,173 @@
+"""Word tables of the temporal tagger: calendar names, number words, units, parts of day.
+
+Every table maps a lower-cased surface word to what it means. The grammar in
+:mod:`timeline.timex.patterns` builds its regular expressions from the keys, and
+:mod:`timeline.timex.normalise` reads the values, so a word added here is both recognised and
+understood.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = [
+    "MONTHS", "WEEKDAYS", "SEASONS", "PARTS_OF_DAY", "UNITS", "UNIT_CODES", "NUMBER_WORDS",
+    "TENS_WORDS", "ORDINALS", "VAGUE_QUANTITIES", "SET_ADVERBS", "VAGUE_WORDS", "CAPITALISED_ONLY",
+    "parse_number",
+]
+
+# Month names and the abbreviations news agencies print (AP style writes "Sept." and "Feb.").
+MONTHS: Final[dict[str, int]] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+
+# Words that are also common English words: recognised only when capitalised, so that
+# "may", "march" (the verb) and "sun"/"sat"/"wed" (abbreviations) do not become dates.
+CAPITALISED_ONLY: Final[frozenset[str]] = frozenset({"may", "march", "mar", "jan", "jun", "jul", "sun", "sat",
+                                                    "wed", "mon", "fri", "thu", "tue", "dec", "sep"})
+
+# ISO weekday numbers (Monday = 1), the numbering TIMEX3 uses in "XXXX-WXX-2".
+WEEKDAYS: Final[dict[str, int]] = {
+    "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
+    "thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6,
+    "sunday": 7, "sun": 7,
+}
+
+# TIMEX3 season codes. "fall" and "autumn" are the same season.
+SEASONS: Final[dict[str, str]] = {
+    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
+}
+
+# TIMEX3 part-of-day codes appended to a date ("2025-02-17TMO").
+PARTS_OF_DAY: Final[dict[str, str]] = {
+    "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "mid afternoon": "AF", "evening": "EV",
+    "night": "NI", "nights": "NI", "overnight": "NI", "mornings": "MO", "evenings": "EV",
+    "afternoons": "AF",
+}
+
+# Calendar units by every spelling used in news, singular and plural, to the canonical unit.
+UNITS: Final[dict[str, str]] = {
+    "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute", "min": "minute",
+    "mins": "minute", "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour",
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "fortnight": "fortnight",
+    "fortnights": "fortnight", "month": "month", "months": "month", "quarter": "quarter",
+    "quarters": "quarter", "year": "year", "years": "year", "yr": "year", "yrs": "year",
+    "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
+    "millennium": "millennium", "millennia": "millennium", "weekend": "weekend", "weekends": "weekend",
+}
+
+# Canonical unit -> (TIMEX3 duration letter, whether it belongs after the "T", multiplier).
+# Decades and centuries are written in years ("two decades" -> P20Y), the form TimeBank uses
+# most, and fortnights in weeks.
+UNIT_CODES: Final[dict[str, tuple[str, bool, int]]] = {
+    "second": ("S", True, 1), "minute": ("M", True, 1), "hour": ("H", True, 1), "day": ("D", False, 1),
+    "week": ("W", False, 1), "fortnight": ("W", False, 2), "month": ("M", False, 1),
+    "quarter": ("Q", False, 1), "year": ("Y", False, 1), "decade": ("Y", False, 10),
+    "century": ("Y", False, 100), "millennium": ("Y", False, 1000), "weekend": ("D", False, 2),
+}
+
+# Cardinal number words up to nineteen, plus the articles that mean "one" before a unit.
+NUMBER_WORDS: Final[dict[str, int]] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a dozen": 12,
+    "dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2, "a pair of": 2, "half a": 0.5,
+    "a half": 0.5,
+}
+
+# Tens, combined with NUMBER_WORDS units as "twenty-four" or "twenty four".
+TENS_WORDS: Final[dict[str, int]] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+
+# Ordinals for quarters, halves, days of a month and centuries.
+ORDINALS: Final[dict[str, int]] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+    "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+    "last": -1, "final": -1,
+}
+
+# Quantities that say "some number of": TIMEX3 writes the unknown count as X ("several years" -> PXY).
+VAGUE_QUANTITIES: Final[frozenset[str]] = frozenset({
+    "few", "a few", "several", "many", "some", "numerous", "the", "recent", "coming", "past",
+    "a number of", "dozens of", "hundreds of", "thousands of", "countless",
+})
+
+# Frequency adverbs -> TIMEX3 SET value. "quarterly" is P3M in TimeML's examples.
+SET_ADVERBS: Final[dict[str, str]] = {
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
+    "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biannually": "P6M",
+    "semiannually": "P6M", "semi-annually": "P6M",
+}
+
+# Vague references to the document time, with the TIMEX3 token TimeBank uses for each.
+VAGUE_WORDS: Final[dict[str, str]] = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "presently": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
+    "right now": "PRESENT_REF", "just now": "PRESENT_REF", "the present": "PRESENT_REF",
+    "the moment": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
+    "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF", "earlier": "PAST_REF",
+    "once": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF", "until recently": "PAST_REF",
+    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "future": "FUTURE_REF",
+    "the distant future": "FUTURE_REF", "shortly": "FUTURE_REF", "eventually": "FUTURE_REF",
+    "the foreseeable future": "FUTURE_REF", "in the future": "FUTURE_REF", "later": "FUTURE_REF",
+}
+
+
+def parse_number(words: str) -> float | None:
+    """The value of a number written in digits or words ("24", "twenty-four", "2 1/2",
+    "a hundred", "nineteen"), or None when it is a vague quantity ("several", "a few")."""
+    w = " ".join(words.lower().replace("-", " ").split())
+    if not w:
+        return None
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w]
+    compact = w.replace(",", "")
+    try:
+        return float(compact)
+    except ValueError:
+        pass
+    parts = w.split()
+    # "2 1/2", "two and a half"
+    if len(parts) == 2 and "/" in parts[1]:
+        whole = parse_number(parts[0])
+        num, _, den = parts[1].partition("/")
+        if whole is not None and num.isdigit() and den.isdigit() and int(den):
+            return whole + int(num) / int(den)
+    if w.endswith(" and a half"):
+        whole = parse_number(w[: -len(" and a half")])
+        return None if whole is None else whole + 0.5
+    total = 0.0
+    current = 0.0
+    seen = False
+    for p in parts:
+        if p == "and":
+            continue
+        if p in ("a", "an") and not seen:
+            current = 1
+            seen = True
+        elif p in TENS_WORDS:
+            current += TENS_WORDS[p]
+            seen = True
+        elif p in NUMBER_WORDS:
+            current += NUMBER_WORDS[p]
+            seen = True
+        elif p == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif p == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+            seen = True
+        elif p.isdigit():
+            current += int(p)
+            seen = True
+        else:
+            return None
+    return total + current if seen else None

@@ -1,0 +1,884 @@
+"""What a recognised expression means: its TIMEX3 type and value, from the anchor and the tense.
+
+Algorithm: :func:`resolve` dispatches on the grammar rule that matched
+(:mod:`timeline.timex.patterns`) to one pure function per family. Each reads the captured parts,
+the anchor (the publication date, or None), the tense of the clause and a small
+:class:`Context` of what the document mentioned before (the last quarter, year and day, for
+"the year-ago quarter" or "the following day"), and returns a :class:`Resolution`.
+
+Conventions (TimeML / TimeBank):
+- weekdays and bare months follow the tense: past -> the latest one on or before the anchor,
+  future -> the next one on or after it, unknown -> past for weekdays (news reports what
+  happened), nearest for months;
+- "last/this/next <unit>" shift the anchor's week, month, quarter, year... and keep that unit's
+  precision ("last week" -> "2025-W07"); "N units ago" keeps the unit's precision too;
+- without an anchor a relative expression keeps X placeholders ("XXXX-WXX-2", "XXXX-12") and
+  is marked relative but not anchored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+
+from timeline.model import TimexType
+from timeline.timex import lexicon as lx
+from timeline.timex.patterns import Candidate
+from timeline.timex.tense import Tense
+
+__all__ = ["Context", "Resolution", "resolve"]
+
+Groups = Mapping[str, str | None]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Resolution:
+    """The meaning of one expression, before it becomes a :class:`~timeline.model.TimeExpression`."""
+
+    type: TimexType
+    value: str
+    relative: bool = False
+    modifier: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Context:
+    """What the document has dated so far, for anaphoric expressions ("that year")."""
+
+    last_quarter: tuple[int, int] | None = None
+    last_year: int | None = None
+    last_day: dt.date | None = None
+    quarter_seen: bool = False
+    extra: tuple[str, ...] = field(default=())
+
+    def after(self, value: str) -> Context:
+        """The context once an expression with this value has been read."""
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+            return replace(self, last_quarter=(int(m[1]), int(m[2])), last_year=int(m[1]), quarter_seen=True)
+        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", value):
+            try:
+                return replace(self, last_day=dt.date(int(m[1]), int(m[2]), int(m[3])), last_year=int(m[1]))
+            except ValueError:
+                return self
+        if m := re.match(r"(\d{4})(?:$|-)", value):
+            return replace(self, last_year=int(m[1]))
+        return self
+
+
+# --- calendar helpers ----------------------------------------------------------------------------
+def _day(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _week(d: dt.date) -> str:
+    iso = d.isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}"
+
+
+def _add_months(year: int, month: int, k: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + k
+    return index // 12, index % 12 + 1
+
+
+def _quarter(d: dt.date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def _add_quarters(y: int, q: int, k: int) -> tuple[int, int]:
+    index = y * 4 + (q - 1) + k
+    return index // 4, index % 4 + 1
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _shift_days(d: dt.date, days: int) -> dt.date | None:
+    try:
+        return d + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+_MODS: dict[str, str] = {
+    "early": "START", "the beginning of": "START", "the start of": "START", "the dawn of": "START",
+    "the early part of": "START", "mid": "MID", "the middle of": "MID", "the height of": "MID",
+    "late": "END", "the end of": "END", "the close of": "END", "the latter part of": "END",
+    "the turn of": "END", "the end of the month of": "END",
+}
+
+
+def _mod(groups: Groups, key: str = "mod") -> str | None:
+    raw = groups.get(key)
+    if not raw:
+        return None
+    return _MODS.get(" ".join(raw.lower().replace("-", " ").split()))
+
+
+_APPROX_MODS: dict[str, str] = {
+    "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN", "well over": "MORE_THAN",
+    "upwards of": "MORE_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
+    "just under": "LESS_THAN", "barely": "LESS_THAN", "nearly": "APPROX", "almost": "APPROX",
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
+    "close to": "APPROX", "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "not more than": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
+}
+
+
+def _approx(groups: Groups) -> str | None:
+    raw = groups.get("approx")
+    return _APPROX_MODS.get(" ".join(raw.lower().split())) if raw else None
+
+
+def _norm(s: str | None) -> str:
+    return " ".join((s or "").lower().replace("’", "'").split())
+
+
+def _month_number(word: str) -> int:
+    return lx.MONTHS[word.lower().rstrip(".")]
+
+
+def _two_digit_year(yy: int, anchor: dt.date | None) -> int:
+    """'98 -> 1998 and '15 -> 2015: the century that puts the year at most ten years after the anchor."""
+    base = anchor.year if anchor else 2000
+    year = (base // 100) * 100 + yy
+    if year > base + 10:
+        year -= 100
+    return year
+
+
+def _spelled_year(words: str) -> int | None:
+    w = _norm(words).replace("-", " ")
+    if w.startswith("the year "):
+        w = w[len("the year "):]
+    parts = w.split()
+    if not parts:
+        return None
+    if parts[0] == "two" and len(parts) > 1 and parts[1] == "thousand":
+        rest = [p for p in parts[2:] if p != "and"]
+        extra = lx.parse_number(" ".join(rest)) if rest else 0
+        return None if extra is None else 2000 + int(extra)
+    head = lx.NUMBER_WORDS.get(parts[0]) or lx.TENS_WORDS.get(parts[0])
+    if head is None:
+        return None
+    tail = [p for p in parts[1:] if p != "oh"]
+    if tail == ["hundred"]:
+        return int(head) * 100
+    low = lx.parse_number(" ".join(tail)) if tail else None
+    return None if low is None else int(head) * 100 + int(low)
+
+
+def _ordinal(word: str) -> int | None:
+    w = _norm(word)
+    if w in lx.ORDINALS:
+        return lx.ORDINALS[w]
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", w)
+    return int(m[1]) if m else None
+
+
+# --- day-level resolution --------------------------------------------------------------------
+def _weekday_date(weekday: int, anchor: dt.date, tense: Tense, rel: str) -> dt.date | None:
+    delta = weekday - anchor.isoweekday()
+    if rel in ("last", "past", "previous", "this past"):
+        back = (-delta) % 7 or 7
+        return _shift_days(anchor, -back)
+    if rel in ("next", "coming", "following", "this coming"):
+        fwd = delta % 7 or 7
+        return _shift_days(anchor, fwd)
+    if delta == 0:
+        return anchor
+    if tense is Tense.FUTURE or rel == "this":
+        return _shift_days(anchor, delta % 7)
+    return _shift_days(anchor, -((-delta) % 7))
+
+
+def _month_day_date(month: int, day: int, anchor: dt.date, tense: Tense) -> dt.date | None:
+    """A month and day without a year: the nearest such date, the tense breaking near-ties."""
+    options = [d for d in (_safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)) if d]
+    if not options:
+        return None
+
+    def cost(d: dt.date) -> float:
+        gap = (d - anchor).days
+        penalty = 0.0
+        if tense is Tense.PAST and gap > 0:
+            penalty = 60
+        elif tense is Tense.FUTURE and gap < 0:
+            penalty = 60
+        return abs(gap) + penalty
+
+    return min(options, key=cost)
+
+
+def _month_year(month: int, anchor: dt.date, tense: Tense, rel: str) -> int:
+    if rel in ("last", "this past"):
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if rel in ("next", "this coming"):
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if rel == "this":
+        return anchor.year
+    if tense is Tense.PAST:
+        return anchor.year if month <= anchor.month else anchor.year - 1
+    if tense is Tense.FUTURE:
+        return anchor.year if month >= anchor.month else anchor.year + 1
+    # no tense cue: the nearest, within six months either side
+    diff = month - anchor.month
+    if diff > 6:
+        return anchor.year - 1
+    if diff < -6:
+        return anchor.year + 1
+    return anchor.year
+
+
+# --- family resolvers ----------------------------------------------------------------------
+Resolver = Callable[[Groups, dt.date | None, Tense, Context, str], "Resolution | None"]
+
+
+def _r_iso(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    d = _safe_date(int(g["y"] or 0), int(g["m"] or 0), int(g["d"] or 0))
+    if d is None:
+        return None
+    if g.get("hh"):
+        return Resolution(type=TimexType.TIME, value=f"{_day(d)}T{g['hh']}:{g['mi']}")
+    return Resolution(type=TimexType.DATE, value=_day(d))
+
+
+def _r_numeric(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    a, b, ys = int(g["a"] or 0), int(g["b"] or 0), g["y"] or ""
+    year = int(ys) if len(ys) == 4 else _two_digit_year(int(ys), anchor)
+    if a > 12:
+        day, month = a, b
+    elif b > 12:
+        month, day = a, b
+    elif g.get("sep") == ".":
+        day, month = a, b  # dotted dates are European day-first
+    else:
+        month, day = a, b  # slashed dates in English news are US month-first
+    d = _safe_date(year, month, day)
+    return None if d is None else Resolution(type=TimexType.DATE, value=_day(d))
+
+
+def _day_phrase(phrase: str, anchor: dt.date | None, tense: Tense) -> str | None:
+    """A day named inside a time expression ("Wednesday", "yesterday", "Nov. 9") as a value."""
+    p = _norm(phrase).strip(", ")
+    if p in ("today", "tonight"):
+        return _day(anchor) if anchor else "XXXX-XX-XX"
+    if p in ("tomorrow", "yesterday"):
+        if not anchor:
+            return "XXXX-XX-XX"
+        d = _shift_days(anchor, 1 if p == "tomorrow" else -1)
+        return _day(d) if d else None
+    m = re.match(r"(\w+?)\.?,?\s+(?:the\s+)?(\w+?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$", p)
+    if m and m[2] in lx.MONTHS:
+        p = f"{m[2]} {m[3]}" + (f" {m[4]}" if m[4] else "")
+    m = re.match(r"(\w+?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$", p)
+    if m and m[1] in lx.MONTHS:
+        month, day = lx.MONTHS[m[1]], int(m[2])
+        if m[3]:
+            d = _safe_date(int(m[3]), month, day)
+            return _day(d) if d else None
+        if not anchor:
+            return f"XXXX-{month:02d}-{day:02d}"
+        d = _month_day_date(month, day, anchor, tense)
+        return _day(d) if d else None
+    if p in lx.WEEKDAYS:
+        if not anchor:
+            return f"XXXX-WXX-{lx.WEEKDAYS[p]}"
+        d = _weekday_date(lx.WEEKDAYS[p], anchor, tense, "")
+        return _day(d) if d else None
+    return None
+
+
+def _clock(clock: str) -> tuple[int, int] | None:
+    c = _norm(clock).replace(" ", "")
+    if c in ("noon", "midday", "mid-day"):
+        return 12, 0
+    if c == "midnight":
+        return 24, 0
+    m = re.match(r"(\d{1,2})(?::(\d\d))?(a\.?m\.?|p\.?m\.?|o'clock)?$", c)
+    if not m:
+        return None
+    h, mi = int(m[1]), int(m[2] or 0)
+    suffix = (m[3] or "").replace(".", "")
+    if suffix == "pm" and h < 12:
+        h += 12
+    elif suffix == "am" and h == 12:
+        h = 0
+    if h > 24 or mi > 59:
+        return None
+    return h, mi
+
+
+def _r_time(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    hm = _clock(g["clock"] or "")
+    if hm is None:
+        return None
+    h, mi = hm
+    pod = _norm(g.get("pod"))
+    if pod in ("afternoon", "evening", "night") and h < 12:
+        h += 12
+    day_phrase = g.get("day") or g.get("pre")
+    if day_phrase:
+        day = _day_phrase(day_phrase, anchor, tense)
+        relative = not re.search(r"\d{4}", day_phrase)
+    else:
+        day = _day(anchor) if anchor else "XXXX-XX-XX"
+        relative = True
+    if day is None:
+        return None
+    clock = f"{h:02d}:{mi:02d}"
+    return Resolution(type=TimexType.TIME, value=f"{day}T{clock}", relative=relative, modifier=_approx(g))
+
+
+def _r_clock_in_the(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    n = lx.parse_number(g["h"] or "")
+    if n is None or not 0 <= n <= 12:
+        return None
+    h = int(n)
+    if _norm(g["pod"]) in ("afternoon", "evening") and h < 12:
+        h += 12
+    day = _day(anchor) if anchor else "XXXX-XX-XX"
+    return Resolution(type=TimexType.TIME, value=f"{day}T{h:02d}:{int(g.get('mi') or 0):02d}", relative=True)
+
+
+def _r_month_day(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    month = _month_number(g["mon"] or "")
+    day = _ordinal(g["d"] or "")
+    if day is None or not 1 <= day <= 31:
+        return None
+    if g.get("y"):
+        d = _safe_date(int(g["y"] or 0), month, day)
+        return None if d is None else Resolution(type=TimexType.DATE, value=_day(d))
+    if anchor is None:
+        return Resolution(type=TimexType.DATE, value=f"XXXX-{month:02d}-{day:02d}", relative=True)
+    d = _month_day_date(month, day, anchor, tense)
+    return None if d is None else Resolution(type=TimexType.DATE, value=_day(d), relative=True)
+
+
+def _r_month_year(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    month = _month_number(g["mon"] or "")
+    ys = _norm(g["y"])
+    relative = False
+    if re.fullmatch(r"\d{4}", ys):
+        year: int | None = int(ys)
+    elif re.fullmatch(r"'\d\d", ys):
+        year = _two_digit_year(int(ys[1:]), anchor)
+    elif g.get("rel"):
+        relative = True
+        shift = {"last": -1, "this": 0, "next": 1}[_norm(g["rel"])]
+        year = anchor.year + shift if anchor else None
+    else:
+        year = _spelled_year(ys)
+        if year is None:
+            return None
+    value = f"{year:04d}-{month:02d}" if year is not None else f"XXXX-{month:02d}"
+    return Resolution(type=TimexType.DATE, value=value, relative=relative, modifier=_mod(g))
+
+
+def _r_month(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    month = _month_number(g["mon"] or "")
+    rel = _norm(g.get("rel"))
+    if rel in ("each", "every"):
+        return Resolution(type=TimexType.SET, value=f"XXXX-{month:02d}")
+    if rel == "that" and ctx.last_year:
+        return Resolution(type=TimexType.DATE, value=f"{ctx.last_year:04d}-{month:02d}", modifier=_mod(g))
+    if anchor is None:
+        return Resolution(type=TimexType.DATE, value=f"XXXX-{month:02d}", relative=True, modifier=_mod(g))
+    year = _month_year(month, anchor, tense, rel)
+    return Resolution(type=TimexType.DATE, value=f"{year:04d}-{month:02d}", relative=True, modifier=_mod(g))
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season_bounds(year: int, code: str) -> tuple[dt.date, dt.date]:
+    first = _SEASON_START[code]
+    ey, em = _add_months(year, first, 3)
+    return dt.date(year, first, 1), dt.date(ey, em, 1)
+
+
+def _r_season(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    code = lx.SEASONS[_norm(g["s"])]
+    rel = _norm(g.get("rel"))
+    mod = _mod(g)
+    ys = _norm(g.get("y"))
+    if rel in ("each", "every"):
+        return Resolution(type=TimexType.SET, value=f"XXXX-{code}")
+    if ys:
+        if re.fullmatch(r"\d{4}", ys):
+            year: int | None = int(ys)
+        elif ys.startswith("'"):
+            year = _two_digit_year(int(ys[1:]), anchor)
+        else:
+            year = _spelled_year(ys)
+        if year is None:
+            return None
+        return Resolution(type=TimexType.DATE, value=f"{year:04d}-{code}", modifier=mod)
+    if rel == "that" and ctx.last_year:
+        return Resolution(type=TimexType.DATE, value=f"{ctx.last_year:04d}-{code}", modifier=mod)
+    if anchor is None:
+        return Resolution(type=TimexType.DATE, value=f"XXXX-{code}", relative=True, modifier=mod)
+    instances = [(y, *_season_bounds(y, code)) for y in range(anchor.year - 2, anchor.year + 2)]
+    if rel in ("last", "this past", "the past", "the previous"):
+        past = [i for i in instances if i[2] <= anchor]
+        chosen = past[-1]
+    elif rel in ("next", "this coming", "the coming", "the following"):
+        chosen = next(i for i in instances if i[1] > anchor)
+    elif rel == "this" or tense not in (Tense.PAST, Tense.FUTURE):
+        chosen = min(instances, key=lambda i: abs((i[1] - anchor).days) if not i[1] <= anchor < i[2] else -1)
+    elif tense is Tense.PAST:
+        chosen = [i for i in instances if i[1] <= anchor][-1]
+    else:
+        chosen = next(i for i in instances if i[2] > anchor)
+    return Resolution(type=TimexType.DATE, value=f"{chosen[0]:04d}-{code}", relative=True, modifier=mod)
+
+
+_QUAL_PREVIOUS_YEAR = re.compile(r"year[\s-]*(?:ago|earlier|before)")
+
+
+def _r_quarter(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    word = _norm(g.get("word") or g.get("word2"))
+    half = word == "half"
+    qn = g.get("qn")
+    det = _norm(g.get("det"))
+    qual = _norm(g.get("qual"))
+    if det in ("each", "every"):
+        return Resolution(type=TimexType.SET, value="P6M" if half else "P1Q")
+    number: int | None = None
+    if qn:
+        half = qn[0].upper() == "H"
+        number = int(qn[1])
+    elif ordinal := _norm(g.get("ord") or g.get("ord2")):
+        number = (2 if half else 4) if ordinal in ("last", "final", "latter") else _ordinal(ordinal)
+        if number is None or number > (2 if half else 4):
+            return None
+    letter = "H" if half else "Q"
+    # the year: explicit, possessive ("last year's"), or from the anchor
+    year: int | None = None
+    relative = True
+    ys = _norm(g.get("qy") or g.get("y2") or g.get("y3"))
+    poss = _norm(g.get("poss"))
+    if re.fullmatch(r"\d{4}", ys):
+        year, relative = int(ys), False
+    elif ys.startswith("'"):
+        year, relative = _two_digit_year(int(ys[1:]), anchor), False
+    elif ys in ("this year", "last year", "next year", "the year") or poss:
+        key = poss or ys.split()[0]
+        if anchor:
+            year = anchor.year + {"this": 0, "last": -1, "next": 1, "the": 0}[key]
+    previous_year = bool(_QUAL_PREVIOUS_YEAR.search(qual))
+    if number is None:
+        # no ordinal: which quarter the text means depends on the words around it
+        if half:
+            return None
+        if anchor is None and ctx.last_quarter is None:
+            return Resolution(type=TimexType.DATE, value=f"{year or 'XXXX'}-QX" if year else "XXXX-QX",
+                              relative=True)
+        current = _quarter(anchor) if anchor else ctx.last_quarter
+        assert current is not None
+        if previous_year or re.search(r"same|comparable|corresponding", qual):
+            base = ctx.last_quarter or _add_quarters(*current, -1)
+            y, q = base[0] - 1, base[1]
+        elif det == "this" or "current" in qual:
+            y, q = current
+        elif det == "next":
+            y, q = _add_quarters(*current, 1)
+        elif det == "last" or re.search(r"previous|prior", qual):
+            y, q = _add_quarters(*current, -1)
+        elif ctx.last_quarter and not re.search(r"latest|recent|just", qual):
+            y, q = ctx.last_quarter
+        elif tense is Tense.FUTURE:
+            y, q = current
+        else:
+            y, q = _add_quarters(*current, -1)
+        if year is not None:
+            y = year
+        return Resolution(type=TimexType.DATE, value=f"{y:04d}-Q{q}", relative=relative)
+    if year is None:
+        if anchor is None:
+            if previous_year and ctx.last_quarter:
+                year = ctx.last_quarter[0] - 1
+            else:
+                return Resolution(type=TimexType.DATE, value=f"XXXX-{letter}{number}", relative=True)
+        else:
+            year = anchor.year
+            start_month = (number - 1) * (6 if half else 3) + 1
+            start = dt.date(year, start_month, 1)
+            if (start - anchor).days > 92 and tense is not Tense.FUTURE:
+                year -= 1
+            if previous_year:
+                year = (ctx.last_quarter[0] if ctx.last_quarter else year) - 1
+    return Resolution(type=TimexType.DATE, value=f"{year:04d}-{letter}{number}", relative=relative)
+
+
+def _decade_value(dec: str, anchor: dt.date | None) -> tuple[str, bool] | None:
+    d = _norm(dec).replace("’", "'").rstrip("s").rstrip("'")
+    words = {"twentie": 2, "thirtie": 3, "fortie": 4, "fiftie": 5, "sixtie": 6, "seventie": 7, "eightie": 8,
+             "ninetie": 9}
+    if d in words:
+        yy = words[d] * 10
+    elif d.startswith("'"):
+        yy = int(d[1:])
+    elif re.fullmatch(r"\d{4}", d):
+        year = int(d)
+        if year % 100 == 0:
+            return f"{year // 100:02d}", True  # "the 1800s" is a century
+        return f"{year // 10:03d}", False
+    else:
+        return None
+    year = _two_digit_year(yy, anchor)
+    if year > (anchor.year if anchor else 2000):
+        year -= 100
+    return f"{year // 10:03d}", False
+
+
+def _r_decade(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    got = _decade_value(g["dec"] or "", anchor)
+    if got is None:
+        return None
+    return Resolution(type=TimexType.DATE, value=got[0], modifier=_mod(g))
+
+
+def _r_century(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    c = _norm(g["c"])
+    mod = _mod(g)
+    shift = {"this": 0, "last": -1, "the last": -1, "the past": -1, "the previous": -1, "next": 1, "the next": 1}
+    if c in shift:
+        if anchor is None:
+            return Resolution(type=TimexType.DATE, value="XX", relative=True, modifier=mod)
+        return Resolution(type=TimexType.DATE, value=f"{(anchor.year // 100) + shift[c]:02d}", relative=True,
+                          modifier=mod)
+    if c == "that":
+        return None
+    n = _ordinal(c)
+    if n is None or not 1 <= n <= 30:
+        return None
+    return Resolution(type=TimexType.DATE, value=f"{n - 1:02d}", modifier=mod)
+
+
+def _r_year(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    year = int(g["y"] or 0)
+    if g.get("period") and ctx.last_quarter and ctx.quarter_seen:
+        return Resolution(type=TimexType.DATE, value=f"{year:04d}-Q{ctx.last_quarter[1]}")
+    return Resolution(type=TimexType.DATE, value=f"{year:04d}", modifier=_mod(g))
+
+
+def _r_spelled_year(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    year = _spelled_year(g["sy"] or "")
+    if year is None or not 1000 <= year <= 2100:
+        return None
+    return Resolution(type=TimexType.DATE, value=f"{year:04d}", modifier=_mod(g))
+
+
+_POD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "mid-afternoon": "AF",
+              "midafternoon": "AF", "mid-morning": "MO", "midmorning": "MO", "overnight": "NI", "tonight": "NI"}
+
+
+def _r_relday(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    rd = _norm(g["rd"])
+    mod_word = _norm(g.get("mod"))
+    offset = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[rd]
+    if mod_word == "the day before":
+        offset -= 1
+    elif mod_word == "the day after":
+        offset += 1
+    pod = _POD_CODES.get(_norm(g.get("pod") or g.get("pre"))) or _POD_CODES.get(mod_word)
+    if rd == "tonight":
+        pod = "NI"
+    if anchor is None:
+        day = "XXXX-XX-XX"
+    else:
+        d = _shift_days(anchor, offset)
+        if d is None:
+            return None
+        day = _day(d)
+    modifier = {"early": "START", "late": "END"}.get(mod_word)
+    if pod:
+        return Resolution(type=TimexType.TIME, value=f"{day}T{pod}", relative=True, modifier=modifier)
+    return Resolution(type=TimexType.DATE, value=day, relative=True, modifier=modifier)
+
+
+def _r_this_pod(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    rel = _norm(g.get("rel"))
+    code = _POD_CODES[_norm(g.get("pod") or g.get("ov"))]
+    base = ctx.last_day if rel in ("that", "the") and ctx.last_day else anchor
+    if _norm(g.get("ov")) == "overnight" and base is not None:
+        base = _shift_days(base, -1) if base == anchor else base
+    if rel == "last" and base is not None:
+        base = _shift_days(base, -1) if code == "NI" else base
+    if base is None:
+        return Resolution(type=TimexType.TIME, value=f"XXXX-XX-XXT{code}", relative=True)
+    return Resolution(type=TimexType.TIME, value=f"{_day(base)}T{code}", relative=True)
+
+
+def _r_weekday(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    wd = lx.WEEKDAYS[_norm(g["wd"])]
+    rel = _norm(g.get("rel"))
+    pod = _POD_CODES.get(_norm(g.get("pod")))
+    suffix = f"T{pod}" if pod else ""
+    modifier = {"early": "START", "late": "END"}.get(_norm(g.get("mod")))
+    if g.get("plural") or g.get("pl2") or rel in ("each", "every"):
+        return Resolution(type=TimexType.SET, value=f"XXXX-WXX-{wd}{suffix}")
+    kind = TimexType.TIME if pod else TimexType.DATE
+    if rel == "that" and ctx.last_day:
+        anchor = ctx.last_day
+    if anchor is None:
+        return Resolution(type=kind, value=f"XXXX-WXX-{wd}{suffix}", relative=True, modifier=modifier)
+    d = _weekday_date(wd, anchor, tense, rel)
+    if d is None:
+        return None
+    return Resolution(type=kind, value=f"{_day(d)}{suffix}", relative=True, modifier=modifier)
+
+
+_UNIT_SIGN = {"ago": -1, "earlier": -1, "before": -1, "back": -1, "previously": -1, "prior": -1, "since": -1,
+              "later": 1, "after": 1, "from now": 1, "hence": 1}
+
+
+def _point_value(anchor: dt.date, unit: str, n: int) -> str | None:
+    """The anchor shifted by ``n`` units, written at that unit's precision."""
+    try:
+        if unit in ("second", "minute", "hour", "day"):
+            d = anchor + dt.timedelta(days=n if unit == "day" else 0)
+            return _day(d)
+        if unit in ("week", "fortnight"):
+            return _week(anchor + dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
+        if unit == "month":
+            y, m = _add_months(anchor.year, anchor.month, n)
+            return f"{y:04d}-{m:02d}" if 0 < y < 10000 else None
+        if unit == "quarter":
+            y, q = _add_quarters(*_quarter(anchor), n)
+            return f"{y:04d}-Q{q}" if 0 < y < 10000 else None
+        if unit == "year":
+            y = anchor.year + n
+            return f"{y:04d}" if 0 < y < 10000 else None
+        if unit == "decade":
+            y = anchor.year + 10 * n
+            return f"{y // 10:03d}" if 0 < y < 10000 else None
+        if unit in ("century", "millennium"):
+            y = anchor.year + (100 if unit == "century" else 1000) * n
+            return f"{y // 100:02d}" if 0 < y < 10000 else None
+    except (OverflowError, ValueError):
+        return None
+    return None
+
+
+def _r_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    unit = lx.UNITS.get(_norm(g["u"]))
+    if unit is None:
+        return None
+    sign = _UNIT_SIGN[_norm(g["dir"])]
+    count = lx.parse_number(g["n"] or "")
+    modifier = _approx(g)
+    if count is None:
+        return Resolution(type=TimexType.DATE, value="PAST_REF" if sign < 0 else "FUTURE_REF", relative=True)
+    n = sign * max(1, math.floor(count + 0.5))
+    if anchor is None:
+        return Resolution(type=TimexType.DATE, value=_unanchored_unit(unit), relative=True, modifier=modifier)
+    if unit == "year" and abs(n) == 1 and sign < 0 and ctx.quarter_seen and ctx.last_quarter:
+        # "a year earlier" beside quarterly results means the same quarter a year before
+        y, q = ctx.last_quarter
+        return Resolution(type=TimexType.DATE, value=f"{y - 1:04d}-Q{q}", relative=True, modifier=modifier)
+    value = _point_value(anchor, unit, n)
+    if value is None:
+        return None
+    return Resolution(type=TimexType.DATE, value=value, relative=True, modifier=modifier)
+
+
+def _unanchored_unit(unit: str) -> str:
+    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "fortnight": "XXXX-WXX", "month": "XXXX-XX",
+            "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}.get(unit, "XXXX")
+
+
+def _r_adj_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    unit = _norm(g["adj"])
+    if unit == "year" and ctx.quarter_seen and ctx.last_quarter:
+        y, q = ctx.last_quarter
+        return Resolution(type=TimexType.DATE, value=f"{y - 1:04d}-Q{q}", relative=True)
+    if anchor is None:
+        return Resolution(type=TimexType.DATE, value=_unanchored_unit(unit), relative=True)
+    value = _point_value(anchor, unit, -1)
+    return None if value is None else Resolution(type=TimexType.DATE, value=value, relative=True)
+
+
+_REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "this": 0, "current": 0,
+              "present": 0, "same": 0, "latest": 0, "entire": 0, "whole": 0, "full": 0, "new": 0, "recent": -1,
+              "next": 1, "coming": 1, "following": 1, "upcoming": 1, "ensuing": 1, "subsequent": 1}
+
+
+def _weekend(anchor: dt.date, shift: int, tense: Tense) -> str:
+    """The ISO week of the weekend meant: the last one for the past, the coming one otherwise."""
+    monday = anchor - dt.timedelta(days=anchor.isoweekday() - 1)
+    in_weekend = anchor.isoweekday() >= 6
+    if shift == 0 and not in_weekend and tense is Tense.PAST:
+        shift = -1
+    elif shift == -1 and in_weekend:
+        shift = -1
+    return _week(monday + dt.timedelta(weeks=shift)) + "-WE"
+
+
+def _r_rel_unit(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    unit = lx.UNITS.get(_norm(g["u"]), _norm(g["u"]))
+    rel = _norm(g.get("rel"))
+    det = _norm(g.get("det"))
+    mod_word = _norm(g.get("mod"))
+    fiscal = bool(g.get("fiscal"))
+    modifier = _mod(g)
+    shift = _REL_SHIFT.get(rel, 0)
+    if not rel and det == "the" and unit == "year" and not fiscal and not mod_word:
+        return Resolution(type=TimexType.DURATION, value="P1Y")
+    if rel == "past" and det == "the" and unit == "decade":
+        return Resolution(type=TimexType.DURATION, value="P10Y")
+    if rel == "latest" and fiscal:
+        shift = -1
+    if mod_word in ("the first half of", "the second half of") and unit == "year":
+        if anchor is None:
+            return Resolution(type=TimexType.DATE, value="XXXX-H" + ("1" if "first" in mod_word else "2"),
+                              relative=True)
+        return Resolution(type=TimexType.DATE, value=f"{anchor.year + shift:04d}-H{'1' if 'first' in mod_word else '2'}",
+                          relative=True)
+    base = anchor
+    if det == "that" or rel in ("same",) or (rel in ("following", "previous", "preceding", "ensuing",
+                                                          "subsequent", "prior") and det == "the"):
+        # anaphoric: relative to the time the text is talking about, when it named one
+        if unit == "year" and ctx.last_year:
+            base = dt.date(ctx.last_year, 7, 1)
+        elif unit == "day" and ctx.last_day:
+            base = ctx.last_day
+    if base is None:
+        return Resolution(type=TimexType.DATE, value=_unanchored_unit(unit) + ("-WE" if unit == "weekend" else ""),
+                          relative=True, modifier=modifier)
+    if unit == "weekend":
+        return Resolution(type=TimexType.DATE, value=_weekend(base, shift, tense), relative=True, modifier=modifier)
+    value = _point_value(base, unit, shift)
+    if value is None:
+        return None
+    return Resolution(type=TimexType.DATE, value=value, relative=True, modifier=modifier)
+
+
+def _r_year_end(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    w = _norm(g["w"])
+    modifier = "START" if re.search(r"beginning|start", w) else "MID" if "middle" in w else "END"
+    suffix = _norm(g.get("suffix")).strip("- ")
+    unit = "month" if "month" in w else "week" if "week" in w else "decade" if "decade" in w else \
+        "quarter" if "quarter" in w else "year"
+    if suffix:
+        return Resolution(type=TimexType.DATE, value=suffix, modifier=modifier)
+    if anchor is None:
+        return Resolution(type=TimexType.DATE, value=_unanchored_unit(unit), relative=True, modifier=modifier)
+    value = _point_value(anchor, unit, 0)
+    return None if value is None else Resolution(type=TimexType.DATE, value=value, relative=True, modifier=modifier)
+
+
+def _duration_value(count: float | None, unit: str, half: bool = False) -> str:
+    letter, is_time, mult = lx.UNIT_CODES[unit]
+    prefix = "PT" if is_time else "P"
+    if count is None:
+        return f"{prefix}X{letter}" if mult == 1 else ("PXY" if unit != "century" else "PXC")
+    total = count * mult + (0.5 * mult if half else 0)
+    if total != int(total):
+        # a fractional count goes down one unit where TIMEX3 has one: 1.5 hours -> PT90M
+        smaller = {"H": ("M", 60), "M": ("S", 60) if is_time else ("D", 30), "Y": ("M", 12), "D": ("H", 24),
+                   "W": ("D", 7)}
+        if letter in smaller:
+            small, factor = smaller[letter]
+            whole = int(total)
+            rest = round((total - whole) * factor)
+            time_part = is_time or small == "H"
+            if whole:
+                head = f"{prefix}{whole}{letter}"
+                return head + ("T" if time_part and not is_time else "") + f"{rest}{small}"
+            return ("PT" if time_part else "P") + f"{rest}{small}"
+        return f"{prefix}{total:g}{letter}"
+    return f"{prefix}{int(total)}{letter}"
+
+
+def _r_duration(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    unit = lx.UNITS.get(_norm(g["u"]))
+    if unit is None:
+        return None
+    n_word = _norm(g["n"])
+    count = lx.parse_number(n_word)
+    value = _duration_value(count, unit, bool(g.get("half")))
+    modifier = _approx(g) or ("APPROX" if g.get("orso") else None)
+    return Resolution(type=TimexType.DURATION, value=value, modifier=modifier)
+
+
+def _r_adj_duration(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    unit = lx.UNITS[_norm(g["u"])]
+    n = _norm(g["n"])
+    count = 0.5 if n == "half" else None if n in ("several", "multi") else lx.parse_number(n)
+    return Resolution(type=TimexType.DURATION, value=_duration_value(count, unit))
+
+
+def _r_bare_units(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    unit = lx.UNITS[_norm(g["u"])]
+    q = _norm(g.get("q"))
+    if q in ("recent", "the recent"):
+        return Resolution(type=TimexType.DATE, value="PAST_REF", relative=True)
+    if q in ("coming", "the coming", "the next few", "the following"):
+        if q == "the next few":
+            return Resolution(type=TimexType.DURATION, value=_duration_value(None, unit))
+        return Resolution(type=TimexType.DATE, value="FUTURE_REF", relative=True)
+    return Resolution(type=TimexType.DURATION, value=_duration_value(None, unit))
+
+
+def _r_decades_adj(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    return Resolution(type=TimexType.DURATION, value=_duration_value(None, lx.UNITS[_norm(g["u"])]))
+
+
+_SET_UNITS = {"second": "PT1S", "minute": "PT1M", "hour": "PT1H", "day": "P1D", "night": "P1D", "week": "P1W",
+              "weekend": "P1W", "month": "P1M", "quarter": "P1Q", "year": "P1Y", "decade": "P10Y",
+              "morning": "P1D", "evening": "P1D", "afternoon": "P1D"}
+
+
+def _r_set(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    u = _norm(g["u"])
+    other = "other" in _norm(surface)
+    if u in lx.WEEKDAYS:
+        return Resolution(type=TimexType.SET, value=f"XXXX-WXX-{lx.WEEKDAYS[u]}")
+    if u in lx.MONTHS:
+        return Resolution(type=TimexType.SET, value=f"XXXX-{lx.MONTHS[u]:02d}")
+    if u in lx.SEASONS:
+        return Resolution(type=TimexType.SET, value=f"XXXX-{lx.SEASONS[u]}")
+    value = _SET_UNITS[u]
+    if other:
+        value = re.sub(r"1", "2", value, count=1)
+    return Resolution(type=TimexType.SET, value=value)
+
+
+def _r_set_adv(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    return Resolution(type=TimexType.SET, value=lx.SET_ADVERBS[_norm(g["adv"])])
+
+
+def _r_vague(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    return Resolution(type=TimexType.DATE, value=lx.VAGUE_WORDS[_norm(g["v"])], relative=True)
+
+
+_RESOLVERS: dict[str, Resolver] = {
+    "iso": _r_iso, "numeric": _r_numeric, "time": _r_time, "clock_in_the": _r_clock_in_the,
+    "mdy": _r_month_day, "dmy": _r_month_day, "month_year": _r_month_year, "month": _r_month,
+    "season": _r_season, "quarter": _r_quarter, "decade": _r_decade, "century": _r_century, "year": _r_year,
+    "spelled_year": _r_spelled_year, "relday": _r_relday, "this_pod": _r_this_pod, "weekday": _r_weekday,
+    "ago": _r_ago, "adj_ago": _r_adj_ago, "rel_unit": _r_rel_unit, "year_end": _r_year_end,
+    "duration": _r_duration, "adj_duration": _r_adj_duration, "bare_units": _r_bare_units,
+    "decades_adj": _r_decades_adj, "set": _r_set, "set_adv": _r_set_adv, "vague": _r_vague,
+}
+
+
+def resolve(candidate: Candidate, surface: str, *, anchor: dt.date | None, tense: Tense,
+            context: Context) -> Resolution | None:
+    """The TIMEX3 meaning of a candidate, or None when its parts turn out not to be a date
+    (an impossible day such as "Feb. 30")."""
+    resolver = _RESOLVERS[candidate.kind]
+    try:
+        return resolver(candidate.groups, anchor, tense, context, surface)
+    except (ValueError, OverflowError, KeyError, StopIteration, IndexError):
+        # a date the calendar cannot hold (year 0, week 54): not an expression we can normalise
+        return None

@@ -1,0 +1,455 @@
+"""The recognition grammar: where temporal expressions are in a text, and of which kind.
+
+Algorithm:
+1. Each :data:`RULES` entry is a compiled regular expression for one family of expressions
+   (explicit dates, weekdays, quarters, durations...), built from the word tables in
+   :mod:`timeline.timex.lexicon`, plus an acceptance check for matches that need context
+   (a capitalised "May", a bare "fall" after "in").
+2. :func:`find_candidates` runs every rule over the text and keeps, greedily, the longest
+   accepted matches that do not overlap (ties: earlier start, then earlier rule).
+3. Spans follow the TimeML TIMEX3 conventions: determiners, modifiers ("early", "the past",
+   "more than") and "ago"/"earlier" belong to the expression; prepositions and signals
+   ("on", "in", "since", "until", "from ... to") do not.
+
+What a match means is decided later, in :mod:`timeline.timex.normalise`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from timeline.timex import lexicon as lx
+
+__all__ = ["Candidate", "RULES", "find_candidates"]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Candidate:
+    """One recognised expression: its rule, span and the named parts the rule captured."""
+
+    kind: str
+    start: int
+    end: int
+    groups: Mapping[str, str | None]
+
+
+def _alt(words: object) -> str:
+    """A regex alternation of words, longest first so that "sept" wins over "sep"."""
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+# --- fragments -------------------------------------------------------------------------------
+_B = r"(?<![\w'’])"  # start of a word (an apostrophe before means we are inside "o'clock")
+_E = r"(?![\w])"  # end of a word
+_MONTH_FULL = _alt(k for k in lx.MONTHS if len(k) > 4 or k in ("may", "june", "july"))
+_MONTH_ABBR = _alt(k for k in lx.MONTHS if len(k) <= 4 and k not in ("may", "june", "july"))
+# an abbreviation may carry its period ("Sept."), a full name never eats a sentence stop
+_MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}\.?)"
+_WEEKDAY = _alt(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+_UNITS_NUM = "(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = _alt(lx.TENS_WORDS)
+_NUMW_SMALL = rf"(?:{_TENS}(?:[\s-]+{_UNITS_NUM})?|{_TEENS}|{_UNITS_NUM})"
+_NUMW = rf"(?:(?:a|{_NUMW_SMALL})\s+hundred(?:\s+(?:and\s+)?{_NUMW_SMALL})?|{_NUMW_SMALL}(?:\s+thousand)?)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+\d/\d)?"
+# counts, vague counts first so that "a few" is not read as "a" + "few"
+_QTY = (rf"(?:a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of|"
+        rf"a\s+few|a\s+number\s+of|several|few|many|numerous|half\s+a|"
+        rf"{_NUMW}(?:\s+and\s+a\s+half)?|{_DIGITS}|an|a)")
+_UNIT_SG = "(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|millennium)"
+_UNIT_PL = "(?:seconds|minutes|hours|days|weeks|fortnights|months|quarters|years|decades|centuries|millennia)"
+_UNIT = rf"(?:{_UNIT_PL}|{_UNIT_SG}|hrs|hr|mins|yrs)"
+_APPROX = (r"(?:more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|no\s+less\s+than|not\s+more\s+than|"
+           r"at\s+least|at\s+most|up\s+to|nearly|almost|about|around|approximately|roughly|some|over|under|"
+           r"just\s+over|just\s+under|well\s+over|close\s+to|upwards\s+of|barely|only|just|a\s+full|"
+           r"an\s+additional|another|the\s+better\s+part\s+of)")
+_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_MOD = (r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|"
+        r"the\s+close\s+of|the\s+turn\s+of|the\s+latter\s+part\s+of|the\s+early\s+part\s+of|"
+        r"the\s+end\s+of\s+the\s+month\s+of|the\s+dawn\s+of|the\s+height\s+of)")
+_YEAR4 = r"(?:1[0-9]\d\d|20\d\d)"
+_SPELLED_YEAR = (rf"(?:(?:nineteen|eighteen|seventeen|twenty)[\s-]+(?:{_TENS}(?:[\s-]+{_UNITS_NUM})?|"
+                 rf"{_TEENS}|oh[\s-]+{_UNITS_NUM}|hundred)|two\s+thousand(?:\s+(?:and\s+)?{_NUMW_SMALL})?)")
+_TZ = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|ET|PT|local\s+time)"
+_CLOCK = (r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm|a\.\s?m\.|p\.\s?m\.|o'clock)(?![\w])|"
+          r"\d{1,2}:\d{2}(?!:?\d)|noon|midnight|midday|mid-?day)")
+_DAYWORD = r"(?:today|tonight|tomorrow|yesterday)"
+_POD = r"(?:morning|afternoon|evening|night)"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# --- acceptance checks --------------------------------------------------------------------------
+_PRECEDING_WORD = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = _PRECEDING_WORD.search(text, max(0, start - 25), start)
+    return m.group(1).lower() if m else ""
+
+
+_MONTH_CONTEXT = frozenset({"in", "since", "until", "till", "by", "from", "to", "of", "through", "before", "after",
+                            "early", "late", "mid", "last", "next", "this", "during", "between", "and", "or",
+                            "throughout", "each", "every", "end", "beginning", "middle", "start", "on", "for",
+                            "past", "around", "about", "as", "that", "into"})
+
+
+def _capitalised(text: str, start: int, end: int, word_group: str | None) -> bool:
+    return bool(word_group) and word_group[0].isupper()
+
+
+def _accept_month(text: str, m: re.Match[str]) -> bool:
+    mon = m.group("mon")
+    if mon.rstrip(".").lower() in lx.CAPITALISED_ONLY and not mon[0].isupper():
+        return False
+    if not mon[0].isupper():
+        return False
+    if m.group("mod") or m.group("rel"):
+        return True
+    # a bare month name: "May" and "March" are also English words, and "August" a name
+    nxt = text[m.end(): m.end() + 2]
+    prev = _prev_word(text, m.start())
+    if mon.lower() in ("may", "march", "august", "april", "june", "jan", "mar") and prev not in _MONTH_CONTEXT:
+        return False
+    return not nxt.startswith(" " + "&")
+
+
+def _accept_md(text: str, m: re.Match[str]) -> bool:
+    mon = m.group("mon")
+    if not mon[0].isupper():
+        return False
+    day = m.groupdict().get("d")
+    return not (day and day.isdigit() and not 1 <= int(day) <= 31)
+
+
+def _accept_year(text: str, m: re.Match[str]) -> bool:
+    after = text[m.end(): m.end() + 12]
+    before = text[max(0, m.start() - 2): m.start()]
+    if re.match(r"(?:[.,:/]\d|\s*%|\s*(?:percent|per\s+cent)\b|-\d|\d)", after) or re.search(r"[$£€#\d]\s?$", before):
+        return False
+    if m.group("fiscal") or m.group("mod"):
+        return True
+    # "1,200 troops" is not a year, "in 1200" could be: accept years outside 1600-2099 only
+    # after a temporal preposition
+    y = int(m.group("y"))
+    if y < 1600:
+        return _prev_word(text, m.start()) in ("in", "since", "until", "by", "from", "to", "of", "year", "before",
+                                               "after", "circa", "around", "between", "and")
+    return not re.match(r"\s+(?:people|persons|men|women|troops|soldiers|shares|units|cases|votes|feet|meters|"
+                        r"metres|miles|km|kilometers|dollars|yen|euros|pounds|tons|tonnes|barrels|jobs|workers|"
+                        r"acres|hectares|pages|employees|residents|members|students|seats|points|copies|cars|homes|"
+                        r"houses|children|refugees|deaths|dead|rounds|calories|words)\b", after, re.IGNORECASE)
+
+
+def _accept_weekday(text: str, m: re.Match[str]) -> bool:
+    return m.group("wd")[0].isupper()
+
+
+def _accept_season(text: str, m: re.Match[str]) -> bool:
+    if m.group("rel") or m.group("y") or m.group("mod"):
+        return True
+    return _prev_word(text, m.start()) in ("in", "during", "by", "since", "until", "over", "through", "throughout",
+                                           "for", "before", "after", "this", "that", "next", "last", "each",
+                                           "every", "early", "late", "of")
+
+
+def _accept_bare_units(text: str, m: re.Match[str]) -> bool:
+    if m.group("q"):
+        return True
+    # a bare plural ("for years", "over the years") only after a preposition that makes it a span of time
+    return _prev_word(text, m.start()) in ("for", "in", "within", "over", "after", "takes", "take", "took", "lasted",
+                                           "last", "lasts", "spent", "spend", "than")
+
+
+def _accept_vague(text: str, m: re.Match[str]) -> bool:
+    word = m.group(0).lower()
+    if word == "current":
+        # the adjective "current" is PRESENT_REF only when it qualifies a time-bound noun
+        return bool(re.match(r"\s+(?:year|quarter|month|week|period|session|term|season|fiscal|administration|"
+                             r"government|crisis|level|levels|rate|rates|situation|policy|price|prices|account|"
+                             r"climate|conditions|environment|market|economic|political|plan|regime|leadership|"
+                             r"round|system|talks|state|status|contract|law|laws|budget|program|programme|"
+                             r"agreement|practice|trend|trends|strategy|one|ones|members?)\b",
+                             text[m.end(): m.end() + 20], re.IGNORECASE))
+    if word == "future":
+        after = text[m.end(): m.end() + 3]
+        return not after.startswith("s")
+    if word == "earlier":
+        # "earlier" alone is vague only at a clause end ("as reported earlier."), not "earlier than"
+        return bool(re.match(r"\s*(?:[.,;:!?\"'”)]|$|this|today|in\b|on\b)", text[m.end(): m.end() + 6]))
+    if word == "once":
+        return bool(re.match(r"\s+(?:was|were|had|a|an|the|again|more|held|served|ruled|known|called|"
+                             r"considered|seemed|\w+ed)\b", text[m.end(): m.end() + 14], re.IGNORECASE))
+    return True
+
+
+def _accept_always(text: str, m: re.Match[str]) -> bool:
+    return True
+
+
+def _accept_numeric(text: str, m: re.Match[str]) -> bool:
+    a, b = int(m.group("a")), int(m.group("b"))
+    return (1 <= a <= 12 and 1 <= b <= 31) or (1 <= b <= 12 and 1 <= a <= 31)
+
+
+def _accept_duration(text: str, m: re.Match[str]) -> bool:
+    n = m.group("n").lower()
+    unit = m.group("u").lower()
+    # "a second" (the ordinal) and "a quarter of" (a fraction) are not durations
+    if unit in ("second", "quarter") and n in ("a", "an") and not m.group("rel"):
+        return False
+    if unit == "quarter" and not m.group("rel") and re.match(r"\s+of\b", text[m.end(): m.end() + 4]):
+        return False
+    if unit == "second" and not m.group("rel") and n in ("a", "an", "one"):
+        return False
+    return not (n in ("a", "an") and not m.group("rel") and not m.group("approx") and unit in ("day", "week")
+                and re.match(r"\s+(?:of|when|that|in\s+which)\b", text[m.end(): m.end() + 12]))
+
+
+# --- the rules ----------------------------------------------------------------------------------
+Accept = Callable[[str, "re.Match[str]"], bool]
+
+RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
+    ("iso", _rx(rf"(?<![\d-])(?P<y>{_YEAR4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+                rf"(?:[T ](?P<hh>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d])"),
+     _accept_always),
+    ("numeric", _rx(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)"),
+     _accept_numeric),
+    ("time", _rx(rf"{_B}(?:(?P<pre>{_WEEKDAY}|{_DAYWORD})(?:,?\s+at|\s*,)?\s+)?"
+                 rf"(?:(?P<approx>around|about|approximately|roughly|shortly\s+after|shortly\s+before|just\s+after|"
+                 rf"just\s+before)\s+)?(?P<clock>{_CLOCK})(?:\s*\(?(?P<tz>{_TZ})\)?(?![\w]))?"
+                 rf"(?:\s+(?:in\s+the\s+|this\s+|on\s+)?(?P<pod>{_POD}))?"
+                 rf"(?:,?\s+(?:on\s+)?(?P<day>{_WEEKDAY}(?:,?\s+{_MONTH}\s+\d{{1,2}})?|{_DAYWORD}|"
+                 rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR4})?))?{_E}"),
+     _accept_always),
+    ("clock_in_the", _rx(rf"{_B}(?P<h>\d{{1,2}}|{_NUMW_SMALL})(?::(?P<mi>\d\d))?\s+(?:o'clock\s+)?in\s+the\s+"
+                         rf"(?P<pod>morning|afternoon|evening){_E}"),
+     _accept_always),
+    ("mdy", _rx(rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+(?:the\s+)?)?(?P<mon>{_MONTH})\s*(?P<d>\d{{1,2}}|"
+                rf"{_alt(k for k in lx.ORDINALS if lx.ORDINALS[k] > 0)})(?:st|nd|rd|th)?(?!\d)"
+                rf"(?:(?:,?\s+|\s*,\s*)(?P<y>{_YEAR4})(?![\d]))?(?![\w]|,\d)"),
+     _accept_md),
+    ("dmy", _rx(rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+"
+                rf"(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR4})(?!\d))?(?![\w])"),
+     _accept_md),
+    ("month_year", _rx(rf"{_B}(?:(?P<mod>{_MOD})[\s-]*)?(?P<mon>{_MONTH}),?\s+(?:of\s+)?"
+                       rf"(?P<y>{_YEAR4}|'\d\d|{_SPELLED_YEAR}|(?P<rel>last|this|next)\s+year)(?![\w])"),
+     _accept_md),
+    ("month", _rx(rf"{_B}(?:(?P<mod>{_MOD})[\s-]*)?(?:(?P<rel>last|this|next|this\s+past|this\s+coming|"
+                  rf"that|each|every)\s+)?(?P<mon>{_MONTH}){_E}"),
+     _accept_month),
+    ("season", _rx(rf"{_B}(?:(?P<mod>{_MOD})[\s-]*)?(?:(?P<rel>last|this|next|this\s+past|this\s+coming|that|the|"
+                   rf"each|every|the\s+past|the\s+coming|the\s+following|the\s+previous)\s+)?"
+                   rf"(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR4}|{_SPELLED_YEAR}|"
+                   rf"'\d\d)(?![\w]))?{_E}"),
+     _accept_season),
+    ("quarter", _rx(rf"{_B}(?:(?P<det>the|this|last|next|that|its|their|a|each|every)\s+)?"
+                    rf"(?:(?P<poss>this|last|next)\s+year's\s+)?(?:(?P<qy>{_YEAR4})\s+)?"
+                    rf"(?P<qual>(?:(?:fiscal|year-ago|year-earlier|year\s+ago|year-before|latest|current|previous|"
+                    rf"prior|recent|most\s+recent|same|comparable|corresponding|just-ended|just\s+ended|"
+                    rf"flat|strong|weak|disappointing|record)[\s-]+)*)"
+                    rf"(?:(?P<ord>{_ORD}|last|final|latter)[\s-]+(?:fiscal[\s-]+)?)?"
+                    rf"(?P<word>quarter|half|period)(?![\w-])"
+                    rf"(?:\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?)?(?P<y2>{_YEAR4}|this\s+year|last\s+year|"
+                    rf"next\s+year|the\s+year|'\d\d)(?![\w]))?"
+                    rf"|{_B}(?P<qn>Q[1-4]|H[12])(?:\s+(?:of\s+)?(?P<y3>{_YEAR4}))?(?![\w])"
+                    rf"|{_B}(?P<ord2>{_ORD})-(?P<word2>quarter|half)(?![\w])"),
+     lambda text, m: _accept_quarter(text, m)),
+    ("decade", _rx(rf"(?:{_B}the\s+)?(?:(?P<mod>{_MOD})[\s-]*)?(?P<dec>(?<![\w'’])(?:1\d|20)\d0'?s|['’]\d0'?s|"
+                   rf"(?<![\w'’])(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])"),
+     lambda text, m: m.group("dec")[0] in "12'’" or m.group(0).lower().startswith("the")),
+    ("century", _rx(rf"{_B}(?:the\s+)?(?:(?P<mod>{_MOD})[\s-]*)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|"
+                    rf"{_alt(k for k in lx.ORDINALS if lx.ORDINALS[k] > 0 and not k[0].isdigit())}|this|last|next"
+                    rf"|the\s+(?:last|past|next|previous)|that)[\s-]+century{_E}"),
+     _accept_always),
+    ("year", _rx(rf"{_B}(?:(?P<mod>{_MOD})[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year|FY|calendar(?:\s+year)?|"
+                 rf"the\s+fiscal\s+year|the\s+calendar\s+year|the(?=\s+\d{{4}}\s+period))\s*)?"
+                 rf"(?<![\d.,$])(?P<y>{_YEAR4})(?P<period>\s+period)?(?!\d|[.,]\d)"),
+     _accept_year),
+    ("spelled_year", _rx(rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:the\s+year\s+)?(?P<sy>{_SPELLED_YEAR}){_E}"),
+     lambda text, m: bool(m.group(0).lower().startswith("the") or m.group("mod")
+                          or _prev_word(text, m.start()) in ("in", "since", "until", "of", "by", "from", "to",
+                                                             "before", "after", "year", "and"))),
+    ("relday", _rx(rf"{_B}(?:(?P<mod>early|late|earlier|later|mid-?afternoon|mid-?morning|the\s+day\s+before|"
+                   rf"the\s+day\s+after)\s+)?(?:(?P<pre>{_POD})\s+)?(?P<rd>{_DAYWORD})"
+                   rf"(?:\s+(?P<pod>{_POD}))?{_E}"),
+     _accept_always),
+    ("this_pod", _rx(rf"{_B}(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>this|last|that|the)\s+"
+                     rf"(?P<pod>morning|afternoon|evening|night){_E}|{_B}(?P<ov>overnight|mid-?afternoon){_E}"),
+     lambda text, m: bool(m.group("ov")) or m.group("rel").lower() != "the" or _prev_word(text, m.start())
+     in ("in", "during", "by", "until", "through", "throughout", "overnight", "late", "early", "that", "the")),
+    ("weekday", _rx(rf"{_B}(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>last|this|next|this\s+past|"
+                    rf"this\s+coming|coming|past|previous|following|that|each|every)\s+)?"
+                    rf"(?P<wd>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<pod>{_POD})(?P<pl2>s)?)?{_E}"),
+     _accept_weekday),
+    ("ago", _rx(rf"{_B}(?:(?P<approx>{_APPROX})\s+)?(?P<n>{_QTY})\s+(?:more\s+)?(?P<u>{_UNIT})"
+                rf"(?:\s+or\s+(?:so|more|two|three|less))?\s+"
+                rf"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back|previously|prior|since){_E}"),
+     lambda text, m: _accept_ago(text, m)),
+    ("adj_ago", _rx(rf"{_B}(?:the\s+)?(?P<adj>year|month|week|quarter|day)[\s-](?P<dir>ago|earlier|before|"
+                    rf"previous|prior){_E}"),
+     _accept_always),
+    ("rel_unit", _rx(rf"{_B}(?:(?P<mod>{_MOD}|earlier|later|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|"
+                     rf"the\s+second\s+half\s+of|all|most)[\s-]+(?:in\s+)?)?"
+                     rf"(?:(?P<det>the|this|that|its)\s+)?(?P<rel>last|this|next|past|coming|previous|following|"
+                     rf"current|same|prior|latest|upcoming|preceding|ensuing|present|new|entire|whole|full|"
+                     rf"recent|subsequent)?\s*"
+                     rf"(?P<fiscal>fiscal\s+|calendar\s+|school\s+|financial\s+|model\s+)?"
+                     rf"(?P<u>week|month|year|decade|century|weekend|day|fortnight|millennium)(?![\w'-])"),
+     lambda text, m: _accept_rel_unit(text, m)),
+    ("year_end", _rx(rf"{_B}(?:(?P<around>around|about)\s+)?(?P<w>year[-\s]end|year's\s+end|month[-\s]end|"
+                     rf"the\s+end\s+of\s+the\s+(?:year|month|week|decade|quarter)|"
+                     rf"the\s+(?:beginning|start|middle)\s+of\s+the\s+(?:year|month|week|decade))"
+                     rf"(?P<suffix>[-\s]+\d{{4}})?{_E}"),
+     _accept_always),
+    ("duration", _rx(rf"{_B}(?:(?P<det>the|each\s+of\s+the|all|for\s+the)\s+)?"
+                     rf"(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining|latest|initial|"
+                     rf"ensuing|preceding|same|entire|full|whole|other|year-earlier|year-ago|additional|"
+                     rf"better\s+part\s+of\s+the|succeeding|intervening|subsequent)\s+)?"
+                     rf"(?:(?P<approx>{_APPROX})\s+)?(?P<n>{_QTY})\s+"
+                     rf"(?:(?:more|additional|extra|straight|consecutive|full|long|successive|further|"
+                     rf"intervening|remaining)\s+)?"
+                     rf"(?P<u>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?{_E}"),
+     _accept_duration),
+    ("adj_duration", _rx(rf"{_B}(?P<n>\d+(?:\.\d+)?|{_NUMW_SMALL}|several|multi|half|a)-"
+                         rf"(?P<u>second|minute|hour|day|week|month|year|decade|century)(?P<tail>-old|-long)?{_E}"),
+     _accept_always),
+    ("bare_units", _rx(rf"{_B}(?:(?P<det>the)\s+)?(?:(?P<q>several|few|a\s+few|many|some|recent|coming|the\s+past\s+few|"
+                       rf"the\s+last\s+few|the\s+next\s+few|the\s+coming|the\s+past|the\s+last|the\s+next|"
+                       rf"the\s+recent|the\s+following|the\s+previous|the\s+early|the\s+first|the\s+final|"
+                       rf"recent|a\s+number\s+of|decades-long|years-long)\s+)?"
+                       rf"(?P<u>years|months|weeks|days|decades|centuries|hours|minutes){_E}"),
+     _accept_bare_units),
+    ("decades_adj", _rx(rf"{_B}(?P<u>decades|years|months|weeks|days|centuries)-(?:long|old){_E}"),
+     _accept_always),
+    ("set", _rx(rf"{_B}(?P<q>every|each|per|a|an|once\s+a|twice\s+a|(?:\w+)\s+times\s+a)\s+(?:other\s+)?"
+                rf"(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|morning|evening|afternoon|"
+                rf"weekend|{_WEEKDAY}|{_MONTH_FULL}|spring|summer|fall|autumn|winter){_E}"),
+     lambda text, m: _accept_set(text, m)),
+    ("set_adv", _rx(rf"{_B}(?P<adv>{_alt(lx.SET_ADVERBS)}){_E}"),
+     _accept_always),
+    ("vague", _rx(rf"{_B}(?P<v>{_alt(lx.VAGUE_WORDS)}){_E}"),
+     _accept_vague),
+)
+
+
+def _accept_quarter(text: str, m: re.Match[str]) -> bool:
+    if m.group("qn"):
+        return m.group("qn")[0].isupper()
+    if m.group("ord2"):
+        return True
+    word = (m.group("word") or "").lower()
+    qual = (m.group("qual") or "").lower()
+    if word == "period":
+        # "the period" alone is any span; a dated or comparative period is a quarter in results
+        return bool(m.group("qy") or re.search(r"year|latest|same|comparable|corresponding|current", qual))
+    if word == "half":
+        return bool(m.group("ord") or m.group("y2")) and (m.group("det") or m.group("y2") or m.group("qy")
+                                                          or m.group("poss")) is not None
+    if word == "quarter":
+        if m.group("ord") or m.group("qy") or m.group("poss") or qual.strip():
+            return True
+        # "the quarter" in financial text is the reporting quarter; "a quarter of" is a fraction
+        det = (m.group("det") or "").lower()
+        if det in ("the", "this", "last", "next", "that", "its", "their") and not re.match(
+                r"\s+(?:of|point|mile|century)\b", text[m.end(): m.end() + 10]):
+            return True
+    return False
+
+
+def _accept_ago(text: str, m: re.Match[str]) -> bool:
+    d = m.group("dir").lower()
+    if d in ("before", "after", "since", "prior"):
+        # "two days after the vote": the duration alone is the expression; only a clause-final
+        # "a year before." is anchored on the document date
+        return bool(re.match(r"\s*(?:[.,;:!?\"”)]|$)", text[m.end(): m.end() + 3]))
+    return not (m.group("n").lower() in ("a", "an") and m.group("u").lower() in ("second",))
+
+
+def _accept_rel_unit(text: str, m: re.Match[str]) -> bool:
+    rel = (m.group("rel") or "").lower()
+    det = (m.group("det") or "").lower()
+    unit = m.group("u").lower()
+    mod = (m.group("mod") or "").lower()
+    if unit == "day" and rel not in ("same", "previous", "following", "next", "prior", "preceding", "present",
+                                     "entire", "whole", "past", "last"):
+        return False
+    if not rel:
+        # "the year", "the week", "the weekend": only after a preposition that makes them a time
+        if det != "the" and det != "this":
+            return False
+        if det == "this":
+            return unit != "day"
+        prev = _prev_word(text, m.start())
+        if mod:
+            return True
+        if unit == "weekend":
+            return True
+        if unit == "year" and re.match(r"\s+(?:ended|ending|ends|to\s+date|before|earlier|ago)\b",
+                                       text[m.end(): m.end() + 12]):
+            return True
+        return prev in ("for", "during", "throughout", "through", "of") and unit in ("year", "month", "week")
+    if rel in ("new", "present", "entire", "whole", "full", "recent", "subsequent") and not det:
+        return False
+    if rel in ("past", "coming", "following", "previous", "same", "prior", "preceding", "ensuing", "current",
+               "latest", "upcoming", "entire", "whole", "full", "new", "present", "recent", "subsequent") \
+            and not det:
+        return rel in ("past", "coming", "previous", "following") and unit != "day"
+    if rel == "last" and not det and re.match(r"\s+(?:of|time|one|minute)\b", text[m.end(): m.end() + 8]):
+        return False
+    return not (unit == "day" and not det)
+
+
+def _accept_set(text: str, m: re.Match[str]) -> bool:
+    q = m.group("q").lower()
+    if q in ("a", "an"):
+        # "$33 million a year", "50,000 CDs a year", "twice a week": a rate after a quantity
+        before = text[max(0, m.start() - 40): m.start()]
+        return bool(re.search(r"(?:\d|million|billion|thousand|hundred|percent|%|cents?|dollars|times|twice|once|"
+                              r"hours|days|miles|meals|pounds|tons|barrels|trips|flights|visits)\b[^.,;:]{0,25}$",
+                              before, re.IGNORECASE))
+    u = m.group("u")
+    if u.lower() in lx.MONTHS:
+        return u[0].isupper()
+    if u.lower() in lx.WEEKDAYS:
+        return u[0].isupper()
+    return True
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every accepted match of every rule, reduced to the longest non-overlapping ones, in text order."""
+    found: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for priority, (kind, regex, accept) in enumerate(RULES):
+        for m in regex.finditer(text):
+            if m.end() > m.start() and text[m.start():m.end()].strip() and accept(text, m):
+                found.append((-(m.end() - m.start()), m.start(), priority, kind, m))
+    found.sort(key=lambda f: (f[0], f[1], f[2]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Candidate] = []
+    for _neg_len, start, _priority, kind, m in found:
+        end = m.end()
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append(Candidate(kind=kind, start=start, end=end, groups=m.groupdict()))
+    chosen.sort(key=lambda c: c.start)
+    return _trim(text, chosen)
+
+
+def _trim(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Drop whitespace and a trailing comma that a rule's optional tail may have swallowed."""
+    out = []
+    for c in candidates:
+        start, end = c.start, c.end
+        while start < end and not text[start].isalnum() and text[start] not in "'’":
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+            end -= 1
+        if end > start:
+            out.append(Candidate(kind=c.kind, start=start, end=end, groups=c.groups))
+    return out

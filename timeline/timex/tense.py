@@ -1,0 +1,88 @@
+"""The tense of the clause around a temporal expression, to resolve "Tuesday" or "in March".
+
+Algorithm: take the sentence holding the expression (bounded by sentence punctuation or a
+blank line, at most 250 characters either side), find the tense markers in it (modal "will",
+"going to", "scheduled to" for the future; past auxiliaries, irregular past forms and "-ed"
+verbs for the past; "is", "are", "says" for the present), and return the tense of the marker
+nearest to the expression. Future markers win a tie: "said it will meet Friday" is about a
+coming Friday.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Final
+
+__all__ = ["Tense", "tense_at"]
+
+
+class Tense(Enum):
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+    UNKNOWN = "unknown"
+
+
+# Future markers: modals and the verbs of plans news uses for scheduled events.
+_FUTURE: Final = re.compile(
+    r"\b(?:will|won't|shall|'ll|going\s+to|gonna|scheduled|expected\s+to|plans?\s+to|planning\s+to|"
+    r"intends?\s+to|due\s+to|set\s+to|slated|upcoming|would|next|is\s+to|are\s+to|hopes?\s+to|aims?\s+to|"
+    r"promised\s+to|vowed\s+to|to\s+be\s+held|to\s+begin|to\s+start|to\s+meet|to\s+vote|to\s+announce|"
+    r"to\s+visit|to\s+attend|to\s+hold|to\s+travel|to\s+return|to\s+sign|to\s+release|to\s+take)\b",
+    re.IGNORECASE)
+# Past markers: auxiliaries, frequent irregular past forms (news verbs first) and regular "-ed".
+_PAST: Final = re.compile(
+    r"\b(?:was|were|had|did|didn't|said|told|met|took|made|came|went|rose|fell|gave|saw|began|left|held|won|"
+    r"lost|sold|bought|paid|struck|spoke|wrote|became|got|thought|brought|found|led|ran|fled|knew|chose|"
+    r"grew|drew|flew|sent|spent|built|caught|fought|taught|hit|cut|quit|shut|broke|stole|stood|sat|"
+    r"slid|sank|shot|sought|swept|threw|tore|woke|wore|felt|heard|kept|meant|paid|overtook|"
+    r"ago|earlier|last|yesterday|[a-z]{2,}ed)\b",
+    re.IGNORECASE)
+# Words ending in "-ed" that are not past verbs in news prose.
+_NOT_PAST: Final = frozenset({
+    "need", "needed", "speed", "seed", "feed", "bed", "red", "shed", "united", "limited", "red", "hundred",
+    "based", "proposed", "expected", "scheduled", "planned", "related", "advanced", "detailed", "alleged",
+    "supposed", "concerned", "interested", "unprecedented", "unexpected", "indeed", "embed", "wed", "led",
+    "armed", "named", "called", "so-called", "used", "skilled", "listed", "dated", "indebted", "biased",
+    "fixed", "combined", "estimated", "adjusted", "revised", "elected", "unemployed", "employed", "retired",
+    "reed", "creed", "breed", "greed", "steed",
+})
+_PRESENT: Final = re.compile(r"\b(?:is|are|am|has|have|does|do|says|say|remains|continues|seems)\b", re.IGNORECASE)
+_SENTENCE_END: Final = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
+_WINDOW: Final = 250
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - _WINDOW)
+    left = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        left = m.end()
+    hi = min(len(text), end + _WINDOW)
+    m = _SENTENCE_END.search(text, end, hi)
+    right = m.start() + 1 if m else hi
+    return left, right
+
+
+def tense_at(text: str, start: int, end: int) -> Tense:
+    """The tense of the sentence around ``text[start:end]``, judged by the nearest marker."""
+    left, right = _sentence(text, start, end)
+    best: tuple[int, int, Tense] | None = None
+
+    def consider(regex: re.Pattern[str], tense: Tense, rank: int) -> None:
+        nonlocal best
+        for m in regex.finditer(text, left, right):
+            if start <= m.start() < end:
+                continue  # a marker inside the expression itself ("last", "ago") is not the verb
+            word = m.group(0).lower()
+            if tense is Tense.PAST and word in _NOT_PAST:
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            key = (dist, rank)
+            if best is None or key < best[:2]:
+                best = (dist, rank, tense)
+
+    consider(_FUTURE, Tense.FUTURE, 0)
+    consider(_PAST, Tense.PAST, 1)
+    consider(_PRESENT, Tense.PRESENT, 2)
+    return Tense.UNKNOWN if best is None else best[2]
