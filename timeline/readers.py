@@ -374,7 +374,7 @@ def _row_to_table_row(row: dict[str, str], *, path: Path, line: int) -> TableRow
         part.strip() for alias in COLUMN_ALIASES["actors"] for part in re.split(r"[;|]", row.get(alias) or "")
         if part.strip()
     ))
-    extra = tuple(sorted((k, v) for k, v in row.items() if k not in _KNOWN_COLUMNS and v))
+    extra = tuple(sorted((k, v) for k, v in row.items() if k.startswith("x_") and v))
     return TableRow(
         path=str(path), line=line, date=date, end_date=_first(row, "end_date"),
         precision_hint=_first(row, "precision_hint"), title=_first(row, "title"),
@@ -393,10 +393,10 @@ def _check_columns(columns: list[str], path: Path) -> None:
         raise InputError("no place column: expected location, country or latitude/longitude", path=path, line=1)
     if not any(alias in columns for alias in COLUMN_ALIASES["description"] + COLUMN_ALIASES["title"]):
         raise InputError("no description column: expected notes, description or title", path=path, line=1)
-    unknown = [c for c in columns if c not in _KNOWN_COLUMNS]
-    if len(unknown) > len(columns) // 2:
-        raise InputError(f"unknown columns {', '.join(repr(c) for c in unknown)}; is this an event table?",
-                         path=path, line=1)
+    unknown = [c for c in columns if c not in _KNOWN_COLUMNS and not c.startswith("x_")]
+    if unknown:
+        raise InputError(f"unknown columns {', '.join(repr(c) for c in unknown)} (a typo? prefix your own "
+                         "columns with 'x_' to keep them)", path=path, line=1)
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
@@ -445,7 +445,11 @@ def _json_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
 
 
 def read_table(path: str | Path, *, skip_bad: bool = False, on_skip: SkipHandler | None = None) -> list[TableRow]:
-    """Rows of a CSV or JSON event table, checked. Unknown extra columns are kept in ``extra``."""
+    """Rows of a CSV or JSON event table, checked.
+
+    Unknown columns are refused (they are usually typos: "lattitude"); a project's own columns
+    are kept in ``TableRow.extra`` when their names start with ``x_``.
+    """
     path = Path(path)
     rows_in = _csv_rows(path) if path.suffix.lower() == ".csv" else _json_rows(path)
     rows: list[TableRow] = []

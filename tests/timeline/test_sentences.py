@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline.sentences import split_clauses, split_sentences
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences() -> None:
+    text = "Mr. Smith met the U.S. envoy on Feb. 3 in St. Louis. J. R. Doe left. Then it rained!"
+    assert texts(text) == ["Mr. Smith met the U.S. envoy on Feb. 3 in St. Louis.", "J. R. Doe left.",
+                           "Then it rained!"]
+
+
+def test_headlines_and_paragraphs_are_their_own_segments() -> None:
+    text = "Talks in Riyadh\n\nOfficials met. They talked.\nSecond line here.\n\nA new paragraph"
+    assert texts(text) == ["Talks in Riyadh", "Officials met.", "They talked.", "Second line here.",
+                           "A new paragraph"]
+
+
+def test_closing_quotes_stay_with_their_sentence() -> None:
+    assert texts("“We agree,” he said. “Good.” She left.") == ["“We agree,” he said.", "“Good.”", "She left."]
+
+
+def test_coordinated_clauses_split_before_a_verb() -> None:
+    (sentence,) = split_sentences("Russia has held parts of Ukraine since 2014 and launched an invasion in 2022.")
+    assert [c.text for c in split_clauses(sentence)] == ["Russia has held parts of Ukraine since 2014",
+                                                         "launched an invasion in 2022."]
+    (plain,) = split_sentences("France and Britain called for guarantees.")
+    assert [c.text for c in split_clauses(plain)] == ["France and Britain called for guarantees."]
+
+
+@given(st.text())
+def test_spans_always_slice_back(text: str) -> None:
+    previous_end = 0
+    for sentence in split_sentences(text):
+        assert text[sentence.start:sentence.end] == sentence.text
+        assert sentence.start >= previous_end
+        previous_end = sentence.end
+        for clause in split_clauses(sentence):
+            assert text[clause.start:clause.end] == clause.text
