@@ -1,0 +1,366 @@
+"""Toponym recognition: which spans of a text name places, before deciding which places.
+
+A recogniser returns :class:`Span` values: offsets, the normalised lookup key, a cue (a place
+name, a demonym, a metonym), whether the span sits inside an organisation's name, and whether the
+evidence is weak (a capitalised common word, a sentence-initial small town), which the resolver
+then accepts only with support from context.
+
+The default :class:`GazetteerRecogniser` needs no model. Algorithm:
+
+1. Find capitalised runs (:mod:`gazetteer.geoparse.tokens`).
+2. In each run, take the longest token sequence whose key the gazetteer knows, left to right:
+   literal names, demonyms ("Russian", plural "Americans") and metonyms ("Kremlin",
+   "White House"). A run's matches depend only on its text, so they are memoised per run: news
+   repeats the same names, and the scan then costs one dictionary hit per run.
+3. Guards, per match, from the neighbouring tokens of its run:
+   - person: a title or a given name right before ("President Jordan", "Michael Jordan"), or a
+     given-name place followed by a surname-like capital ("Paris Hilton"); the surname is then
+     remembered, so a later bare "Jordan" in the same text is a person too;
+   - phrases that contain a place but never mean one ("Cold War", "French fries");
+   - organisation: an organisation head after the place ("Paris Police Department") or before
+     it with "of" ("Bank of England") marks ``in_organisation``;
+   - common words ("Will", "Nice", "Reading", "Police"): dropped at a sentence start or in a
+     headline, weak elsewhere.
+
+:class:`SpacyRecogniser` is the pluggable alternative: it takes GPE/LOC/FAC entities as names,
+NORP entities that the gazetteer knows as demonyms, and scans ORG entities for nested places. It
+is used only when spaCy and a model are installed; nothing imports spaCy otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from gazetteer.geoparse import lexicon
+from gazetteer.geoparse.tokens import is_sentence_start, iter_run_matches, line_is_headline, split_tokens
+from gazetteer.normalise import normalise_name
+
+if TYPE_CHECKING:
+    from gazetteer.index import Gazetteer
+
+__all__ = ["Cue", "GazetteerRecogniser", "Recogniser", "Span", "SpacyRecogniser", "spacy_available"]
+
+
+class Cue(StrEnum):
+    """What kind of evidence made a span a place mention."""
+
+    NAME = "name"  # a place's name: "Riyadh", "Saudi Arabia"
+    DEMONYM = "demonym"  # an adjective or demonym: "Russian", "Americans"
+    METONYM = "metonym"  # a name that stands for an institution: "Kremlin", "White House"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Span:
+    """A recognised place mention before resolution: ``text[start:end] == surface``."""
+
+    start: int
+    end: int
+    surface: str
+    key: str  # normalised lookup key (gazetteer.normalise.normalise_name)
+    cue: Cue = Cue.NAME
+    in_organisation: bool = False
+    # True when recognition alone is not enough: the resolver keeps the span only with support
+    # from context (a locative word before it, a qualifier after it, a co-mentioned region).
+    weak: bool = False
+
+
+@runtime_checkable
+class Recogniser(Protocol):
+    """Finds candidate place spans in a text. Spans are sorted and do not overlap."""
+
+    def recognise(self, text: str, gazetteer: Gazetteer) -> list[Span]:  # pragma: no cover - protocol
+        ...
+
+
+# --- the default recogniser ------------------------------------------------------------------------
+
+# A run's match list: (first token, end token, key, cue) over the run's token list.
+_RunMatch = tuple[int, int, str, Cue]
+
+# Bounded memo sizes: a news corpus has a few tens of thousands of distinct capitalised runs;
+# beyond that the memo is dropped whole, which costs one re-scan, not correctness.
+_RUN_CACHE_SIZE = 200_000
+_WS = re.compile(r"[ \t]+")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+# "d'", "l'" inside a name are separators too; only whitespace separators can split a person's
+# given name from the surname.
+_MAX_TOKENS = 8
+
+
+@dataclass(slots=True)
+class _Vocabulary:
+    """What the scanner needs from one gazetteer, loaded once per gazetteer object."""
+
+    keys: frozenset[str]
+    max_words: dict[str, int]
+    demonyms: frozenset[str]
+    metonyms: frozenset[str]
+    run_cache: dict[str, tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[str, ...], tuple[_RunMatch, ...]]]
+
+
+def _vocabulary(gazetteer: Gazetteer) -> _Vocabulary:
+    vocab = _VOCABS.get(gazetteer)
+    if vocab is None:
+        ni = gazetteer.name_index()
+        max_words = dict(ni.max_words)
+        for k in (*ni.demonym_keys, *ni.metonym_keys):
+            first, _, rest = k.partition(" ")
+            n = rest.count(" ") + 2 if rest else 1
+            if n > max_words.get(first, 0):
+                max_words[first] = n
+        vocab = _Vocabulary(
+            keys=ni.keys, max_words=max_words, demonyms=ni.demonym_keys, metonyms=ni.metonym_keys, run_cache={}
+        )
+        _VOCABS[gazetteer] = vocab
+    return vocab
+
+
+_VOCABS: weakref.WeakKeyDictionary[Any, _Vocabulary] = weakref.WeakKeyDictionary()
+
+
+def _analyse_run(run_text: str, vocab: _Vocabulary) -> tuple[
+    tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[str, ...], tuple[_RunMatch, ...]
+]:
+    """Tokens (relative offsets, text), their keys, the separators and the longest matches."""
+    hit = vocab.run_cache.get(run_text)
+    if hit is not None:
+        return hit
+    toks = tuple((t.start, t.end, t.text) for t in split_tokens(run_text))
+    tkeys = tuple(normalise_name(t[2]) for t in toks)
+    seps = tuple(run_text[toks[k][1] : toks[k + 1][0]] for k in range(len(toks) - 1))
+    matches: list[_RunMatch] = []
+    n = len(toks)
+    i = 0
+    keys, demonyms, metonyms, max_words = vocab.keys, vocab.demonyms, vocab.metonyms, vocab.max_words
+    while i < n:
+        first = tkeys[i].partition(" ")[0]
+        limit = max_words.get(first, 0)
+        found: _RunMatch | None = None
+        if limit:
+            for j in range(min(n, i + _MAX_TOKENS), i, -1):
+                key = tkeys[i] if j == i + 1 else normalise_name(run_text[toks[i][0] : toks[j - 1][1]])
+                if key.count(" ") >= limit:
+                    continue
+                if key in metonyms and key not in keys:
+                    found = (i, j, key, Cue.METONYM)
+                elif key in demonyms:
+                    found = (i, j, key, Cue.DEMONYM)
+                elif key in keys:
+                    found = (i, j, key, Cue.NAME)
+                elif key in metonyms:
+                    found = (i, j, key, Cue.METONYM)
+                if found:
+                    break
+        if found is None:
+            # Plural demonyms ("Americans", "Syrians") are not keys of their own.
+            k = tkeys[i]
+            if len(k) > 4 and k.endswith("s") and k[:-1] in demonyms:
+                found = (i, i + 1, k[:-1], Cue.DEMONYM)
+        if found is not None:
+            matches.append(found)
+            i = found[1]
+        else:
+            i += 1
+    result = (toks, tkeys, seps, tuple(matches))
+    if len(vocab.run_cache) >= _RUN_CACHE_SIZE:
+        vocab.run_cache.clear()
+    vocab.run_cache[run_text] = result
+    return result
+
+
+def _is_acronym(surface: str) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+class GazetteerRecogniser:
+    """The default recogniser: a longest-match scan of capitalised runs against the gazetteer.
+
+    ``include_associative=False`` leaves demonyms and adjectives out (for corpora and users that
+    do not count "Russian" as a mention of Russia).
+    """
+
+    def __init__(self, *, include_associative: bool = True) -> None:
+        self.include_associative = include_associative
+
+    def recognise(self, text: str, gazetteer: Gazetteer) -> list[Span]:
+        vocab = _vocabulary(gazetteer)
+        spans: list[Span] = []
+        persons: set[str] = set()  # keys of tokens seen as parts of people's names
+        for m in iter_run_matches(text):
+            run_text = m.group()
+            toks, tkeys, seps, matches = _analyse_run(run_text, vocab)
+            if not matches:
+                continue
+            base = m.start()
+            n = len(toks)
+            for i, j, key, cue in matches:
+                if cue is Cue.DEMONYM and not self.include_associative:
+                    continue
+                verdict = _judge(text, base, toks, tkeys, seps, i, j, key, cue, n, persons)
+                if verdict is None:
+                    continue
+                in_org, weak = verdict
+                s, e = base + toks[i][0], base + toks[j - 1][1]
+                surface = text[s:e]
+                if surface.endswith(".") and not _keeps_full_stop(surface):
+                    e -= 1
+                    surface = surface[:-1]
+                spans.append(Span(start=s, end=e, surface=surface, key=key, cue=cue, in_organisation=in_org, weak=weak))
+        if persons:
+            # One sense per document for people: "Michael Jordan ... Jordan said".
+            spans = [sp for sp in spans if not (sp.cue is Cue.NAME and sp.key in persons and " " not in sp.key)]
+        return spans
+
+
+def _keeps_full_stop(surface: str) -> bool:
+    """Whether a matched surface keeps its final full stop ("U.S.", "Ky.") or drops it."""
+    return surface.count(".") >= 2 or len(surface) <= 6
+
+
+def _judge(
+    text: str,
+    base: int,
+    toks: Sequence[tuple[int, int, str]],
+    tkeys: Sequence[str],
+    seps: Sequence[str],
+    i: int,
+    j: int,
+    key: str,
+    cue: Cue,
+    n: int,
+    persons: set[str],
+) -> tuple[bool, bool] | None:
+    """Apply the guards to match ``[i, j)`` of a run: None to drop it, else (in_org, weak)."""
+    if key in lexicon.NOT_PLACE_PHRASES:
+        return None
+    # Phrases one token wider on either side: "Cold War", "Paris Hilton", "French fries".
+    if i > 0 and f"{tkeys[i - 1]} {key}" in lexicon.NOT_PLACE_PHRASES:
+        return None
+    if j < n and f"{key} {tkeys[j]}" in lexicon.NOT_PLACE_PHRASES:
+        return None
+    single = j == i + 1
+    # Person before: a title, a given name or an initial right before the match, joined by a
+    # space ("President Jordan", "Michael Jordan", "George W. Bush").
+    if i > 0 and cue is not Cue.DEMONYM and _WS.fullmatch(seps[i - 1]):
+        prev = tkeys[i - 1]
+        if prev in lexicon.TITLES or prev in lexicon.FIRST_NAMES or _INITIAL.match(toks[i - 1][2]):
+            if single:
+                persons.add(key)
+            return None
+    # Person after: a given-name place followed by a surname ("Paris Hilton", "Jordan Peterson").
+    if single and cue is Cue.NAME and key in lexicon.FIRST_NAMES and j < n and _WS.fullmatch(seps[j - 1]):
+        nxt = tkeys[j]
+        if (
+            nxt not in lexicon.ORG_HEADS
+            and nxt not in lexicon.TITLES
+            and nxt not in lexicon.COMMON_WORDS
+            and not _is_acronym(toks[j][2])
+            and not any(k in lexicon.ORG_HEADS for k in tkeys[j + 1 :])
+            and not line_is_headline(text, base + toks[i][0])
+        ):
+            persons.add(nxt)
+            return None
+    in_org = any(k in lexicon.ORG_HEADS for k in tkeys[j:]) or any(
+        tkeys[k] in lexicon.ORG_PREFIX_HEADS and " of " in f" {seps[k]}" for k in range(max(0, i - 3), i)
+    )
+    weak = False
+    if single and cue is Cue.NAME:
+        surface = toks[i][2]
+        acronym = _is_acronym(surface)
+        if key in lexicon.COMMON_WORDS and not (acronym and len(surface.rstrip(".")) <= 3):
+            start = base + toks[i][0]
+            if (i == 0 and is_sentence_start(text, start)) or line_is_headline(text, start):
+                return None
+            weak = True
+        elif i == 0 and not acronym and is_sentence_start(text, base + toks[i][0]):
+            weak = True
+    if persons and single and key in persons:
+        return None
+    return in_org, weak
+
+
+# --- the spaCy-backed recogniser -------------------------------------------------------------------
+
+
+def spacy_available() -> bool:
+    """True when spaCy can be imported (a model may still be missing)."""
+    try:
+        import spacy  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class SpacyRecogniser:
+    """Recognition by a spaCy NER pipeline, with gazetteer keys for demonyms and nested places.
+
+    ``nlp`` is a loaded spaCy ``Language``; :meth:`load` loads one by package name. spaCy is
+    imported only here, so the rest of the package stays dependency-light.
+    """
+
+    # spaCy labels that name places; NORP (nationalities) becomes a demonym when the gazetteer
+    # knows the word; ORG is scanned for nested places.
+    _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+    def __init__(self, nlp: Any, *, include_associative: bool = True) -> None:
+        self.nlp = nlp
+        self.include_associative = include_associative
+        self._scan = GazetteerRecogniser(include_associative=include_associative)
+
+    @classmethod
+    def load(cls, name: str = "en_core_web_sm", *, include_associative: bool = True) -> SpacyRecogniser:
+        """Load a spaCy pipeline by package name; raises ImportError/OSError when absent."""
+        import spacy
+
+        return cls(spacy.load(name, exclude=["lemmatizer"]), include_associative=include_associative)
+
+    def recognise(self, text: str, gazetteer: Gazetteer) -> list[Span]:
+        vocab = _vocabulary(gazetteer)
+        doc = self.nlp(text)
+        spans: list[Span] = []
+        for ent in doc.ents:
+            s, e = ent.start_char, ent.end_char
+            surface = text[s:e]
+            # spaCy includes a leading "the" in some entities ("the Kremlin"); gold spans do not.
+            lead = re.match(r"(?i)the\s+", surface)
+            if lead:
+                s += lead.end()
+                surface = text[s:e]
+            if surface.endswith("'s") or surface.endswith("’s"):
+                e -= 2
+                surface = text[s:e]
+            if not surface.strip():
+                continue
+            key = normalise_name(surface)
+            if ent.label_ in self._PLACE_LABELS:
+                cue = Cue.METONYM if key in vocab.metonyms and key not in vocab.keys else Cue.NAME
+                spans.append(Span(start=s, end=e, surface=surface, key=key, cue=cue))
+            elif ent.label_ == "NORP" and self.include_associative:
+                k = key[:-1] if key not in vocab.demonyms and key.endswith("s") else key
+                if k in vocab.demonyms:
+                    spans.append(Span(start=s, end=e, surface=surface, key=k, cue=Cue.DEMONYM))
+            elif ent.label_ == "ORG":
+                for inner in self._scan.recognise(surface, gazetteer):
+                    spans.append(
+                        Span(
+                            start=s + inner.start,
+                            end=s + inner.end,
+                            surface=inner.surface,
+                            key=inner.key,
+                            cue=inner.cue,
+                            in_organisation=True,
+                        )
+                    )
+        spans.sort(key=lambda sp: (sp.start, -sp.end))
+        out: list[Span] = []
+        for sp in spans:
+            if out and sp.start < out[-1].end:
+                continue
+            out.append(sp)
+        return out

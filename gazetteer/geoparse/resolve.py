@@ -1,0 +1,364 @@
+"""Toponym resolution: choose the place each recognised span means, with a confidence.
+
+Algorithm (per document; every mention of the same name shares one sense, "one sense per
+discourse", unless an explicit qualifier says otherwise):
+
+1. Candidates: literal names from the gazetteer (best prior first, capped), the country or
+   continent of a demonym, the site of a metonym. Reviewer overrides pin or block here.
+2. Anchors: mentions that need no context (countries, continents, demonyms, metonyms, names with
+   one candidate or a prior far above the runner-up) give the document's countries and
+   first-level regions, weighted by how often they occur.
+3. Scores, per candidate: its prior (``Place.importance``), plus support from the anchors'
+   countries and regions (excluding the name's own mentions, so "Georgia" cannot vote for
+   itself), plus nearness to the anchors' points for towns ("spread": a document's towns
+   cluster), plus explicit qualifiers: "Paris, Texas" (a containing region or country right
+   after a comma), "Georgia's capital Tbilisi" / "Ankara, the Turkish capital" (a capital next to
+   its country). Steps 2-3 run twice, the second time with the first pass's choices as anchors.
+4. Acceptance: a span flagged weak by the recogniser (a common word, a sentence-initial small
+   town) or whose best place is a minor town survives only with support: a locative word before
+   it ("in", "near"), a qualifier, or anchors in the same country or region.
+5. Role: demonyms are associative; metonyms, and countries or capitals that are the subject of a
+   speech or agency verb ("Moscow said", "Washington and Moscow agreed"), are metonymic.
+6. Confidence: a softmax over candidate scores, discounted for weak recognition; the other
+   candidates are kept, best first, as alternatives.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from gazetteer.geoparse import lexicon
+from gazetteer.geoparse.recognise import Cue, Span
+from gazetteer.model import MentionRole, Place, PlaceKind, PlaceMention
+
+if TYPE_CHECKING:
+    from gazetteer.index import Gazetteer
+    from gazetteer.overrides import Overrides
+
+__all__ = ["ResolveSettings", "resolve_spans"]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ResolveSettings:
+    """Weights of the resolver's score; each says why it has its size."""
+
+    # Candidates looked at per name: beyond the first few dozen, priors are tiny and context
+    # would have to be overwhelming; the cap bounds time on names like "San José".
+    max_candidates: int = 40
+    # Support from co-mentioned countries/regions. Comparable to the prior gap between a large
+    # city and a small town of the same name (about 0.2-0.3 on the importance scale), so that a
+    # document about Texas reads "Paris" as Paris, Texas only with more than one hint.
+    country_weight: float = 0.22
+    admin1_weight: float = 0.30
+    # Nearness to the anchors (towns in a local story cluster within a few hundred km).
+    near_weight: float = 0.20
+    near_km: float = 250.0
+    # An explicit qualifier ("Paris, Texas") outweighs any prior.
+    qualifier_weight: float = 1.0
+    # Acceptance: a span needs at least this much evidence (prior + support + cue bonuses).
+    accept: float = 0.42
+    # Bonus for a locative word right before a span ("in Innisfail").
+    locative_bonus: float = 0.12
+    # Softmax temperature for the confidence (score differences of ~0.1 are meaningful).
+    temperature: float = 0.08
+    alternatives: int = 5
+
+
+_DEFAULT_SETTINGS = ResolveSettings()
+
+_COUNTRYLIKE = frozenset({PlaceKind.CONTINENT, PlaceKind.COUNTRY, PlaceKind.REGION})
+_PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+(?:the[ \t]+)?$")
+_AGENT_TAIL = re.compile(r"(?:['’]s\b)?[ \t,]*(?:(?:has|have|had|also|has also|then|now|reportedly|officially|quickly)[ \t]+)?([a-z]+)")
+_CAPITAL_NEAR = re.compile(r"\bcapital\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Group:
+    """All mentions of one name in a document, resolved together."""
+
+    key: str
+    cue: Cue
+    spans: list[Span]
+    candidates: tuple[Place, ...]
+    pinned: bool = False
+    scores: list[float] = field(default_factory=list)
+    qualifier: Counter[int] = field(default_factory=Counter)  # candidate index -> qualifier hits
+    locative: int = 0
+    weak: int = 0
+    choice: int = 0
+
+
+def _pid(p: Place) -> tuple[object, ...]:
+    return (p.geonameid, p.name, p.kind, p.lat, p.lon)
+
+
+def _candidates(gazetteer: Gazetteer, span: Span, cache: dict[tuple[str, Cue], tuple[Place, ...]]) -> tuple[Place, ...]:
+    ck = (span.key, span.cue)
+    hit = cache.get(ck)
+    if hit is not None:
+        return hit
+    if span.cue is Cue.DEMONYM:
+        place = gazetteer.lookup_demonym(span.key)
+        found: tuple[Place, ...] = (place,) if place is not None else ()
+    elif span.cue is Cue.METONYM:
+        met = gazetteer.lookup_metonym(span.key)
+        found = (met.place,) if met is not None else gazetteer.candidates(span.key)
+    else:
+        found = gazetteer.candidates(span.key)
+    cache[ck] = found
+    return found
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _is_anchor(g: _Group) -> bool:
+    if g.cue is not Cue.NAME or len(g.candidates) == 1:
+        return True
+    top = g.candidates[0]
+    if top.kind in _COUNTRYLIKE:
+        return True
+    second = g.candidates[1].importance
+    return top.importance - second >= 0.25
+
+
+def resolve_spans(
+    text: str,
+    spans: Sequence[Span],
+    gazetteer: Gazetteer,
+    *,
+    overrides: Overrides | None = None,
+    settings: ResolveSettings = _DEFAULT_SETTINGS,
+    candidate_cache: dict[tuple[str, Cue], tuple[Place, ...]] | None = None,
+) -> list[PlaceMention]:
+    """Resolve recognised spans of ``text`` into place mentions (see the module docstring)."""
+    cache = candidate_cache if candidate_cache is not None else {}
+    groups: dict[tuple[str, Cue], _Group] = {}
+    order: list[tuple[Span, _Group]] = []
+    for sp in spans:
+        gk = (sp.key, sp.cue)
+        g = groups.get(gk)
+        if g is None:
+            cands = _candidates(gazetteer, sp, cache)[: settings.max_candidates]
+            pinned = False
+            if overrides is not None and sp.cue is Cue.NAME:
+                rows = overrides.for_key(sp.key)
+                if rows:
+                    cands = overrides.apply(sp.key, cands, fetch=gazetteer.get)
+                    pinned = any(r.action == "pin" for r in rows)
+            if not cands:
+                continue
+            g = _Group(key=sp.key, cue=sp.cue, spans=[], candidates=cands, pinned=pinned)
+            groups[gk] = g
+        g.spans.append(sp)
+        g.weak += sp.weak
+        order.append((sp, g))
+    if not order:
+        return []
+
+    _find_qualifiers(text, order)
+    for sp, g in order:
+        m = _PREV_WORD.search(text, max(0, sp.start - 20), sp.start)
+        if m and m.group(1).lower() in lexicon.LOCATIVE_CUES:
+            g.locative += 1
+
+    glist = list(groups.values())
+    # Pass 1: anchors from priors alone; pass 2: anchors from pass 1's choices.
+    chosen: dict[int, Place] = {id(g): g.candidates[0] for g in glist if _is_anchor(g)}
+    for _ in range(2):
+        countries: Counter[str] = Counter()
+        admin1s: Counter[tuple[str, str]] = Counter()
+        points: list[tuple[_Group, Place]] = []
+        for g in glist:
+            p = chosen.get(id(g))
+            if p is None:
+                continue
+            w = len(g.spans)
+            if p.country_code:
+                countries[p.country_code] += w
+                if p.admin1_code and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.SITE):
+                    admin1s[(p.country_code, p.admin1_code)] += w
+            if p.kind not in _COUNTRYLIKE:
+                points.append((g, p))
+        new_chosen: dict[int, Place] = {}
+        for g in glist:
+            _score(g, countries, admin1s, points, chosen.get(id(g)), settings)
+            g.choice = max(range(len(g.candidates)), key=g.scores.__getitem__)
+            new_chosen[id(g)] = g.candidates[g.choice]
+        chosen = new_chosen
+
+    accepted = {id(g) for g in glist if _accept(g, settings)}
+    mentions: list[PlaceMention] = []
+    for idx, (sp, g) in enumerate(order):
+        if id(g) not in accepted:
+            continue
+        place = g.candidates[g.choice]
+        role = _role(text, sp, g, place, order, idx, gazetteer)
+        ranked = sorted(range(len(g.candidates)), key=lambda k: -g.scores[k])
+        alts = tuple(g.candidates[k] for k in ranked[1 : 1 + settings.alternatives])
+        mentions.append(
+            PlaceMention(
+                surface=sp.surface,
+                start=sp.start,
+                end=sp.end,
+                place=place,
+                role=role,
+                confidence=_confidence(g, sp, settings),
+                alternatives=alts,
+                in_organisation=sp.in_organisation,
+            )
+        )
+    return mentions
+
+
+def _score(
+    g: _Group,
+    countries: Counter[str],
+    admin1s: Counter[tuple[str, str]],
+    points: list[tuple[_Group, Place]],
+    own: Place | None,
+    s: ResolveSettings,
+) -> None:
+    n_own = len(g.spans)
+    scores: list[float] = []
+    for k, c in enumerate(g.candidates):
+        sc = c.importance
+        if g.pinned and k == 0:
+            sc += 10.0
+        cc = c.country_code
+        if cc:
+            # Discount this group's own votes: a name must not support itself.
+            votes = countries.get(cc, 0) - (n_own if own is not None and own.country_code == cc else 0)
+            if votes > 0:
+                sc += s.country_weight * min(1.0, votes / 3.0) * (0.5 if c.kind in _COUNTRYLIKE else 1.0)
+            if c.admin1_code and c.kind is not PlaceKind.COUNTRY:
+                akey = (cc, c.admin1_code)
+                avotes = admin1s.get(akey, 0) - (
+                    n_own if own is not None and (own.country_code, own.admin1_code) == akey else 0
+                )
+                if avotes > 0:
+                    sc += s.admin1_weight * min(1.0, avotes / 2.0)
+        if c.kind is PlaceKind.CITY and points and len(g.candidates) > 1:
+            best = min((_km(c, p) for og, p in points if og is not g), default=1e9)
+            sc += s.near_weight * math.exp(-best / s.near_km)
+        sc += s.qualifier_weight * min(1, g.qualifier.get(k, 0))
+        scores.append(sc)
+    g.scores = scores
+
+
+def _accept(g: _Group, s: ResolveSettings) -> bool:
+    if g.pinned or g.cue is not Cue.NAME:
+        return True
+    best = g.scores[g.choice]
+    if g.qualifier:
+        return True
+    evidence = best + (s.locative_bonus if g.locative else 0.0)
+    if any(" " in sp.key for sp in g.spans):
+        evidence += 0.1  # a multi-word name is rarely a coincidence
+    if g.weak == len(g.spans):
+        # Every mention is weak: demand a locative cue or strong context.
+        return g.locative > 0 and evidence >= s.accept + 0.1
+    return evidence >= s.accept
+
+
+def _confidence(g: _Group, sp: Span, s: ResolveSettings) -> float:
+    if g.pinned:
+        return 1.0
+    top = max(g.scores)
+    z = sum(math.exp((x - top) / s.temperature) for x in g.scores)
+    conf = 1.0 / z
+    if sp.weak:
+        conf *= 0.7
+    return max(0.0, min(1.0, round(conf, 4)))
+
+
+def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
+    """Mark candidates confirmed by a neighbour: "Paris, Texas", "Georgia's capital Tbilisi"."""
+    for idx in range(len(order) - 1):
+        a, ga = order[idx]
+        b, gb = order[idx + 1]
+        gap = text[a.end : b.start]
+        if len(gap) > 40 or ga is gb:
+            continue
+        if re.fullmatch(r",[ \t]*", gap) and gb.cue is Cue.NAME:
+            # "X, Y": Y contains X.
+            for kb, y in enumerate(gb.candidates):
+                if y.kind not in (PlaceKind.ADMIN1, PlaceKind.COUNTRY):
+                    continue
+                for ka, x in enumerate(ga.candidates):
+                    if x.kind in _COUNTRYLIKE or x.country_code != y.country_code:
+                        continue
+                    if y.kind is PlaceKind.COUNTRY or (x.admin1_code and x.admin1_code == y.admin1_code):
+                        ga.qualifier[ka] += 1
+                        gb.qualifier[kb] += 1
+                        break
+        window = text[a.start : min(len(text), b.end + 12)]
+        if _CAPITAL_NEAR.search(window):
+            _mark_capital(ga, gb)
+            _mark_capital(gb, ga)
+
+
+def _mark_capital(city: _Group, country: _Group) -> None:
+    for kc, c in enumerate(city.candidates):
+        if c.feature_code not in ("PPLC", "PPLA"):
+            continue
+        for kk, k in enumerate(country.candidates):
+            if k.kind is PlaceKind.COUNTRY and k.country_code == c.country_code and c.feature_code == "PPLC":
+                city.qualifier[kc] += 1
+                country.qualifier[kk] += 1
+                return
+            if (
+                k.kind is PlaceKind.ADMIN1
+                and k.country_code == c.country_code
+                and k.admin1_code == c.admin1_code
+                and c.feature_code == "PPLA"
+            ):
+                city.qualifier[kc] += 1
+                country.qualifier[kk] += 1
+                return
+
+
+def _role(
+    text: str,
+    sp: Span,
+    g: _Group,
+    place: Place,
+    order: list[tuple[Span, _Group]],
+    idx: int,
+    gazetteer: Gazetteer,
+) -> MentionRole:
+    if g.cue is Cue.DEMONYM:
+        return MentionRole.ASSOCIATIVE
+    if g.cue is Cue.METONYM:
+        return MentionRole.METONYMIC
+    if sp.in_organisation:
+        return MentionRole.LITERAL
+    if place.kind is not PlaceKind.COUNTRY and place.feature_code != "PPLC":
+        return MentionRole.LITERAL
+    # Walk a coordination ("Washington and Moscow agreed") to the verb after its last member.
+    j = idx
+    while j + 1 < len(order):
+        nxt = order[j + 1][0]
+        gap = text[order[j][0].end : nxt.start]
+        if re.fullmatch(r"(?:[ \t]*,)?[ \t]+and[ \t]+|,[ \t]*", gap):
+            j += 1
+            continue
+        break
+    # The mention must open its clause: "Moscow said", not "talks in Moscow said".
+    before = text[max(0, sp.start - 12) : sp.start]
+    if re.search(r"\b(?:in|at|from|to|of|near|into|on|with|by)[ \t]+(?:the[ \t]+)?$", before, re.IGNORECASE):
+        return MentionRole.LITERAL
+    last = order[j][0]
+    m = _AGENT_TAIL.match(text, last.end, min(len(text), last.end + 40))
+    if m and m.group(1) in lexicon.AGENCY_VERBS:
+        return MentionRole.METONYMIC
+    return MentionRole.LITERAL
