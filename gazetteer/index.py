@@ -1,0 +1,404 @@
+"""The compiled place index: open it (building it once if needed) and query it.
+
+Algorithm:
+
+- ``Gazetteer.open`` resolves the cache file ``gazetteer-v{INDEX_VERSION}.sqlite`` (in
+  ``cache_dir``, else ``$GEOTIMELINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/geotimeline``, else
+  ``~/.cache/geotimeline``: the only environment reads, at this edge), checks its recorded
+  version and completeness, and (re)builds it atomically when missing, stale or corrupt.
+- A name query normalises the name (:func:`gazetteer.normalise.normalise_name`) and reads the
+  ``names`` table, clustered by key, joined to ``places``; rows come back ordered by the
+  precomputed score (importance prior + a small bonus when the name is the place's main name).
+  Reviewer overrides then move pinned places to the front and drop blocked ones.
+- ``candidates(key)`` is the scanner's hot path: the same query memoised in a bounded LRU, and
+  ``Place`` objects are interned per row, so a repeated name costs a dictionary hit.
+- ``name_keys()`` loads, on first use only, the set of ASCII name keys (one compressed blob) and
+  a map from each key's first word to the most words any key starting with it has, so a text
+  scanner can test membership in memory without touching SQLite.
+- ``reverse`` scans 1-degree grid cells in growing rings around the point for the nearest city,
+  and otherwise answers with the country whose polygon contains the point.
+
+Demonyms ("Russian") and metonyms ("the Kremlin") are stored as names with a role: ``lookup``
+and ``candidates`` return literal senses only; ``lookup_demonym`` and ``lookup_metonym`` answer
+the other roles.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sqlite3
+import threading
+import zlib
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from gazetteer.build import GRID_DEGREES, INDEX_VERSION, BuildOptions, build_index
+from gazetteer.errors import GazetteerDataError, PlaceNotFound
+from gazetteer.model import Place, PlaceKind
+from gazetteer.model import _check_coordinates as check_coordinates
+from gazetteer.normalise import normalise_name
+from gazetteer.overrides import Overrides, load_overrides
+
+__all__ = ["Gazetteer", "Metonym", "NameIndex", "default_cache_dir", "default_gazetteer", "haversine_km"]
+
+_ROLE_LITERAL = 0
+_ROLE_ASSOCIATIVE = 1
+_ROLE_METONYMIC = 2
+
+# Sized for a news corpus's working vocabulary: a few thousand distinct names repeat.
+_CANDIDATE_CACHE_SIZE = 50_000
+# Nearest-city search radius for reverse(): beyond it a point is "in a country", not "at a town".
+_REVERSE_CITY_KM = 30.0
+_EARTH_RADIUS_KM = 6371.0088
+
+_PLACE_COLUMNS = (
+    "pid, geonameid, name, lat, lon, kind, country_code, admin1, admin1_code, feature_class, "
+    "feature_code, population, timezone, importance, alternate_names_count"
+)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Metonym:
+    """A place name used for an institution: "the Kremlin" is in Moscow and means Russia's rulers."""
+
+    place: Place  # where the name is: the city or site itself
+    stands_for: str  # what it means, in words: "the Russian presidency"
+    stands_for_place: Place  # the place of that institution, usually a country
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class NameIndex:
+    """In-memory name membership for text scanners (ASCII keys of literal place names)."""
+
+    keys: frozenset[str]
+    # first word of a key -> the largest number of words of any key starting with that word
+    max_words: Mapping[str, int]
+    # demonym/adjective keys -> None (use Gazetteer.lookup_demonym) and metonym keys likewise
+    demonym_keys: frozenset[str]
+    metonym_keys: frozenset[str]
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def default_cache_dir() -> Path:
+    """Where the index lives unless told otherwise (reads the environment: call at the edge)."""
+    explicit = os.environ.get("GEOTIMELINE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / "geotimeline"
+
+
+def _index_is_usable(path: Path, options: BuildOptions) -> bool:
+    if not path.is_file():
+        return False
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            meta = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('version', 'complete', 'cities')"))
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return False
+    return (
+        meta.get("version") == str(INDEX_VERSION)
+        and meta.get("complete") == "1"
+        and meta.get("cities") == options.cities
+    )
+
+
+class Gazetteer:
+    """A read-only view of the compiled index. Thread-safe for readers; cheap to open."""
+
+    def __init__(self, path: Path, *, overrides: Overrides | None = None) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._overrides = overrides or Overrides()
+        self._places: dict[int, Place] = {}
+        self._cache: OrderedDict[tuple[str, int], tuple[Place, ...]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._name_index: NameIndex | None = None
+        con = self._con()
+        try:
+            version = con.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerDataError(f"{path}: not a gazetteer index ({exc})") from exc
+        if version is None or version[0] != str(INDEX_VERSION):
+            raise GazetteerDataError(f"{path}: index version {version} is not {INDEX_VERSION}")
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        *,
+        cache_dir: Path | None = None,
+        overrides: Path | None = None,
+        build_options: BuildOptions | None = None,
+    ) -> Gazetteer:
+        """Open the cached index, building it first when missing, stale or corrupt.
+
+        ``build_options`` selects a smaller build (e.g. ``BuildOptions(cities="cities15000")``
+        for tests); it is part of the cache file's name so builds never mix.
+        """
+        options = build_options or BuildOptions()
+        directory = cache_dir if cache_dir is not None else default_cache_dir()
+        suffix = "" if options == BuildOptions() else f"-{options.cities}"
+        path = directory / f"gazetteer-v{INDEX_VERSION}{suffix}.sqlite"
+        if not _index_is_usable(path, options):
+            build_index(path, options=options)
+        loaded = load_overrides(overrides) if overrides is not None else None
+        gazetteer = cls(path, overrides=loaded)
+        for row in loaded.rows if loaded is not None else ():
+            if row.geonameid is not None:
+                try:
+                    gazetteer.get(row.geonameid)
+                except PlaceNotFound:
+                    raise GazetteerDataError(
+                        f"{overrides}:{row.line}: GeoNames id {row.geonameid} is not in the gazetteer"
+                    ) from None
+        return gazetteer
+
+    def _con(self) -> sqlite3.Connection:
+        # One read-only connection per thread: sqlite3 connections are not shareable.
+        con: sqlite3.Connection | None = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=True)
+            self._local.con = con
+        return con
+
+    # -- rows to places ------------------------------------------------------------------
+
+    def _place(self, row: tuple[object, ...]) -> Place:
+        pid = int(row[0])  # type: ignore[call-overload]
+        place = self._places.get(pid)
+        if place is None:
+            place = Place(
+                geonameid=row[1],  # type: ignore[arg-type]
+                name=row[2],  # type: ignore[arg-type]
+                lat=row[3],  # type: ignore[arg-type]
+                lon=row[4],  # type: ignore[arg-type]
+                kind=PlaceKind(str(row[5])),
+                country_code=row[6],  # type: ignore[arg-type]
+                admin1=row[7],  # type: ignore[arg-type]
+                admin1_code=row[8],  # type: ignore[arg-type]
+                feature_class=row[9],  # type: ignore[arg-type]
+                feature_code=row[10],  # type: ignore[arg-type]
+                population=row[11],  # type: ignore[arg-type]
+                timezone=row[12],  # type: ignore[arg-type]
+                importance=row[13],  # type: ignore[arg-type]
+                alternate_names_count=row[14],  # type: ignore[arg-type]
+            )
+            self._places[pid] = place
+        return place
+
+    def _by_key(self, key: str, role: int) -> tuple[Place, ...]:
+        cache_key = (key, role)
+        with self._lock:
+            hit = self._cache.get(cache_key)
+            if hit is not None:
+                self._cache.move_to_end(cache_key)
+                return hit
+        rows = (
+            self._con()
+            .execute(
+                f"SELECT {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))} "
+                "FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ? AND n.role = ? "
+                "ORDER BY n.score DESC, p.population DESC, p.pid",
+                (key, role),
+            )
+            .fetchall()
+        )
+        places = tuple(self._place(r) for r in rows)
+        if role == _ROLE_LITERAL:
+            places = self._overrides.apply(key, places, fetch=self.get)
+        with self._lock:
+            self._cache[cache_key] = places
+            if len(self._cache) > _CANDIDATE_CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return places
+
+    # -- queries ---------------------------------------------------------------------------
+
+    def candidates(self, key: str) -> tuple[Place, ...]:
+        """All literal senses of an already-normalised name key, best prior first (memoised)."""
+        return self._by_key(key, _ROLE_LITERAL)
+
+    def lookup(
+        self,
+        name: str,
+        *,
+        country: str | None = None,
+        kinds: Iterable[PlaceKind] | None = None,
+        limit: int | None = None,
+    ) -> list[Place]:
+        """Places called ``name`` (any spelling the index knows), ranked by prior.
+
+        ``country`` keeps places of that ISO alpha-2 code; ``kinds`` keeps those kinds. An
+        unknown name gives an empty list.
+        """
+        places: Iterable[Place] = self.candidates(normalise_name(name))
+        if country is not None:
+            cc = country.upper()
+            places = [p for p in places if p.country_code == cc]
+        if kinds is not None:
+            wanted = frozenset(PlaceKind(k) for k in kinds)
+            places = [p for p in places if p.kind in wanted]
+        out = list(places)
+        return out if limit is None else out[:limit]
+
+    def lookup_demonym(self, word: str) -> Place | None:
+        """The place a demonym or adjective refers to ("Russian" -> Russia), else None."""
+        found = self._by_key(normalise_name(word), _ROLE_ASSOCIATIVE)
+        return found[0] if found else None
+
+    def lookup_metonym(self, phrase: str) -> Metonym | None:
+        """What a metonymic place name stands for ("the Kremlin"), else None."""
+        key = normalise_name(phrase)
+        row = (
+            self._con()
+            .execute("SELECT pid, stands_for, stands_for_pid FROM metonyms WHERE key = ? LIMIT 1", (key,))
+            .fetchone()
+        )
+        if row is None:
+            return None
+        return Metonym(place=self._get_pid(row[0]), stands_for=row[1], stands_for_place=self._get_pid(row[2]))
+
+    def _get_pid(self, pid: int) -> Place:
+        place = self._places.get(pid)
+        if place is not None:
+            return place
+        row = self._con().execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE pid = ?", (pid,)).fetchone()
+        if row is None:
+            raise PlaceNotFound(f"no place with internal id {pid}")
+        return self._place(row)
+
+    def get(self, geonameid: int) -> Place:
+        """The place with this GeoNames id; raises :class:`PlaceNotFound`."""
+        row = (
+            self._con()
+            .execute(
+                f"SELECT {_PLACE_COLUMNS} FROM places WHERE geonameid = ? ORDER BY importance DESC LIMIT 1",
+                (int(geonameid),),
+            )
+            .fetchone()
+        )
+        if row is None:
+            raise PlaceNotFound(f"no place with GeoNames id {geonameid} in the gazetteer")
+        return self._place(row)
+
+    def country(self, iso_a2: str) -> Place:
+        """The country with this ISO 3166-1 alpha-2 code; raises :class:`PlaceNotFound`."""
+        row = (
+            self._con()
+            .execute(
+                f"SELECT {_PLACE_COLUMNS} FROM places WHERE kind = 'country' AND country_code = ?", (iso_a2.upper(),)
+            )
+            .fetchone()
+        )
+        if row is None:
+            raise PlaceNotFound(f"no country with code {iso_a2!r} in the gazetteer")
+        return self._place(row)
+
+    def nearest_city(self, lat: float, lon: float, *, max_km: float = _REVERSE_CITY_KM) -> Place | None:
+        """The populated place that best describes the point, within ``max_km``, else None.
+
+        "Best" is the smallest distance divided by ``1 + log10(population + 1) / 2``: among places
+        at similar distances the larger wins (the centre of Paris is "Paris", not the 4th
+        arrondissement 400 m away), while a village still wins over a city three times as far.
+        """
+        # The narrowest side of a grid cell near this latitude (longitude degrees shrink poleward).
+        cell_km = 111.0 * GRID_DEGREES * max(0.02, math.cos(math.radians(min(abs(lat) + GRID_DEGREES, 89.9))))
+        rings = min(180, int(max_km / cell_km) + 1)
+        best: tuple[float, int] | None = None
+        con = self._con()
+        ilat, ilon = math.floor(lat + 90.0), math.floor(lon + 180.0)
+        for ring in range(rings + 1):
+            cells = {
+                (ilat + dy) * 360 + (ilon + dx) % 360
+                for dy in range(-ring, ring + 1)
+                for dx in range(-ring, ring + 1)
+                if max(abs(dy), abs(dx)) == ring and 0 <= ilat + dy < 180
+            }
+            marks = ",".join("?" * len(cells))
+            query = f"SELECT pid, lat, lon, population FROM places WHERE cell IN ({marks})"
+            for pid, plat, plon, pop in con.execute(query, tuple(cells)):
+                d = haversine_km(lat, lon, plat, plon)
+                if d > max_km:
+                    continue
+                effective = d / (1.0 + math.log10(pop + 1) / 2.0)
+                if best is None or effective < best[0]:
+                    best = (effective, pid)
+            # Every cell of ring r+1 is at least r cell widths away. A place there could only win
+            # if its discounted distance beat ours; the discount is at most 1 + 5 (a 10^10
+            # population bound), so stop once r cell widths exceed 6 times the best effective one.
+            if best is not None and ring * cell_km > 6.0 * best[0]:
+                break
+        return self._get_pid(best[1]) if best is not None else None
+
+    def reverse(self, lat: float, lon: float) -> Place | None:
+        """The nearest populated place within 30 km, else the country containing the point."""
+        check_coordinates(lat, lon, "reverse geocoding query")
+        city = self.nearest_city(lat, lon)
+        if city is not None:
+            return city
+        try:
+            from gazetteer.boundaries import country_at
+        except ImportError:  # boundaries not shipped in a partial install
+            return None
+        iso = country_at(lat, lon)
+        if iso is None:
+            return None
+        try:
+            return self.country(iso)
+        except PlaceNotFound:
+            return None
+
+    def name_index(self) -> NameIndex:
+        """Name keys for in-memory scanning, loaded on first call (about 0.2 s, tens of MB)."""
+        if self._name_index is None:
+            con = self._con()
+            blob = con.execute("SELECT value FROM meta WHERE key = 'ascii_keys'").fetchone()[0]
+            keys = frozenset(zlib.decompress(blob).decode("ascii").split("\n"))
+            max_words: dict[str, int] = {}
+            for k in keys:
+                first, _, rest = k.partition(" ")
+                n = rest.count(" ") + 2 if rest else 1
+                if n > max_words.get(first, 0):
+                    max_words[first] = n
+            dem = frozenset(
+                r[0] for r in con.execute("SELECT DISTINCT key FROM names WHERE role = ?", (_ROLE_ASSOCIATIVE,))
+            )
+            met = frozenset(r[0] for r in con.execute("SELECT DISTINCT key FROM metonyms"))
+            self._name_index = NameIndex(keys=keys, max_words=max_words, demonym_keys=dem, metonym_keys=met)
+        return self._name_index
+
+    def close(self) -> None:
+        """Close this thread's connection (other threads' close when they end)."""
+        con = getattr(self._local, "con", None)
+        if con is not None:
+            con.close()
+            self._local.con = None
+
+
+_DEFAULT: Gazetteer | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer at the default cache location (built on first use)."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        if _DEFAULT is None:
+            _DEFAULT = Gazetteer.open()
+        return _DEFAULT

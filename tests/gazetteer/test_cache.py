@@ -1,0 +1,62 @@
+"""The cached index file: built once, rebuilt when stale or corrupt."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from gazetteer import Gazetteer, GazetteerDataError
+from gazetteer.build import INDEX_VERSION
+
+from .conftest import SMALL
+
+
+def _index_file(folder: Path) -> Path:
+    (path,) = folder.glob(f"gazetteer-v{INDEX_VERSION}*.sqlite")
+    return path
+
+
+def test_open_builds_once_and_reuses(small_built: Path) -> None:
+    path = _index_file(small_built)
+    before = path.stat().st_mtime_ns
+    g = Gazetteer.open(cache_dir=small_built, build_options=SMALL)
+    assert g.lookup("Paris")[0].geonameid == 2988507
+    assert path.stat().st_mtime_ns == before  # not rebuilt
+    assert not list(small_built.glob("*.tmp"))  # no temp files left behind
+
+
+def test_rebuilt_when_version_differs(tmp_path: Path, small_built: Path) -> None:
+    path = tmp_path / _index_file(small_built).name
+    path.write_bytes(_index_file(small_built).read_bytes())
+    con = sqlite3.connect(path)
+    con.execute("UPDATE meta SET value = '0' WHERE key = 'version'")
+    con.commit()
+    con.close()
+    with pytest.raises(GazetteerDataError, match="version"):
+        Gazetteer(path)  # opening the stale file directly is refused
+    g = Gazetteer.open(cache_dir=tmp_path, build_options=SMALL)
+    assert g.lookup("Kyiv")[0].geonameid == 703448
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0] == str(INDEX_VERSION)
+    con.close()
+
+
+@pytest.mark.parametrize("damage", [b"not a database at all", b""])
+def test_rebuilt_when_corrupt(tmp_path: Path, small_built: Path, damage: bytes) -> None:
+    path = tmp_path / _index_file(small_built).name
+    path.write_bytes(damage)
+    g = Gazetteer.open(cache_dir=tmp_path, build_options=SMALL)
+    assert g.lookup("Berlin")[0].country_code == "DE"
+
+
+def test_rebuilt_when_truncated(tmp_path: Path, small_built: Path) -> None:
+    path = tmp_path / _index_file(small_built).name
+    path.write_bytes(_index_file(small_built).read_bytes()[:8192])
+    g = Gazetteer.open(cache_dir=tmp_path, build_options=SMALL)
+    assert g.get(2988507).name == "Paris"
+
+
+def test_small_and_full_builds_never_share_a_file(small_built: Path) -> None:
+    assert "cities15000" in _index_file(small_built).name

@@ -1,0 +1,133 @@
+"""Ranking and querying on the real, full index."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import Gazetteer, PlaceKind, PlaceNotFound
+from gazetteer.index import haversine_km
+
+
+def first(g: Gazetteer, name: str, **kw: object):  # type: ignore[no-untyped-def]
+    found = g.lookup(name, **kw)  # type: ignore[arg-type]
+    assert found, f"nothing found for {name!r}"
+    return found[0]
+
+
+def test_paris_france_before_paris_texas(gazetteer: Gazetteer) -> None:
+    found = gazetteer.lookup("Paris")
+    assert found[0].geonameid == 2988507
+    assert found[0].country_code == "FR" and found[0].feature_code == "PPLC"
+    texas = [p for p in found if p.country_code == "US" and p.admin1 == "Texas"]
+    assert texas, "Paris, Texas must stay among the candidates"
+    assert found.index(texas[0]) > 0
+    assert gazetteer.lookup("Paris", country="us")[0].country_code == "US"
+
+
+def test_washington_as_a_city_is_dc(gazetteer: Gazetteer) -> None:
+    city = first(gazetteer, "Washington", kinds=[PlaceKind.CITY])
+    assert city.geonameid == 4140963
+    kinds = {p.kind for p in gazetteer.lookup("Washington")}
+    assert PlaceKind.ADMIN1 in kinds  # the state is a candidate too
+
+
+def test_georgia_country_before_us_state(gazetteer: Gazetteer) -> None:
+    found = gazetteer.lookup("Georgia")
+    assert found[0].kind is PlaceKind.COUNTRY and found[0].country_code == "GE"
+    assert any(p.kind is PlaceKind.ADMIN1 and p.country_code == "US" for p in found)
+    state = first(gazetteer, "Georgia", kinds=[PlaceKind.ADMIN1], country="US")
+    assert state.geonameid == 4197000
+
+
+def test_kyiv_and_kiev_are_the_same_place(gazetteer: Gazetteer) -> None:
+    assert first(gazetteer, "Kyiv") == first(gazetteer, "Kiev")
+    assert first(gazetteer, "Kyiv").geonameid == 703448
+
+
+@pytest.mark.parametrize("alias", ["U.S.", "US", "USA", "United States", "America"])
+def test_united_states_aliases(gazetteer: Gazetteer, alias: str) -> None:
+    us = first(gazetteer, alias)
+    assert us.kind is PlaceKind.COUNTRY and us.country_code == "US"
+    # GeoNames' country point, not the capital: news corpora annotate this one.
+    assert haversine_km(us.lat, us.lon, 39.76, -98.5) < 20
+
+
+@pytest.mark.parametrize(
+    ("name", "iso", "lat", "lon"),
+    [
+        ("Russia", "RU", 60.0, 100.0),
+        ("France", "FR", 46.0, 2.0),
+        ("Saudi Arabia", "SA", 25.0, 45.0),
+        ("Ukraine", "UA", 49.0, 32.0),
+        ("Britain", "GB", 54.76, -2.70),
+        ("Holland", "NL", 52.25, 5.75),
+        ("Ivory Coast", "CI", 8.0, -5.0),
+        ("Burma", "MM", 21.0, 96.0),
+    ],
+)
+def test_countries_sit_at_their_representative_points(
+    gazetteer: Gazetteer, name: str, iso: str, lat: float, lon: float
+) -> None:
+    c = first(gazetteer, name)
+    assert c.kind is PlaceKind.COUNTRY and c.country_code == iso
+    assert haversine_km(c.lat, c.lon, lat, lon) < 161
+
+
+def test_regions_from_the_project_table(gazetteer: Gazetteer) -> None:
+    crimea = first(gazetteer, "Crimea")
+    assert crimea.country_code == "UA" and haversine_km(crimea.lat, crimea.lon, 45.0, 34.0) < 100
+    donbas = first(gazetteer, "Donbass")
+    assert donbas.kind is PlaceKind.REGION and donbas.name == "Donbas"
+    gaza = first(gazetteer, "Gaza")
+    assert gaza.country_code == "PS"
+
+
+def test_admin1_regions_have_points_inside_their_country(gazetteer: Gazetteer) -> None:
+    texas = first(gazetteer, "Texas", kinds=[PlaceKind.ADMIN1])
+    assert texas.country_code == "US" and texas.feature_code == "ADM1"
+    assert 26 < texas.lat < 36 and -106 < texas.lon < -94
+
+
+def test_big_city_before_same_named_state(gazetteer: Gazetteer) -> None:
+    assert first(gazetteer, "New York").kind is PlaceKind.CITY
+    assert first(gazetteer, "Manchester").country_code == "GB"
+
+
+def test_unknown_name_gives_an_empty_list(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Qwxzvbnmtown") == []
+    assert gazetteer.lookup("") == []
+
+
+def test_limit_and_kinds(gazetteer: Gazetteer) -> None:
+    assert len(gazetteer.lookup("Springfield", limit=3)) == 3
+    assert all(p.kind is PlaceKind.CITY for p in gazetteer.lookup("Georgia", kinds=["city"]))
+
+
+def test_get_by_geonameid(gazetteer: Gazetteer) -> None:
+    assert gazetteer.get(2988507).name == "Paris"
+    assert gazetteer.get(6252001).kind is PlaceKind.COUNTRY
+    with pytest.raises(PlaceNotFound, match="123456789"):
+        gazetteer.get(123456789)
+    with pytest.raises(LookupError):  # PlaceNotFound is also a LookupError
+        gazetteer.get(1)
+
+
+def test_candidates_is_the_memoised_literal_lookup(gazetteer: Gazetteer) -> None:
+    assert list(gazetteer.candidates("paris")) == gazetteer.lookup("Paris")
+    assert gazetteer.candidates("paris") is gazetteer.candidates("paris")
+
+
+def test_name_index_for_scanners(gazetteer: Gazetteer) -> None:
+    idx = gazetteer.name_index()
+    assert "paris" in idx.keys and "new york city" in idx.keys and "saint petersburg" in idx.keys
+    assert idx.max_words["new"] >= 3
+    assert all(k.isascii() for k in list(idx.keys)[:1000])
+    assert "qwxzvbnmtown" not in idx.keys
+
+
+def test_places_carry_the_added_fields(gazetteer: Gazetteer) -> None:
+    paris = gazetteer.get(2988507)
+    assert paris.timezone == "Europe/Paris"
+    assert paris.alternate_names_count > 10
+    assert 0.0 < paris.importance <= 1.0
+    assert paris.admin1 is not None and paris.admin1_code is not None
