@@ -43,9 +43,10 @@ _TITLE_WORDS = frozenset(w.rstrip(".") for t in TITLES for w in t.split())
 _PLURAL_TITLES = ("Presidents", "Prime Ministers", "Foreign Ministers", "Leaders", "Ministers")
 
 _NAME_WORD = r"[A-Z][\w’'\-]*[a-z][\w’'\-]*"
-_NAME = rf"(?:{_NAME_WORD})(?:\s+(?:[A-Z]\.\s+)?(?:{_NAME_WORD})){{1,2}}"
+# Names never cross a line break: a headline's last word is not a first name.
+_NAME = rf"(?:{_NAME_WORD})(?:[ \t]+(?:[A-Z]\.[ \t]+)?(?:{_NAME_WORD})){{1,2}}"
 _TITLE_ALT = "|".join(re.escape(t) for t in TITLES)
-_TITLED = re.compile(rf"\b(?P<title>{_TITLE_ALT})\s+(?P<name>{_NAME})")
+_TITLED = re.compile(rf"\b(?P<title>{_TITLE_ALT})[ \t]+(?P<name>{_NAME})")
 _APPOSITION = re.compile(
     rf"\b(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?(?:[\w’'.\-]+\s+){{0,3}}?"
     rf"(?P<title>{_TITLE_ALT}|envoy|head|chief|spokesman|spokeswoman|minister|adviser|advisor|leader)\b"
@@ -63,10 +64,10 @@ _ORG_HEADS = (
     "Court", "Office", "Service", "Organization", "Organisation", "Alliance", "Guard", "Police",
 )
 _ORGANISATION = re.compile(
-    rf"\b(?:the\s+)?(?P<org>(?:[A-Z][\w’'\-]+\s+){{1,4}}(?:{'|'.join(_ORG_HEADS)}))\b"
+    rf"\b(?:the[ \t]+)?(?P<org>(?:[A-Z][\w’'\-]+[ \t]+){{1,4}}(?:{'|'.join(_ORG_HEADS)}))\b"
     rf"|\b(?P<acr>{'|'.join(sorted(ORGANISATION_ACRONYMS, key=len, reverse=True))})\b"
 )
-_ADMINISTRATION = re.compile(rf"\b(?:the\s+)?(?P<who>{_NAME_WORD})(?:’s|'s)?\s+administration\b")
+_ADMINISTRATION = re.compile(r"\b(?:the\s+)?(?P<who>[A-Z][a-z]+)(?:’s|'s)?\s+administration\b")
 _STOP_NAME_WORDS = frozenset({"The", "This", "That", "These", "Those", "However", "But", "And", "In", "On", "At"})
 
 

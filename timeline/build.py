@@ -133,7 +133,8 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
             candidate = merged[index]
             if start is not None and candidate.interval.start is not None and (
                     candidate.interval.start < start - MERGE_LOOKBACK):
-                break  # sorted by start: what began this much earlier is a different happening
+                merged.append(event)  # sorted by start: what began this much earlier is another happening
+                break
             if _same_happening(candidate, event):
                 merged[index] = _merge(candidate, event)
                 break

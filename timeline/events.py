@@ -98,8 +98,9 @@ _PERSONAL_KINDS = frozenset({"call", "meeting", "summit", "visit"})
 _PLANNED = re.compile(
     r"\b(?:will|shall|’ll|'ll|going to|scheduled to|due to|expected to|set to|plans? to|planning to|"
     r"intends? to|to be held|is to|are to|upcoming|would)\b", re.IGNORECASE)
-_ONGOING = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?\w+ing\b|\b(?:has|have)\s+(?:been\s+)?\w+ed\b[^.]*\bsince\b"
-                      r"|\bunderway\b|\bcontinues?\b|\bongoing\b", re.IGNORECASE)
+# Present progressive ("are taking place") or a present perfect reaching back ("has held ... since").
+_ONGOING = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?(?!going\b)\w+ing\b"
+                      r"|\b(?:has|have)\s+(?:been\s+)?\w+(?:ed|eld|en)\b[^.]*\bsince\b|\bunderway\b", re.IGNORECASE)
 _SPECULATIVE = re.compile(r"\b(?:may|might|could|can|would need)\b|\bif\b", re.IGNORECASE)
 _REPORTING = re.compile(
     r"\b(?:said|says|told|stated|states|suggested|hinted|intimated|indicated|claimed|reported|announced|"
@@ -108,8 +109,19 @@ _NEGATION = re.compile(r"\b(?:not|no|never|without|n’t|n't)\b", re.IGNORECASE)
 _CONTINUATION = re.compile(
     r"^(?:This|That|These|The)\s+(?:exchange|call|meeting|talks|move|decision|step|news|summit|announcement)\b"
     r"|\b(?:prompted|afterwards|then|later|subsequently|following|in response)\b", re.IGNORECASE)
-_SITE_PREPOSITION = re.compile(r"(?:\bin|\bat|\bnear|\bof|\bto|\binto|\bacross|\bover|\bon|\bfrom)\s+(?:the\s+)?$",
-                               re.IGNORECASE)
+# A definite or demonstrative word right before a trigger noun near the start of a clause refers
+# back to an event already told ("This meeting is...", "The talks are..."): not a new event.
+_ANAPHORA = re.compile(r"^(?:[A-Z]\w+,\s+)?(?:\w+\s+)?(?:this|that|these|those|the|such)\s+(?:[\w\-]+\s+)?$",
+                      re.IGNORECASE)
+# Kinds close enough that a verb of one is better named by a noun of another nearby:
+# "gathered in Paris for an emergency summit" is a summit.
+_GATHERINGS = frozenset({"meeting", "summit", "talks"})
+# Prepositions that put a place at the scene of the event ("talks in Riyadh", "a visit to Kyiv").
+_SITE_PREPOSITION = re.compile(r"(?:\bin|\bat|\bnear|\bto|\binto|\bacross|\bover|\boutside|\binside|\bon)\s+"
+                               r"(?:the\s+)?$", re.IGNORECASE)
+# "of" names the target of a few kinds of event ("invasion of Ukraine", "control of Crimea").
+_OF_PREPOSITION = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
+_TARGETED_KINDS = frozenset({"invasion", "annexation", "control", "attack", "war", "occupation", "withdrawal"})
 _QUOTED = re.compile(r"[“\"](.*?)[”\"]", re.DOTALL)
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
 _NP_STOP = frozenset({"a", "an", "the", "of", "in", "at", "on", "for", "to", "and", "with", "between", "by", "from",
@@ -133,42 +145,83 @@ class _Trigger:
     start: int  # offsets into the document text
     end: int
     is_noun: bool
+    anaphoric: bool = False  # refers back to an event already told; names no new event
 
 
 def _quoted_ranges(text: str, start: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in _QUOTED.finditer(text)]
 
 
-def _find_trigger(doc_text: str, clause: Span) -> _Trigger | None:
+def _find_triggers(clause: Span) -> list[_Trigger]:
+    """Every trigger in the clause outside quotation marks, in order; references back excluded."""
     quoted = _quoted_ranges(clause.text, clause.start)
     words = list(_WORD.finditer(clause.text))
+    found: list[_Trigger] = []
+    skip_until = -1
     for index, match in enumerate(words):
+        if index <= skip_until:
+            continue
         start, end = clause.start + match.start(), clause.start + match.end()
         if any(s <= start < e for s, e in quoted):
             continue
         word = match.group(0).lower()
+        if match.group(0)[0].isupper() and index > 0:
+            continue  # part of a name mid-sentence: "the Cold War", "Peace Talks" in a headline
         following = words[index + 1].group(0).lower() if index + 1 < len(words) else ""
+        previous = words[index - 1].group(0).lower() if index > 0 else ""
+        trigger: _Trigger | None = None
         if word == "phone" and following == "call":
-            return _Trigger(kind="call", noun="phone call", start=start, end=clause.start + words[index + 1].end(),
-                            is_noun=True)
-        if word in EVENT_NOUNS and not (word == "call" and following in {"for", "on"}):
-            if word in {"control", "exchange", "vote", "call"} and index > 0 and words[index - 1].group(0).lower() in {
-                    "to", "will", "would"}:
-                continue  # an infinitive or modal verb, not the noun
-            return _Trigger(kind=EVENT_NOUNS[word], noun=word, start=start, end=end, is_noun=True)
-        if word in EVENT_VERBS:
+            trigger = _Trigger(kind="call", noun="phone call", start=start,
+                               end=clause.start + words[index + 1].end(), is_noun=True)
+            skip_until = index + 1
+        elif word in EVENT_NOUNS and not (word == "call" and following in {"for", "on"}):
+            if word in {"control", "exchange", "vote", "call", "visit", "attack", "ban"} and previous in {
+                    "to", "will", "would", "could", "may", "might"}:
+                trigger = None  # an infinitive or modal verb: handled as a verb below
+            else:
+                trigger = _Trigger(kind=EVENT_NOUNS[word], noun=word, start=start, end=end, is_noun=True)
+        if trigger is None and word in EVENT_VERBS:
             kind, noun = EVENT_VERBS[word]
             if kind in {"launch", "sanctions", "exchange"}:
                 # A light verb: the event is its object ("launched a full-scale invasion").
-                for obj in words[index + 1:index + 5]:
-                    if obj.group(0).lower() in EVENT_NOUNS:
-                        o_start = clause.start + obj.start()
-                        return _Trigger(kind=EVENT_NOUNS[obj.group(0).lower()], noun=obj.group(0).lower(),
-                                        start=o_start, end=clause.start + obj.end(), is_noun=True)
+                obj = next((o for o in words[index + 1:index + 5] if o.group(0).lower() in EVENT_NOUNS), None)
+                if obj is not None:
+                    continue  # the object noun is found on its own
                 if kind == "launch":
                     continue
-            return _Trigger(kind=kind, noun=noun, start=start, end=end, is_noun=False)
-    return None
+            trigger = _Trigger(kind=kind, noun=noun, start=start, end=end, is_noun=False)
+        if trigger is None:
+            continue
+        lead = clause.text[:match.start()]
+        if trigger.is_noun and _ANAPHORA.match(lead):
+            trigger = replace(trigger, anaphoric=True)
+        found.append(trigger)
+    return found
+
+
+def _choose(triggers: list[_Trigger], dates: list[TimeExpression]
+            ) -> tuple[_Trigger | None, TimeExpression | None, frozenset[int]]:
+    """The trigger a date belongs to (the pair closest together), or the first new trigger.
+
+    Also returns the start offsets of the triggers that name this event (a gathering verb and
+    the noun that names it better), so places attached to either belong to it.
+    """
+    fresh = [t for t in triggers if not t.anaphoric]
+    if not fresh:
+        return None, None, frozenset()
+    if dates:
+        pairs = [(abs(t.start - d.start), t.start, d.start) for t in fresh for d in dates]
+        _, t_start, d_start = min(pairs)
+        chosen, timex = next(t for t in fresh if t.start == t_start), next(d for d in dates if d.start == d_start)
+    else:
+        chosen, timex = fresh[0], None
+    partners = {chosen.start}
+    if not chosen.is_noun and chosen.kind in _GATHERINGS:
+        noun = next((t for t in fresh if t.is_noun and t.kind in _GATHERINGS and 0 < t.start - chosen.end < 40), None)
+        if noun is not None:
+            chosen = noun
+            partners.add(noun.start)
+    return chosen, timex, frozenset(partners)
 
 
 def _status(clause: Span, trigger: _Trigger, doc_text: str) -> EventStatus | None:
@@ -199,8 +252,34 @@ def _nearest(times: list[TimeExpression], trigger: _Trigger) -> TimeExpression |
     return min(times, key=lambda t: (abs(t.start - trigger.start), t.start))
 
 
-def _event_places(clause: Span, context: Sequence[PlaceMention], mentions: Sequence[PlaceMention],
-                  actors: Sequence[ActorMention], doc_text: str, trigger: _Trigger) -> tuple[EventPlace, ...]:
+def _mention_role(mention: PlaceMention, clause: Span, triggers: Sequence[_Trigger], doc_text: str,
+                  kind: str) -> PlaceRole:
+    """What a place is to the clause's event, from the words around its mention."""
+    assert mention.place is not None
+    if mention.role is not MentionRole.LITERAL or mention.in_organisation:
+        return PlaceRole.ACTOR  # "Russian officials", "the Kremlin said", "the Paris police"
+    lead = doc_text[max(clause.start, mention.start - 12):mention.start]
+    if _SITE_PREPOSITION.search(lead) and mention.place.kind is not PlaceKind.CONTINENT:
+        return PlaceRole.SITE
+    if _OF_PREPOSITION.search(lead) and kind in _TARGETED_KINDS:
+        return PlaceRole.SITE
+    first_trigger = triggers[0].start if triggers else clause.end
+    if mention.end <= first_trigger and mention.place.kind in (PlaceKind.COUNTRY, PlaceKind.CITY, PlaceKind.REGION,
+                                                               PlaceKind.ADMIN1):
+        return PlaceRole.ACTOR  # the subject: "Russia has controlled ...", "officials from the United States"
+    return PlaceRole.MENTIONED
+
+
+def _owner(mention: PlaceMention, triggers: Sequence[_Trigger]) -> _Trigger | None:
+    """The trigger a place mention belongs to: the nearest one, preferring one before it."""
+    if not triggers:
+        return None
+    return min(triggers, key=lambda t: (abs(mention.start - t.end) if t.end <= mention.start
+                                        else abs(t.start - mention.end) + 20, t.start))
+
+
+def _event_places(mentions: Sequence[tuple[PlaceMention, PlaceRole]],
+                  actors: Sequence[ActorMention]) -> tuple[EventPlace, ...]:
     places: dict[tuple[object, ...], EventPlace] = {}
     rank = {PlaceRole.SITE: 0, PlaceRole.ACTOR: 1, PlaceRole.MENTIONED: 2}
 
@@ -211,20 +290,9 @@ def _event_places(clause: Span, context: Sequence[PlaceMention], mentions: Seque
             places[key] = EventPlace(place=place, role=role, surface=mention.surface if mention else None,
                                      start=mention.start if mention else None, end=mention.end if mention else None)
 
-    in_clause = [m for m in mentions if clause.start <= m.start and m.end <= clause.end and m.place is not None]
-    for mention in list(context) + in_clause:
+    for mention, role in mentions:
         assert mention.place is not None
-        if mention.role is not MentionRole.LITERAL or mention.in_organisation:
-            add(mention.place, PlaceRole.ACTOR, mention)
-            continue
-        lead = doc_text[max(clause.start, mention.start - 12):mention.start]
-        if _SITE_PREPOSITION.search(lead) and mention.place.kind is not PlaceKind.CONTINENT:
-            add(mention.place, PlaceRole.SITE, mention)
-        elif mention.end <= trigger.start and mention.place.kind is PlaceKind.COUNTRY and (
-                mention.start - clause.start) < 40:
-            add(mention.place, PlaceRole.ACTOR, mention)
-        else:
-            add(mention.place, PlaceRole.MENTIONED, mention)
+        add(mention.place, role, mention)
     for actor in actors:
         if actor.home is not None:
             add(actor.home, PlaceRole.ACTOR, None)
@@ -292,8 +360,12 @@ def _event_id(document_id: str, start: int) -> str:
     return f"ev-{digest}"
 
 
-def _undated_interval(status: EventStatus, published: dt.date | None, previous: Event | None,
-                      clause: Span) -> tuple[Interval, Precision, str] | None:
+def _undated_interval(status: EventStatus, published: dt.date | None,
+                      previous: Event | None) -> tuple[Interval, Precision, str] | None:
+    """A date from the publication date when the clause has none, or None to leave it undated.
+
+    ``previous`` is the event this clause continues ("This exchange prompted ..."), if any.
+    """
     if published is None:
         return None
     if status is EventStatus.PLANNED:
@@ -301,7 +373,7 @@ def _undated_interval(status: EventStatus, published: dt.date | None, previous: 
                 "publication date: planned, no date given (on or after publication)")
     if status is EventStatus.ONGOING:
         return Interval.day(published), Precision.DAY, "publication date: ongoing at publication"
-    if previous is not None and _CONTINUATION.search(clause.text):
+    if previous is not None:
         after = previous.interval.end or previous.interval.start
         before = published + dt.timedelta(days=1)
         if after is not None and after < before:
@@ -342,23 +414,29 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
     previous: Event | None = None
     for sentence in split_sentences(text):
         clauses = split_clauses(sentence)
-        context: list[PlaceMention] = []
+        # Places of earlier clauses of the sentence, with their roles: a coordinated clause
+        # ("... and launched an invasion") shares its subject and setting.
+        context: list[tuple[PlaceMention, PlaceRole]] = []
         carried_subject: str | None = None
         for position, clause in enumerate(clauses):
-            trigger = _find_trigger(text, clause)
+            triggers = _find_triggers(clause)
             in_clause = [m for m in places if clause.start <= m.start and m.end <= clause.end and m.place]
             if position == 0:
                 first_word = clause.text.split()[0] if clause.text.split() else ""
                 carried_subject = first_word if first_word[:1].isupper() else None
-            if trigger is None:
-                context = in_clause
+            if not triggers:
                 continue
+            dates = _date_expressions(times, clause) or (
+                _date_expressions(times, sentence) if len(clauses) == 1 else [])
+            trigger, timex, partners = _choose(triggers, dates)
+            if trigger is None:
+                context.extend((m, _mention_role(m, clause, triggers, text, "")) for m in in_clause)
+                continue
+            roles = [(m, _mention_role(m, clause, triggers, text, trigger.kind)) for m in in_clause]
             status = _status(clause, trigger, text)
             if status is None:
-                context = in_clause
+                context.extend(roles)
                 continue
-            timex = _nearest(_date_expressions(times, clause), trigger) or (
-                _nearest(_date_expressions(times, sentence), trigger) if len(clauses) == 1 else None)
             if timex is not None and timex.interval is not None:
                 interval = timex.interval
                 precision = timex.precision or precision_of(interval)
@@ -367,15 +445,18 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
                         status is EventStatus.HAPPENED):
                     status = EventStatus.PLANNED
             else:
-                dated = _undated_interval(status, document.published, previous, clause)
+                continues = any(not t.is_noun for t in triggers) and bool(_CONTINUATION.search(clause.text))
+                dated = _undated_interval(status, document.published, previous if continues else None)
                 if dated is None:
                     undated += 1
-                    context = in_clause
+                    context.extend(roles)
                     continue
                 interval, precision, reason = dated
+            own = [(m, r) for m, r in roles if r is PlaceRole.ACTOR or len(triggers) == 1
+                   or getattr(_owner(m, triggers), "start", None) in partners]
+            carried = [(m, r) for m, r in context if r is not PlaceRole.MENTIONED] if position > 0 else []
             clause_actors = [a for a in actors if clause.start <= a.start and a.end <= clause.end]
-            event_places = _event_places(clause, context if position > 0 else [], places, clause_actors, text,
-                                         trigger)
+            event_places = _event_places(carried + own, clause_actors)
             event = Event(
                 id=_event_id(document.id, clause.start),
                 title=_title(text, clause, trigger, event_places, clause_actors,
@@ -385,15 +466,12 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
                 sentence=sentence.text, sentence_start=sentence.start, sentence_end=sentence.end,
                 document_id=document.id, sources=(source,), date_reason=reason, timex=timex,
             )
-            merged = False
             for index, (earlier, kind) in enumerate(events):
                 if _same_happening(earlier, event, kind, trigger.kind):
                     events[index] = (_merge_into(earlier, event), kind)
-                    merged = True
                     break
-            if not merged:
+            else:
                 events.append((event, trigger.kind))
             previous = event
-            context = in_clause
+            context.extend(roles)
     return EventExtraction(events=tuple(e for e, _ in events), undated=undated)
-

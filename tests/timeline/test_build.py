@@ -93,3 +93,10 @@ def test_ordering_is_a_total_order_consistent_with_starts(items: list[Event]) ->
     starts = [e.interval.start or D.min for e in ordered]
     assert starts == sorted(starts)
     assert sorted(e.id for e in ordered) == sorted(e.id for e in items)
+
+
+def test_events_years_apart_are_all_kept() -> None:
+    old = event("o", "Talks", D(2014, 3, 1), D(2014, 3, 2))
+    new = event("n", "Talks", D(2025, 2, 18), D(2025, 2, 19), place=PARIS)
+    newer = event("w", "Summit", D(2025, 2, 19), D(2025, 2, 20), place=PARIS, doc="b")
+    assert [e.id for e in build_timeline([new, old, newer]).events] == ["o", "n", "w"]
