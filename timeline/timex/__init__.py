@@ -38,6 +38,8 @@ __all__ = ["find_times"]
 _SIGNAL_BEFORE: Final = re.compile(
     r"(?:^|[^\w])(since|from|after|before|until|till|til|through|thru|up\s+to|prior\s+to|between|by)\s+(?:the\s+)?$",
     re.IGNORECASE)
+# How far (characters) a quarter named in results text colours "a year earlier": about two sentences.
+_QUARTER_REACH: Final = 400
 _RANGE_JOIN: Final = re.compile(r"^\s*(?:to|until|till|through|thru|and|-|–|—)\s*$", re.IGNORECASE)
 
 
@@ -50,14 +52,21 @@ def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
         return []
     out: list[TimeExpression] = []
     context = Context()
+    quarter_at: int | None = None
     for cand in find_candidates(text):
         surface = text[cand.start:cand.end]
         tense = tense_at(text, cand.start, cand.end)
+        near = quarter_at is not None and cand.start - quarter_at < _QUARTER_REACH
+        if near != context.quarter_near:
+            context = replace(context, quarter_near=near)
         res = resolve(cand, surface, anchor=published, tense=tense, context=context)
         if res is None:
             continue
         value = res.value
-        context = context.after(value)
+        if res.informative:
+            context = context.after(value)
+        if cand.kind == "quarter":
+            quarter_at = cand.end
         anchored = res.relative and published is not None and not value.startswith("X")
         got = calendar_interval(value) if res.type.value in ("DATE", "TIME") else None
         interval = narrow(got[0], res.modifier) if got else None

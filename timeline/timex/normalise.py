@@ -42,6 +42,9 @@ class Resolution:
     value: str
     relative: bool = False
     modifier: str | None = None
+    # False when the value was derived from the context itself ("the year-ago quarter"), so that
+    # it does not become the context of the next expression
+    informative: bool = True
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -51,7 +54,9 @@ class Context:
     last_quarter: tuple[int, int] | None = None
     last_year: int | None = None
     last_day: dt.date | None = None
+    last_month: tuple[int, int] | None = None
     quarter_seen: bool = False
+    quarter_near: bool = False  # a quarter was named in the last few sentences
     extra: tuple[str, ...] = field(default=())
 
     def after(self, value: str) -> Context:
@@ -63,6 +68,8 @@ class Context:
                 return replace(self, last_day=dt.date(int(m[1]), int(m[2]), int(m[3])), last_year=int(m[1]))
             except ValueError:
                 return self
+        if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
+            return replace(self, last_month=(int(m[1]), int(m[2])), last_year=int(m[1]))
         if m := re.match(r"(\d{4})(?:$|-)", value):
             return replace(self, last_year=int(m[1]))
         return self
@@ -209,9 +216,9 @@ def _month_day_date(month: int, day: int, anchor: dt.date, tense: Tense) -> dt.d
         gap = (d - anchor).days
         penalty = 0.0
         if tense is Tense.PAST and gap > 0:
-            penalty = 60
+            penalty = 200
         elif tense is Tense.FUTURE and gap < 0:
-            penalty = 60
+            penalty = 200
         return abs(gap) + penalty
 
     return min(options, key=cost)
@@ -219,14 +226,15 @@ def _month_day_date(month: int, day: int, anchor: dt.date, tense: Tense) -> dt.d
 
 def _month_year(month: int, anchor: dt.date, tense: Tense, rel: str) -> int:
     if rel in ("last", "this past"):
-        return anchor.year if month < anchor.month else anchor.year - 1
+        # "last February" said in March means a year ago: the month just gone is "last month"
+        return anchor.year if month < anchor.month - 1 else anchor.year - 1
     if rel in ("next", "this coming"):
         return anchor.year if month > anchor.month else anchor.year + 1
     if rel == "this":
         return anchor.year
-    if tense is Tense.PAST:
+    if tense is Tense.PAST and not 0 < (month - anchor.month) % 12 <= 3:
         return anchor.year if month <= anchor.month else anchor.year - 1
-    if tense is Tense.FUTURE:
+    if tense is Tense.FUTURE and not 0 < (anchor.month - month) % 12 <= 3:
         return anchor.year if month >= anchor.month else anchor.year + 1
     # no tense cue: the nearest, within six months either side
     diff = month - anchor.month
@@ -329,7 +337,9 @@ def _r_time(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surfa
         day = _day_phrase(day_phrase, anchor, tense)
         relative = not re.search(r"\d{4}", day_phrase)
     else:
-        day = _day(anchor) if anchor else "XXXX-XX-XX"
+        # a bare clock time belongs to the day the text is talking about, if it named one
+        base = ctx.last_day or anchor
+        day = _day(base) if base else "XXXX-XX-XX"
         relative = True
     if day is None:
         return None
@@ -426,12 +436,19 @@ def _r_season(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, sur
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=f"XXXX-{code}", relative=True, modifier=mod)
     instances = [(y, *_season_bounds(y, code)) for y in range(anchor.year - 2, anchor.year + 2)]
-    if rel in ("last", "this past", "the past", "the previous"):
-        past = [i for i in instances if i[2] <= anchor]
-        chosen = past[-1]
+    if rel == "this past":
+        chosen = [i for i in instances if i[2] <= anchor][-1]
+        return Resolution(type=TimexType.DATE, value=f"{chosen[0]:04d}-{code}", relative=True, modifier=mod)
+    if rel in ("last", "the past", "the previous"):
+        # TimeBank reads "last spring" as the previous year's spring, whatever the month
+        this_year = anchor.year - 1 if code == "WI" and anchor.month <= 2 else anchor.year
+        return Resolution(type=TimexType.DATE, value=f"{this_year - 1:04d}-{code}", relative=True, modifier=mod)
     elif rel in ("next", "this coming", "the coming", "the following"):
         chosen = next(i for i in instances if i[1] > anchor)
-    elif rel == "this" or tense not in (Tense.PAST, Tense.FUTURE):
+    elif rel == "this":
+        year = anchor.year - 1 if code == "WI" and anchor.month <= 2 else anchor.year
+        return Resolution(type=TimexType.DATE, value=f"{year:04d}-{code}", relative=True, modifier=mod)
+    elif tense not in (Tense.PAST, Tense.FUTURE):
         chosen = min(instances, key=lambda i: abs((i[1] - anchor).days) if not i[1] <= anchor < i[2] else -1)
     elif tense is Tense.PAST:
         chosen = [i for i in instances if i[1] <= anchor][-1]
@@ -500,7 +517,7 @@ def _r_quarter(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
             y, q = _add_quarters(*current, -1)
         if year is not None:
             y = year
-        return Resolution(type=TimexType.DATE, value=f"{y:04d}-Q{q}", relative=relative)
+        return Resolution(type=TimexType.DATE, value=f"{y:04d}-Q{q}", relative=relative, informative=False)
     if year is None:
         if anchor is None:
             if previous_year and ctx.last_quarter:
@@ -515,7 +532,8 @@ def _r_quarter(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
                 year -= 1
             if previous_year:
                 year = (ctx.last_quarter[0] if ctx.last_quarter else year) - 1
-    return Resolution(type=TimexType.DATE, value=f"{year:04d}-{letter}{number}", relative=relative)
+    return Resolution(type=TimexType.DATE, value=f"{year:04d}-{letter}{number}", relative=relative,
+                      informative=not previous_year)
 
 
 def _decade_value(dec: str, anchor: dt.date | None) -> tuple[str, bool] | None:
@@ -566,7 +584,7 @@ def _r_century(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
 def _r_year(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
     year = int(g["y"] or 0)
     if g.get("period") and ctx.last_quarter and ctx.quarter_seen:
-        return Resolution(type=TimexType.DATE, value=f"{year:04d}-Q{ctx.last_quarter[1]}")
+        return Resolution(type=TimexType.DATE, value=f"{year:04d}-Q{ctx.last_quarter[1]}", informative=False)
     return Resolution(type=TimexType.DATE, value=f"{year:04d}", modifier=_mod(g))
 
 
@@ -673,18 +691,25 @@ def _r_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surfac
     unit = lx.UNITS.get(_norm(g["u"]))
     if unit is None:
         return None
-    sign = _UNIT_SIGN[_norm(g["dir"])]
+    direction = _norm(g["dir"])
+    sign = _UNIT_SIGN[direction]
     count = lx.parse_number(g["n"] or "")
     modifier = _approx(g)
+    if direction in ("later", "after") or (direction in ("earlier", "before", "previously", "prior")
+                                           and unit in ("second", "minute", "hour", "day")):
+        # "three days later" counts from an event, not from the document date: TimeBank keeps
+        # the duration
+        return Resolution(type=TimexType.DURATION, value=_duration_value(count, unit), modifier=modifier)
     if count is None:
         return Resolution(type=TimexType.DATE, value="PAST_REF" if sign < 0 else "FUTURE_REF", relative=True)
     n = sign * max(1, math.floor(count + 0.5))
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=_unanchored_unit(unit), relative=True, modifier=modifier)
-    if unit == "year" and abs(n) == 1 and sign < 0 and ctx.quarter_seen and ctx.last_quarter:
+    if unit == "year" and abs(n) == 1 and sign < 0 and ctx.quarter_near and ctx.last_quarter:
         # "a year earlier" beside quarterly results means the same quarter a year before
         y, q = ctx.last_quarter
-        return Resolution(type=TimexType.DATE, value=f"{y - 1:04d}-Q{q}", relative=True, modifier=modifier)
+        return Resolution(type=TimexType.DATE, value=f"{y - 1:04d}-Q{q}", relative=True, modifier=modifier,
+                          informative=False)
     value = _point_value(anchor, unit, n)
     if value is None:
         return None
@@ -698,9 +723,9 @@ def _unanchored_unit(unit: str) -> str:
 
 def _r_adj_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
     unit = _norm(g["adj"])
-    if unit == "year" and ctx.quarter_seen and ctx.last_quarter:
+    if unit == "year" and ctx.quarter_near and ctx.last_quarter:
         y, q = ctx.last_quarter
-        return Resolution(type=TimexType.DATE, value=f"{y - 1:04d}-Q{q}", relative=True)
+        return Resolution(type=TimexType.DATE, value=f"{y - 1:04d}-Q{q}", relative=True, informative=False)
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=_unanchored_unit(unit), relative=True)
     value = _point_value(anchor, unit, -1)
@@ -731,7 +756,8 @@ def _r_rel_unit(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, s
     fiscal = bool(g.get("fiscal"))
     modifier = _mod(g)
     shift = _REL_SHIFT.get(rel, 0)
-    if not rel and det == "the" and unit == "year" and not fiscal and not mod_word:
+    if not rel and det == "the" and unit == "year" and not mod_word and re.search(
+            r"ended|ending|ends", _norm(g.get("tail"))):
         return Resolution(type=TimexType.DURATION, value="P1Y")
     if rel == "past" and det == "the" and unit == "decade":
         return Resolution(type=TimexType.DURATION, value="P10Y")
@@ -751,6 +777,8 @@ def _r_rel_unit(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, s
             base = dt.date(ctx.last_year, 7, 1)
         elif unit == "day" and ctx.last_day:
             base = ctx.last_day
+        elif unit == "month" and ctx.last_month:
+            base = dt.date(*ctx.last_month, 15)
     if base is None:
         return Resolution(type=TimexType.DATE, value=_unanchored_unit(unit) + ("-WE" if unit == "weekend" else ""),
                           relative=True, modifier=modifier)
@@ -804,7 +832,7 @@ def _r_duration(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, s
     if unit is None:
         return None
     n_word = _norm(g["n"])
-    count = lx.parse_number(n_word)
+    count = None if g.get("lo") else lx.parse_number(n_word)
     value = _duration_value(count, unit, bool(g.get("half")))
     modifier = _approx(g) or ("APPROX" if g.get("orso") else None)
     return Resolution(type=TimexType.DURATION, value=value, modifier=modifier)
@@ -820,11 +848,9 @@ def _r_adj_duration(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Contex
 def _r_bare_units(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
     unit = lx.UNITS[_norm(g["u"])]
     q = _norm(g.get("q"))
-    if q in ("recent", "the recent"):
+    if (q in ("past", "the past", "recent", "the recent") and unit == "year") or q in ("recent past",):
         return Resolution(type=TimexType.DATE, value="PAST_REF", relative=True)
-    if q in ("coming", "the coming", "the next few", "the following"):
-        if q == "the next few":
-            return Resolution(type=TimexType.DURATION, value=_duration_value(None, unit))
+    if q in ("coming", "the coming"):
         return Resolution(type=TimexType.DATE, value="FUTURE_REF", relative=True)
     return Resolution(type=TimexType.DURATION, value=_duration_value(None, unit))
 
@@ -861,7 +887,76 @@ def _r_vague(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surf
     return Resolution(type=TimexType.DATE, value=lx.VAGUE_WORDS[_norm(g["v"])], relative=True)
 
 
+def _easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ll) // 451
+    month = (h + ll - 7 * m + 114) // 31
+    day = (h + ll - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def holiday_date(name: str, year: int) -> dt.date | None:
+    """The date of a holiday from :data:`timeline.timex.lexicon.HOLIDAYS` in a given year."""
+    rule = lx.HOLIDAYS.get(name)
+    if rule is None or not 1 <= year <= 9999:
+        return None
+    if isinstance(rule, int):
+        return _shift_days(_easter(year), rule)
+    if len(rule) == 2:
+        return _safe_date(year, rule[0], rule[1])
+    month, weekday, n = rule  # type: ignore[misc]
+    if n == 0:
+        # US Election Day: the Tuesday after the first Monday of November
+        first = dt.date(year, month, 1)
+        monday = first + dt.timedelta(days=(1 - first.isoweekday()) % 7)
+        return monday + dt.timedelta(days=1)
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    ny, nm = _add_months(year, month, 1)
+    last = dt.date(ny, nm, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def _r_holiday(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    name = _norm(g["h"])
+    rel = _norm(g.get("rel"))
+    if g.get("y"):
+        d = holiday_date(name, int(g["y"] or 0))
+        return None if d is None else Resolution(type=TimexType.DATE, value=_day(d))
+    if rel in ("each", "every"):
+        rule = lx.HOLIDAYS[name]
+        value = f"XXXX-{rule[0]:02d}-{rule[1]:02d}" if isinstance(rule, tuple) and len(rule) == 2 else "XXXX-XX-XX"
+        return Resolution(type=TimexType.SET, value=value)
+    if anchor is None:
+        return Resolution(type=TimexType.DATE, value="XXXX-XX-XX", relative=True)
+    options = [d for d in (holiday_date(name, anchor.year + k) for k in (-1, 0, 1)) if d]
+    if rel in ("last", "this past"):
+        past = [d for d in options if d < anchor]
+        chosen = past[-1] if past else options[0]
+    elif rel in ("next", "this coming"):
+        chosen = next((d for d in options if d > anchor), options[-1])
+    elif rel == "this":
+        chosen = next((d for d in options if d.year == anchor.year), options[0])
+    else:
+        penalty = {Tense.PAST: lambda d: d > anchor, Tense.FUTURE: lambda d: d < anchor}.get(tense, lambda d: False)
+        chosen = min(options, key=lambda d: abs((d - anchor).days) + (200 if penalty(d) else 0))
+    return Resolution(type=TimexType.DATE, value=_day(chosen), relative=True)
+
+
+def _r_vague_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    return Resolution(type=TimexType.DATE, value="PAST_REF", relative=True)
+
+
 _RESOLVERS: dict[str, Resolver] = {
+    "holiday": _r_holiday, "vague_ago": _r_vague_ago,
     "iso": _r_iso, "numeric": _r_numeric, "time": _r_time, "clock_in_the": _r_clock_in_the,
     "mdy": _r_month_day, "dmy": _r_month_day, "month_year": _r_month_year, "month": _r_month,
     "season": _r_season, "quarter": _r_quarter, "decade": _r_decade, "century": _r_century, "year": _r_year,

@@ -169,22 +169,11 @@ def _accept_bare_units(text: str, m: re.Match[str]) -> bool:
 def _accept_vague(text: str, m: re.Match[str]) -> bool:
     word = m.group(0).lower()
     if word == "current":
-        # the adjective "current" is PRESENT_REF only when it qualifies a time-bound noun
-        return bool(re.match(r"\s+(?:year|quarter|month|week|period|session|term|season|fiscal|administration|"
-                             r"government|crisis|level|levels|rate|rates|situation|policy|price|prices|account|"
-                             r"climate|conditions|environment|market|economic|political|plan|regime|leadership|"
-                             r"round|system|talks|state|status|contract|law|laws|budget|program|programme|"
-                             r"agreement|practice|trend|trends|strategy|one|ones|members?)\b",
-                             text[m.end(): m.end() + 20], re.IGNORECASE))
-    if word == "future":
-        after = text[m.end(): m.end() + 3]
-        return not after.startswith("s")
-    if word == "earlier":
-        # "earlier" alone is vague only at a clause end ("as reported earlier."), not "earlier than"
-        return bool(re.match(r"\s*(?:[.,;:!?\"'”)]|$|this|today|in\b|on\b)", text[m.end(): m.end() + 6]))
-    if word == "once":
-        return bool(re.match(r"\s+(?:was|were|had|a|an|the|again|more|held|served|ruled|known|called|"
-                             r"considered|seemed|\w+ed)\b", text[m.end(): m.end() + 14], re.IGNORECASE))
+        # "current" is the document's present, except in electricity and bank accounts
+        return not re.match(r"\s+(?:accounts?|flows?|electric|amps?)\b", text[m.end(): m.end() + 12], re.IGNORECASE)
+    if word == "now":
+        # "now-defunct", "Now," opening a quotation: still the present; "Now!" in a title too
+        return True
     return True
 
 
@@ -272,35 +261,41 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
                  rf"(?<![\d.,$])(?P<y>{_YEAR4})(?P<period>\s+period)?(?!\d|[.,]\d)"),
      _accept_year),
     ("spelled_year", _rx(rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:the\s+year\s+)?(?P<sy>{_SPELLED_YEAR}){_E}"),
-     lambda text, m: bool(m.group(0).lower().startswith("the") or m.group("mod")
-                          or _prev_word(text, m.start()) in ("in", "since", "until", "of", "by", "from", "to",
-                                                             "before", "after", "year", "and"))),
+     _accept_always),
+    ("holiday", _rx(rf"{_B}(?:(?P<rel>last|this|next|this\s+past|this\s+coming|each|every)\s+)?"
+                    rf"(?P<h>{_alt(lx.HOLIDAYS)})(?:,?\s+(?P<y>{_YEAR4})(?!\d))?{_E}"),
+     lambda text, m: m.group("h")[0].isupper()),
+    ("vague_ago", _rx(rf"{_B}(?P<u>years|months|weeks|days|decades|hours|minutes)\s+(?P<dir>ago|earlier|before){_E}"),
+     lambda text, m: m.group("dir").lower() == "ago"),
     ("relday", _rx(rf"{_B}(?:(?P<mod>early|late|earlier|later|mid-?afternoon|mid-?morning|the\s+day\s+before|"
                    rf"the\s+day\s+after)\s+)?(?:(?P<pre>{_POD})\s+)?(?P<rd>{_DAYWORD})"
                    rf"(?:\s+(?P<pod>{_POD}))?{_E}"),
      _accept_always),
-    ("this_pod", _rx(rf"{_B}(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>this|last|that|the)\s+"
-                     rf"(?P<pod>morning|afternoon|evening|night){_E}|{_B}(?P<ov>overnight|mid-?afternoon){_E}"),
+    ("this_pod", _rx(rf"{_B}(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>this|last|that|the|the\s+next|"
+                     rf"the\s+following|the\s+previous|the\s+same)\s+"
+                     rf"(?P<pod>morning|afternoon|evening|night){_E}|{_B}(?P<ov>overnight|mid[\s-]?afternoon){_E}"),
      lambda text, m: bool(m.group("ov")) or m.group("rel").lower() != "the" or _prev_word(text, m.start())
      in ("in", "during", "by", "until", "through", "throughout", "overnight", "late", "early", "that", "the")),
     ("weekday", _rx(rf"{_B}(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>last|this|next|this\s+past|"
-                    rf"this\s+coming|coming|past|previous|following|that|each|every)\s+)?"
+                    rf"this\s+coming|coming|past|the\s+previous|the\s+following|previous|following|that|each|"
+                    rf"every)\s+)?"
                     rf"(?P<wd>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<pod>{_POD})(?P<pl2>s)?)?{_E}"),
      _accept_weekday),
     ("ago", _rx(rf"{_B}(?:(?P<approx>{_APPROX})\s+)?(?P<n>{_QTY})\s+(?:more\s+)?(?P<u>{_UNIT})"
                 rf"(?:\s+or\s+(?:so|more|two|three|less))?\s+"
                 rf"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back|previously|prior|since){_E}"),
      lambda text, m: _accept_ago(text, m)),
-    ("adj_ago", _rx(rf"{_B}(?:the\s+)?(?P<adj>year|month|week|quarter|day)[\s-](?P<dir>ago|earlier|before|"
+    ("adj_ago", _rx(rf"{_B}(?P<adj>year|month|week|quarter|day)[\s-](?P<dir>ago|earlier|before|"
                     rf"previous|prior){_E}"),
      _accept_always),
     ("rel_unit", _rx(rf"{_B}(?:(?P<mod>{_MOD}|earlier|later|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|"
                      rf"the\s+second\s+half\s+of|all|most)[\s-]+(?:in\s+)?)?"
-                     rf"(?:(?P<det>the|this|that|its)\s+)?(?P<rel>last|this|next|past|coming|previous|following|"
+                     rf"(?:(?P<det>the|this|that|its|their)\s+)?(?P<rel>last|this|next|past|coming|previous|following|"
                      rf"current|same|prior|latest|upcoming|preceding|ensuing|present|new|entire|whole|full|"
                      rf"recent|subsequent)?\s*"
                      rf"(?P<fiscal>fiscal\s+|calendar\s+|school\s+|financial\s+|model\s+)?"
-                     rf"(?P<u>week|month|year|decade|century|weekend|day|fortnight|millennium)(?![\w'-])"),
+                     rf"(?P<u>week|month|year|decade|century|weekend|day|fortnight|millennium)(?![\w-])"
+                     rf"(?=(?P<tail>\s+(?:ended|ending|ends|that\s+ended)\b)?)"),
      lambda text, m: _accept_rel_unit(text, m)),
     ("year_end", _rx(rf"{_B}(?:(?P<around>around|about)\s+)?(?P<w>year[-\s]end|year's\s+end|month[-\s]end|"
                      rf"the\s+end\s+of\s+the\s+(?:year|month|week|decade|quarter)|"
@@ -311,19 +306,19 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
                      rf"(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining|latest|initial|"
                      rf"ensuing|preceding|same|entire|full|whole|other|year-earlier|year-ago|additional|"
                      rf"better\s+part\s+of\s+the|succeeding|intervening|subsequent)\s+)?"
-                     rf"(?:(?P<approx>{_APPROX})\s+)?(?P<n>{_QTY})\s+"
+                     rf"(?:(?P<approx>{_APPROX})\s+)?(?:(?P<lo>{_QTY})\s+(?:to|or|-|–)\s+)?(?P<n>{_QTY})\s+"
                      rf"(?:(?:more|additional|extra|straight|consecutive|full|long|successive|further|"
                      rf"intervening|remaining)\s+)?"
                      rf"(?P<u>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?{_E}"),
      _accept_duration),
     ("adj_duration", _rx(rf"{_B}(?P<n>\d+(?:\.\d+)?|{_NUMW_SMALL}|several|multi|half|a)-"
-                         rf"(?P<u>second|minute|hour|day|week|month|year|decade|century)(?P<tail>-old|-long)?{_E}"),
+                         rf"(?P<u>second|minute|hour|day|week|month|year|decade|century)(?P<tail>-long)?(?![\w-])"),
      _accept_always),
     ("bare_units", _rx(rf"{_B}(?:(?P<det>the)\s+)?(?:(?P<q>several|few|a\s+few|many|some|recent|coming|the\s+past\s+few|"
                        rf"the\s+last\s+few|the\s+next\s+few|the\s+coming|the\s+past|the\s+last|the\s+next|"
                        rf"the\s+recent|the\s+following|the\s+previous|the\s+early|the\s+first|the\s+final|"
-                       rf"recent|a\s+number\s+of|decades-long|years-long)\s+)?"
-                       rf"(?P<u>years|months|weeks|days|decades|centuries|hours|minutes){_E}"),
+                       rf"recent|past|a\s+number\s+of)\s+)?"
+                       rf"(?P<u>years|months|weeks|days|decades|centuries|hours|minutes|quarters){_E}"),
      _accept_bare_units),
     ("decades_adj", _rx(rf"{_B}(?P<u>decades|years|months|weeks|days|centuries)-(?:long|old){_E}"),
      _accept_always),
@@ -381,8 +376,10 @@ def _accept_rel_unit(text: str, m: re.Match[str]) -> bool:
         return False
     if not rel:
         # "the year", "the week", "the weekend": only after a preposition that makes them a time
-        if det != "the" and det != "this":
+        if det not in ("the", "this", "that"):
             return False
+        if det == "that":
+            return unit in ("year", "month", "week", "day", "weekend", "decade")
         if det == "this":
             return unit != "day"
         prev = _prev_word(text, m.start())

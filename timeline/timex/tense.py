@@ -29,8 +29,12 @@ _FUTURE: Final = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|gonna|scheduled|expected\s+to|plans?\s+to|planning\s+to|"
     r"intends?\s+to|due\s+to|set\s+to|slated|upcoming|would|next|is\s+to|are\s+to|hopes?\s+to|aims?\s+to|"
     r"promised\s+to|vowed\s+to|to\s+be\s+held|to\s+begin|to\s+start|to\s+meet|to\s+vote|to\s+announce|"
-    r"to\s+visit|to\s+attend|to\s+hold|to\s+travel|to\s+return|to\s+sign|to\s+release|to\s+take)\b",
+    r"to\s+visit|to\s+attend|to\s+hold|to\s+travel|to\s+return|to\s+sign|to\s+release|to\s+take|"
+    r"could|might|should|supposed\s+to|planned\s+to|planned\s+for|as\s+soon\s+as|as\s+early\s+as|"
+    r"expects?|anticipates?|forecasts?|projects?|intends?|(?-i:may))\b",
     re.IGNORECASE)
+# a future marker right after a past auxiliary is a past plan ("had been due to expire Friday")
+_PAST_AUX_BEFORE: Final = re.compile(r"\b(?:was|were|had|had\s+been|was\s+being)\s+$", re.IGNORECASE)
 # Past markers: auxiliaries, frequent irregular past forms (news verbs first) and regular "-ed".
 _PAST: Final = re.compile(
     r"\b(?:was|were|had|did|didn't|said|told|met|took|made|came|went|rose|fell|gave|saw|began|left|held|won|"
@@ -66,6 +70,8 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 def tense_at(text: str, start: int, end: int) -> Tense:
     """The tense of the sentence around ``text[start:end]``, judged by the nearest marker."""
+    if text.startswith("'s", end) or text.startswith("’s", end):
+        return Tense.PAST  # "Wednesday's ruling": a possessive day names something that happened
     left, right = _sentence(text, start, end)
     best: tuple[int, int, Tense] | None = None
 
@@ -77,10 +83,13 @@ def tense_at(text: str, start: int, end: int) -> Tense:
             word = m.group(0).lower()
             if tense is Tense.PAST and word in _NOT_PAST:
                 continue
+            effective = tense
+            if tense is Tense.FUTURE and _PAST_AUX_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+                effective = Tense.PAST
             dist = start - m.end() if m.end() <= start else m.start() - end
             key = (dist, rank)
             if best is None or key < best[:2]:
-                best = (dist, rank, tense)
+                best = (dist, rank, effective)
 
     consider(_FUTURE, Tense.FUTURE, 0)
     consider(_PAST, Tense.PAST, 1)
