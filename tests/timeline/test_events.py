@@ -1,0 +1,102 @@
+"""Event extraction on real text with the real gazetteer, geoparser and temporal tagger."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gazetteer.index import default_gazetteer
+from timeline.build import build_timeline
+from timeline.model import Document, EventStatus, Interval, PlaceRole, Precision
+from timeline.pipeline import extract
+
+PUBLISHED = dt.date(2025, 2, 17)
+
+
+def events_of(text: str, published: dt.date | None = PUBLISHED):  # type: ignore[no-untyped-def]
+    document = Document(id="t", text=text, published=published)
+    return build_timeline(extract(document, gazetteer=default_gazetteer()).events, documents=[document]).events
+
+
+def site_names(event) -> set[str]:  # type: ignore[no-untyped-def]
+    return {ep.place.name for ep in event.places if ep.role is PlaceRole.SITE}
+
+
+def test_dated_past_event_with_site_and_people() -> None:
+    (event,) = events_of("Foreign ministers of both countries met in Geneva on 10 January 2022.")
+    assert event.interval == Interval.day(dt.date(2022, 1, 10))
+    assert event.precision is Precision.DAY
+    assert event.status is EventStatus.HAPPENED
+    assert {ep.place.geonameid for ep in event.places if ep.role is PlaceRole.SITE} == {2660646}  # Geneva
+    assert event.date_reason == "time expression “10 January 2022”"
+
+
+def test_future_tense_makes_a_planned_event_anchored_on_publication() -> None:
+    (event,) = events_of("Delegations will meet in Istanbul on Friday.")
+    assert event.status is EventStatus.PLANNED
+    assert event.interval == Interval.day(dt.date(2025, 2, 21))
+    undated = events_of("Delegations are scheduled to convene in Istanbul.")
+    assert [e.status for e in undated] == [EventStatus.PLANNED]
+    assert undated[0].interval == Interval(start=PUBLISHED, end=None)
+    assert undated[0].date_reason.startswith("publication date")
+
+
+def test_background_fact_becomes_an_open_interval() -> None:
+    (event,) = events_of("Russia has controlled Crimea since 2014.")
+    assert event.interval.start == dt.date(2014, 1, 1)
+    assert event.interval.end is None
+    assert event.status is EventStatus.ONGOING
+    roles = {ep.place.name: ep.role for ep in event.places}
+    assert roles["Russia"] is PlaceRole.ACTOR
+
+
+def test_negated_and_speculative_clauses_are_not_events() -> None:
+    assert events_of("The two leaders did not meet in Vienna last week.") == ()
+    assert events_of("The talks may lay the groundwork for a summit in Vienna.") == ()
+
+
+def test_undated_past_clauses_are_counted_not_guessed() -> None:
+    document = Document(id="t", text="Officials met in Vienna. Nobody knows when.", published=PUBLISHED)
+    result = extract(document, gazetteer=default_gazetteer())
+    assert result.events == ()
+    assert result.undated == 1
+
+
+def test_without_publication_date_relative_dates_stay_unanchored() -> None:
+    document = Document(id="t", text="Officials met in Vienna last week. They met again in March 2023.", published=None)
+    result = extract(document, gazetteer=default_gazetteer())
+    relative = [t for t in result.times if t.relative]
+    assert relative and all(not t.anchored for t in relative)
+    assert [e.interval.start for e in result.events] == [dt.date(2023, 3, 1)]
+
+
+def test_seed_article_timeline_holds_the_key_events_in_order(seed_article: str) -> None:
+    events = events_of(seed_article)
+    wanted = [
+        ("control", dt.date(2014, 1, 1), {"Ukraine"}),
+        ("invasion", dt.date(2022, 2, 1), {"Ukraine"}),
+        ("call", dt.date(2025, 2, 10), set()),
+        ("summit", None, {"Paris"}),
+        ("meeting", None, {"Riyadh"}),
+    ]
+    positions = []
+    for word, start, sites in wanted:
+        match = next((i for i, e in enumerate(events) if word in e.title.lower()
+                      and (start is None or e.interval.start == start) and sites <= site_names(e)), None)
+        assert match is not None, f"no {word} event starting {start} at {sites}: {[e.title for e in events]}"
+        positions.append(match)
+    assert positions == sorted(positions)
+    call = events[positions[2]]
+    assert call.interval == Interval(start=dt.date(2025, 2, 10), end=dt.date(2025, 2, 17))
+    assert call.precision is Precision.WEEK
+    assert {a.name for a in call.actors} >= {"Donald Trump", "Vladimir Putin"}
+    talks = events[positions[4]]
+    assert talks.status is EventStatus.PLANNED
+    actor_countries = {ep.place.country_code for ep in talks.places if ep.role is PlaceRole.ACTOR}
+    assert {"US", "RU"} <= actor_countries
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "“”", "Talks.", "In 2014."])
+def test_degenerate_texts_give_no_crash(text: str) -> None:
+    events_of(text)
