@@ -99,6 +99,9 @@ _MONTH_CONTEXT = frozenset({"in", "since", "until", "till", "by", "from", "to", 
                             "past", "around", "about", "as", "that", "into"})
 
 
+_ABBREVIATIONS = frozenset(k for k in lx.MONTHS if len(k) <= 4 and k not in ("may", "june", "july"))
+
+
 def _capitalised(text: str, start: int, end: int, word_group: str | None) -> bool:
     return bool(word_group) and word_group[0].isupper()
 
@@ -111,6 +114,8 @@ def _accept_month(text: str, m: re.Match[str]) -> bool:
         return False
     if m.group("mod") or m.group("rel"):
         return True
+    if mon.rstrip(".").lower() in _ABBREVIATIONS:
+        return False  # a bare "Jan" is more often a name ("Jan Kavan") than a month
     # a bare month name: "May" and "March" are also English words, and "August" a name
     nxt = text[m.end(): m.end() + 2]
     prev = _prev_word(text, m.start())
@@ -196,6 +201,8 @@ def _accept_duration(text: str, m: re.Match[str]) -> bool:
         return False
     if unit == "second" and not m.group("rel") and n in ("a", "an", "one"):
         return False
+    if re.match(r"[\s-]+old\b", text[m.end(): m.end() + 6]):
+        return False  # an age ("52 years old") is not a time span of the story
     return not (n in ("a", "an") and not m.group("rel") and not m.group("approx") and unit in ("day", "week")
                 and re.match(r"\s+(?:of|when|that|in\s+which)\b", text[m.end(): m.end() + 12]))
 
@@ -285,8 +292,8 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
                 rf"(?:\s+or\s+(?:so|more|two|three|less))?\s+"
                 rf"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back|previously|prior|since){_E}"),
      lambda text, m: _accept_ago(text, m)),
-    ("adj_ago", _rx(rf"{_B}(?P<adj>year|month|week|quarter|day)[\s-](?P<dir>ago|earlier|before|"
-                    rf"previous|prior){_E}"),
+    ("adj_ago", _rx(rf"{_B}(?P<adj>year|month|week|quarter|day)(?:-(?P<dir>ago|earlier|before|previous|prior)|"
+                    rf"\s+(?P<dir2>ago)){_E}"),
      _accept_always),
     ("rel_unit", _rx(rf"{_B}(?:(?P<mod>{_MOD}|earlier|later|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|"
                      rf"the\s+second\s+half\s+of|all|most)[\s-]+(?:in\s+)?)?"
@@ -302,6 +309,10 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
                      rf"the\s+(?:beginning|start|middle)\s+of\s+the\s+(?:year|month|week|decade))"
                      rf"(?P<suffix>[-\s]+\d{{4}})?{_E}"),
      _accept_always),
+    ("set", _rx(rf"{_B}(?P<q>every|each|per|a|an|once\s+a|twice\s+a|(?:\w+)\s+times\s+a)\s+(?:other\s+)?"
+                rf"(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|morning|evening|afternoon|"
+                rf"weekend|{_WEEKDAY}|{_MONTH_FULL}|spring|summer|fall|autumn|winter){_E}"),
+     lambda text, m: _accept_set(text, m)),
     ("duration", _rx(rf"{_B}(?:(?P<det>the|each\s+of\s+the|all|for\s+the)\s+)?"
                      rf"(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining|latest|initial|"
                      rf"ensuing|preceding|same|entire|full|whole|other|year-earlier|year-ago|additional|"
@@ -322,10 +333,6 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
      _accept_bare_units),
     ("decades_adj", _rx(rf"{_B}(?P<u>decades|years|months|weeks|days|centuries)-(?:long|old){_E}"),
      _accept_always),
-    ("set", _rx(rf"{_B}(?P<q>every|each|per|a|an|once\s+a|twice\s+a|(?:\w+)\s+times\s+a)\s+(?:other\s+)?"
-                rf"(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|morning|evening|afternoon|"
-                rf"weekend|{_WEEKDAY}|{_MONTH_FULL}|spring|summer|fall|autumn|winter){_E}"),
-     lambda text, m: _accept_set(text, m)),
     ("set_adv", _rx(rf"{_B}(?P<adv>{_alt(lx.SET_ADVERBS)}){_E}"),
      _accept_always),
     ("vague", _rx(rf"{_B}(?P<v>{_alt(lx.VAGUE_WORDS)}){_E}"),
