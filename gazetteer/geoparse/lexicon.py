@@ -9,6 +9,10 @@ from __future__ import annotations
 
 __all__ = [
     "AGENCY_VERBS",
+    "NEVER_ALONE",
+    "POSTAL_CODES",
+    "GEO_TAILS",
+    "REGION_ABBREVIATIONS",
     "COMMON_WORDS",
     "FIRST_NAMES",
     "LOCATIVE_CUES",
@@ -78,7 +82,9 @@ FIRST_NAMES = _words(
     stacy stanley stephanie stephen steve steven stuart sue susan sydney tammy taylor teresa terry
     theresa thomas tiffany tim timothy tina todd tom tommy tony tracy travis troy tyler valerie
     vanessa victor victoria vincent virginia vivian vladimir volodymyr walter wayne wendy william
-    willie xavier yuri yvonne zachary zoe
+    willie xavier yuri yvonne zachary zoe will nelson paris shannon geneva chester clifton lincoln
+    milton preston warren winston orlando houston carson denver brooklyn savannah raleigh
+    cleveland kent camden hamilton marshall douglas clayton
     """
 )
 
@@ -120,8 +126,14 @@ COMMON_WORDS = _words(
     officials official leaders leader talks peace war meeting summit crisis deal conflict
     background conclusion context related comment comments leave follow share reply
     one two three four five six seven eight nine ten first second third
-    trump obama biden putin
-    will mark bill grant rich hunt bush gore rice brown white black green gray grey
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    drug drugs tank mad villages elementary science magnet bureau health
+    olympic olympics university council justice law real act academy farms farm hydro lakes
+    federal provincial municipal royal imperial united union republic kingdom empire
+    african american european asian western eastern
+    christian muslim jewish catholic protestant orthodox islamic
+    downtown metro uptown midtown suburb suburbs
+        will mark bill grant rich hunt bush gore rice brown white black green gray grey
     """
 )
 
@@ -212,4 +224,83 @@ NOT_PLACE_PHRASES = frozenset(
         "jordan peterson",
         "michael jordan",
     }
+)
+
+# Words that make a longer geographic name out of the place before them: "Metcalfe County",
+# "Hutcheson Road", "Peace River". When the gazetteer does not know the longer name, the place
+# inside it is still not what the text mentions, so it is not reported.
+GEO_TAILS = _words(
+    """
+    county counties parish borough township street st road rd avenue ave boulevard blvd lane ln drive
+    dr way highway hwy freeway expressway motorway route river lake lakes creek bay mountain
+    mountains mount hill hills valley park bridge square island islands beach falls canyon forest
+    desert sea gulf strait peninsula harbour harbor reservoir dam glacier trail
+    """
+)
+
+# AP-style abbreviations of US states and Canadian and Australian subdivisions as news datelines
+# write them, always with a full stop ("Columbia, Ky.", "Victoria, B.C.", "Gatineau, Que."):
+# key -> (country, subdivision name). Titles ("Ms.", "Gen.") are not here.
+REGION_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    "ala": ("US", "Alabama"), "ariz": ("US", "Arizona"), "ark": ("US", "Arkansas"),
+    "calif": ("US", "California"), "colo": ("US", "Colorado"), "conn": ("US", "Connecticut"),
+    "del": ("US", "Delaware"), "fla": ("US", "Florida"), "ga": ("US", "Georgia"), "ill": ("US", "Illinois"),
+    "ind": ("US", "Indiana"), "kan": ("US", "Kansas"), "kans": ("US", "Kansas"), "ky": ("US", "Kentucky"),
+    "la": ("US", "Louisiana"), "md": ("US", "Maryland"), "mass": ("US", "Massachusetts"),
+    "mich": ("US", "Michigan"), "minn": ("US", "Minnesota"), "miss": ("US", "Mississippi"),
+    "mo": ("US", "Missouri"), "mont": ("US", "Montana"), "neb": ("US", "Nebraska"), "nebr": ("US", "Nebraska"),
+    "nev": ("US", "Nevada"), "nh": ("US", "New Hampshire"), "nj": ("US", "New Jersey"),
+    "nm": ("US", "New Mexico"), "ny": ("US", "New York"), "nc": ("US", "North Carolina"),
+    "nd": ("US", "North Dakota"), "okla": ("US", "Oklahoma"), "ore": ("US", "Oregon"),
+    "pa": ("US", "Pennsylvania"), "penn": ("US", "Pennsylvania"), "ri": ("US", "Rhode Island"),
+    "sc": ("US", "South Carolina"), "sd": ("US", "South Dakota"), "tenn": ("US", "Tennessee"),
+    "tex": ("US", "Texas"), "va": ("US", "Virginia"), "vt": ("US", "Vermont"), "wash": ("US", "Washington"),
+    "wva": ("US", "West Virginia"), "wis": ("US", "Wisconsin"), "wisc": ("US", "Wisconsin"),
+    "wyo": ("US", "Wyoming"),
+    "bc": ("CA", "British Columbia"), "alta": ("CA", "Alberta"), "sask": ("CA", "Saskatchewan"),
+    "man": ("CA", "Manitoba"), "ont": ("CA", "Ontario"), "que": ("CA", "Quebec"), "nb": ("CA", "New Brunswick"),
+    "ns": ("CA", "Nova Scotia"), "pei": ("CA", "Prince Edward Island"), "nfld": ("CA", "Newfoundland and Labrador"),
+    "qld": ("AU", "Queensland"), "vic": ("AU", "Victoria"), "tas": ("AU", "Tasmania"),
+}
+
+# Two- and three-letter postal codes, undotted: a match needs a comma right before ("Austin, TX")
+# except for the three-letter ones that are no English word ("NSW").
+POSTAL_CODES: dict[str, tuple[str, str]] = {
+    "al": ("US", "Alabama"), "ak": ("US", "Alaska"), "az": ("US", "Arizona"), "ar": ("US", "Arkansas"),
+    "ca": ("US", "California"), "co": ("US", "Colorado"), "ct": ("US", "Connecticut"), "de": ("US", "Delaware"),
+    "fl": ("US", "Florida"), "ga": ("US", "Georgia"), "hi": ("US", "Hawaii"), "id": ("US", "Idaho"),
+    "il": ("US", "Illinois"), "in": ("US", "Indiana"), "ia": ("US", "Iowa"), "ks": ("US", "Kansas"),
+    "ky": ("US", "Kentucky"), "la": ("US", "Louisiana"), "me": ("US", "Maine"), "md": ("US", "Maryland"),
+    "ma": ("US", "Massachusetts"), "mi": ("US", "Michigan"), "mn": ("US", "Minnesota"),
+    "ms": ("US", "Mississippi"), "mo": ("US", "Missouri"), "mt": ("US", "Montana"), "ne": ("US", "Nebraska"),
+    "nv": ("US", "Nevada"), "nh": ("US", "New Hampshire"), "nj": ("US", "New Jersey"),
+    "nm": ("US", "New Mexico"), "ny": ("US", "New York"), "nc": ("US", "North Carolina"),
+    "nd": ("US", "North Dakota"), "oh": ("US", "Ohio"), "ok": ("US", "Oklahoma"), "or": ("US", "Oregon"),
+    "pa": ("US", "Pennsylvania"), "ri": ("US", "Rhode Island"), "sc": ("US", "South Carolina"),
+    "sd": ("US", "South Dakota"), "tn": ("US", "Tennessee"), "tx": ("US", "Texas"), "ut": ("US", "Utah"),
+    "vt": ("US", "Vermont"), "va": ("US", "Virginia"), "wa": ("US", "Washington"), "wv": ("US", "West Virginia"),
+    "wi": ("US", "Wisconsin"), "wy": ("US", "Wyoming"),
+    "ab": ("CA", "Alberta"), "bc": ("CA", "British Columbia"), "mb": ("CA", "Manitoba"), "nb": ("CA", "New Brunswick"),
+    "nl": ("CA", "Newfoundland and Labrador"), "ns": ("CA", "Nova Scotia"), "on": ("CA", "Ontario"),
+    "pe": ("CA", "Prince Edward Island"), "qc": ("CA", "Quebec"), "sk": ("CA", "Saskatchewan"),
+    "nsw": ("AU", "New South Wales"), "qld": ("AU", "Queensland"),
+}
+
+# One-word "places" that are never meant alone in English news: months and days (towns called
+# "March", "August"), compass words ("South" is a Cameroonian region), and generic nouns that
+# GeoNames has as hamlets ("University", "Center", "Council"). Within a longer name they are
+# fine ("South Africa", "University Park").
+NEVER_ALONE = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    north south east west northern southern eastern western central northeast northwest southeast
+    southwest northeastern northwestern southeastern southwestern midwest
+    university center centre council college school hospital church court street road city town
+    village county state province region district department ministry office police army navy
+    justice law drug drugs health science academy olympic olympics federal national international
+    royal republic kingdom union united democratic liberal conservative independent labour labor
+    christian muslim jewish catholic orthodox islamic christmas easter spring summer autumn winter
+    """
 )

@@ -67,6 +67,9 @@ class Span:
     # True when recognition alone is not enough: the resolver keeps the span only with support
     # from context (a locative word before it, a qualifier after it, a co-mentioned region).
     weak: bool = False
+    # For an abbreviated subdivision ("Ky.", "B.C."): the country whose first-level
+    # subdivision ``key`` names; the resolver then considers only those.
+    region_of: str | None = None
 
 
 @runtime_checkable
@@ -79,8 +82,8 @@ class Recogniser(Protocol):
 
 # --- the default recogniser ------------------------------------------------------------------------
 
-# A run's match list: (first token, end token, key, cue) over the run's token list.
-_RunMatch = tuple[int, int, str, Cue]
+# A run's match list: (first token, end token, key, cue, region_of) over the run's token list.
+_RunMatch = tuple[int, int, str, Cue, str | None]
 
 # Bounded memo sizes: a news corpus has a few tens of thousands of distinct capitalised runs;
 # beyond that the memo is dropped whole, which costs one re-scan, not correctness.
@@ -138,29 +141,38 @@ def _analyse_run(run_text: str, vocab: _Vocabulary) -> tuple[
     i = 0
     keys, demonyms, metonyms, max_words = vocab.keys, vocab.demonyms, vocab.metonyms, vocab.max_words
     while i < n:
-        first = tkeys[i].partition(" ")[0]
-        limit = max_words.get(first, 0)
         found: _RunMatch | None = None
+        surface = toks[i][2]
+        if surface.endswith("."):
+            abbrev = lexicon.REGION_ABBREVIATIONS.get(tkeys[i])  # "Ky.", "B.C.", "N.Y."
+        elif surface.isupper() and surface.isalpha():
+            abbrev = lexicon.POSTAL_CODES.get(tkeys[i])  # "TX", "NSW": context checked later
+        else:
+            abbrev = None
+        if abbrev is not None:
+            found = (i, i + 1, normalise_name(abbrev[1]), Cue.NAME, abbrev[0])
+        first = tkeys[i].partition(" ")[0]
+        limit = 0 if found else max_words.get(first, 0)
         if limit:
             for j in range(min(n, i + _MAX_TOKENS), i, -1):
                 key = tkeys[i] if j == i + 1 else normalise_name(run_text[toks[i][0] : toks[j - 1][1]])
                 if key.count(" ") >= limit:
                     continue
                 if key in metonyms and key not in keys:
-                    found = (i, j, key, Cue.METONYM)
+                    found = (i, j, key, Cue.METONYM, None)
                 elif key in demonyms:
-                    found = (i, j, key, Cue.DEMONYM)
+                    found = (i, j, key, Cue.DEMONYM, None)
                 elif key in keys:
-                    found = (i, j, key, Cue.NAME)
+                    found = (i, j, key, Cue.NAME, None)
                 elif key in metonyms:
-                    found = (i, j, key, Cue.METONYM)
+                    found = (i, j, key, Cue.METONYM, None)
                 if found:
                     break
         if found is None:
             # Plural demonyms ("Americans", "Syrians") are not keys of their own.
             k = tkeys[i]
             if len(k) > 4 and k.endswith("s") and k[:-1] in demonyms:
-                found = (i, i + 1, k[:-1], Cue.DEMONYM)
+                found = (i, i + 1, k[:-1], Cue.DEMONYM, None)
         if found is not None:
             matches.append(found)
             i = found[1]
@@ -199,10 +211,15 @@ class GazetteerRecogniser:
                 continue
             base = m.start()
             n = len(toks)
-            for i, j, key, cue in matches:
+            for i, j, key, cue, region_of in matches:
                 if cue is Cue.DEMONYM and not self.include_associative:
                     continue
-                verdict = _judge(text, base, toks, tkeys, seps, i, j, key, cue, n, persons)
+                if region_of is not None:
+                    if not _abbreviation_fits(text, base + toks[i][0], toks[i][2]):
+                        continue
+                    verdict: tuple[bool, bool] | None = (False, False)
+                else:
+                    verdict = _judge(text, base, toks, tkeys, seps, i, j, key, cue, n, persons, vocab.keys)
                 if verdict is None:
                     continue
                 in_org, weak = verdict
@@ -211,11 +228,30 @@ class GazetteerRecogniser:
                 if surface.endswith(".") and not _keeps_full_stop(surface):
                     e -= 1
                     surface = surface[:-1]
-                spans.append(Span(start=s, end=e, surface=surface, key=key, cue=cue, in_organisation=in_org, weak=weak))
+                spans.append(
+                    Span(
+                        start=s,
+                        end=e,
+                        surface=surface,
+                        key=key,
+                        cue=cue,
+                        in_organisation=in_org,
+                        weak=weak,
+                        region_of=region_of,
+                    )
+                )
         if persons:
             # One sense per document for people: "Michael Jordan ... Jordan said".
             spans = [sp for sp in spans if not (sp.cue is Cue.NAME and sp.key in persons and " " not in sp.key)]
         return spans
+
+
+def _abbreviation_fits(text: str, start: int, surface: str) -> bool:
+    """Dotted forms ("Ky.", "B.C.") stand anywhere; bare codes ("TX") need a comma before them,
+    since "IN", "OR", "ME" are words in headlines; three-letter codes ("NSW") need none."""
+    if surface.endswith(".") or len(surface) >= 3:
+        return True
+    return text[max(0, start - 2) : start].rstrip(" ").endswith(",")
 
 
 def _keeps_full_stop(surface: str) -> bool:
@@ -235,6 +271,7 @@ def _judge(
     cue: Cue,
     n: int,
     persons: set[str],
+    keys: frozenset[str],
 ) -> tuple[bool, bool] | None:
     """Apply the guards to match ``[i, j)`` of a run: None to drop it, else (in_org, weak)."""
     if key in lexicon.NOT_PLACE_PHRASES:
@@ -245,6 +282,13 @@ def _judge(
     if j < n and f"{key} {tkeys[j]}" in lexicon.NOT_PLACE_PHRASES:
         return None
     single = j == i + 1
+    if single and (len(key) < 2 or key in lexicon.TITLES or key in lexicon.NEVER_ALONE):
+        return None  # "I", "Dr.", "March", "South", "University" are never places on their own
+    end = base + toks[j - 1][1]
+    if end < len(text) and text[end] in "$€£¥0123456789":
+        return None  # "US$460", "A4": a currency or a code, not a place
+    if cue is Cue.NAME and j < n and tkeys[j] in lexicon.GEO_TAILS and _WS.fullmatch(seps[j - 1]):
+        return None  # "Metcalfe County", "Hutcheson Road": a longer name the gazetteer lacks
     # Person before: a title, a given name or an initial right before the match, joined by a
     # space ("President Jordan", "Michael Jordan", "George W. Bush").
     if i > 0 and cue is not Cue.DEMONYM and _WS.fullmatch(seps[i - 1]):
@@ -252,6 +296,22 @@ def _judge(
         if prev in lexicon.TITLES or prev in lexicon.FIRST_NAMES or _INITIAL.match(toks[i - 1][2]):
             if single:
                 persons.add(key)
+            return None
+        # Any other capitalised word right before a one-word place that is not itself a place,
+        # an organisation word or a common word is most often a given name ("Tanya Campbell",
+        # "Arch Walsh"), except in title-cased headlines, where every word is capitalised.
+        if (
+            single
+            and cue is Cue.NAME
+            and prev not in keys
+            and prev not in lexicon.COMMON_WORDS
+            and prev not in lexicon.ORG_HEADS
+            and prev not in lexicon.ORG_PREFIX_HEADS
+            and not _is_acronym(toks[i - 1][2])
+            and not toks[i - 1][2].endswith(".")
+            and not line_is_headline(text, base + toks[i][0])
+        ):
+            persons.add(key)
             return None
     # Person after: a given-name place followed by a surname ("Paris Hilton", "Jordan Peterson").
     if single and cue is Cue.NAME and key in lexicon.FIRST_NAMES and j < n and _WS.fullmatch(seps[j - 1]):
@@ -265,6 +325,7 @@ def _judge(
             and not line_is_headline(text, base + toks[i][0])
         ):
             persons.add(nxt)
+            persons.add(key)
             return None
     in_org = any(k in lexicon.ORG_HEADS for k in tkeys[j:]) or any(
         tkeys[k] in lexicon.ORG_PREFIX_HEADS and " of " in f" {seps[k]}" for k in range(max(0, i - 3), i)
@@ -273,12 +334,28 @@ def _judge(
     if single and cue is Cue.NAME:
         surface = toks[i][2]
         acronym = _is_acronym(surface)
+        if key in lexicon.FIRST_NAMES:
+            weak = True  # "Georgia", "Victoria", "Donald": the resolver asks for a major place
         if key in lexicon.COMMON_WORDS and not (acronym and len(surface.rstrip(".")) <= 3):
             start = base + toks[i][0]
             if (i == 0 and is_sentence_start(text, start)) or line_is_headline(text, start):
                 return None
             weak = True
-        elif i == 0 and not acronym and is_sentence_start(text, base + toks[i][0]):
+        elif not weak and i == 0 and not acronym and is_sentence_start(text, base + toks[i][0]):
+            weak = True
+        if (
+            not weak
+            and j < n
+            and _WS.fullmatch(seps[j - 1])
+            and tkeys[j] not in keys
+            and tkeys[j] not in lexicon.ORG_HEADS
+            and tkeys[j] not in lexicon.TITLES
+            and tkeys[j] not in lexicon.NEVER_ALONE
+            and not _is_acronym(toks[j][2])
+        ):
+            # Followed by a capitalised word the gazetteer does not know: possibly the start of
+            # a longer name it lacks ("Franklin Elementary", "Metz Fresh"); a major place keeps
+            # its mention ("Toronto Maple Leafs"), a minor one needs support.
             weak = True
     if persons and single and key in persons:
         return None

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from gazetteer.geoparse import lexicon
 from gazetteer.geoparse.recognise import Cue, Span
 from gazetteer.model import MentionRole, Place, PlaceKind, PlaceMention
+from gazetteer.normalise import normalise_name
 
 if TYPE_CHECKING:
     from gazetteer.index import Gazetteer
@@ -58,10 +59,16 @@ class ResolveSettings:
     # Nearness to the anchors (towns in a local story cluster within a few hundred km).
     near_weight: float = 0.20
     near_km: float = 250.0
+    # How far below the best prior a candidate may sit and still be chosen by context.
+    context_reach: float = 0.5
     # An explicit qualifier ("Paris, Texas") outweighs any prior.
     qualifier_weight: float = 1.0
     # Acceptance: a span needs at least this much evidence (prior + support + cue bonuses).
     accept: float = 0.42
+    # Weak spans (capitalised common words, given names, sentence-initial towns) need a major
+    # place, or a locative word before them and a place of some standing with context.
+    accept_weak: float = 0.62
+    accept_weak_locative: float = 0.45
     # Bonus for a locative word right before a span ("in Innisfail").
     locative_bonus: float = 0.12
     # Softmax temperature for the confidence (score differences of ~0.1 are meaningful).
@@ -97,21 +104,58 @@ def _pid(p: Place) -> tuple[object, ...]:
     return (p.geonameid, p.name, p.kind, p.lat, p.lon)
 
 
-def _candidates(gazetteer: Gazetteer, span: Span, cache: dict[tuple[str, Cue], tuple[Place, ...]]) -> tuple[Place, ...]:
-    ck = (span.key, span.cue)
+def _candidates(gazetteer: Gazetteer, span: Span, cache: dict[tuple[str, Cue, str | None], tuple[Place, ...]]) -> tuple[Place, ...]:
+    ck = (span.key, span.cue, span.region_of)
     hit = cache.get(ck)
     if hit is not None:
         return hit
-    if span.cue is Cue.DEMONYM:
+    if span.region_of is not None:
+        found: tuple[Place, ...] = tuple(
+            p for p in gazetteer.candidates(span.key) if p.kind is PlaceKind.ADMIN1 and p.country_code == span.region_of
+        )
+    elif span.cue is Cue.DEMONYM:
         place = gazetteer.lookup_demonym(span.key)
-        found: tuple[Place, ...] = (place,) if place is not None else ()
+        found = (place,) if place is not None else ()
     elif span.cue is Cue.METONYM:
         met = gazetteer.lookup_metonym(span.key)
         found = (met.place,) if met is not None else gazetteer.candidates(span.key)
     else:
-        found = gazetteer.candidates(span.key)
+        acronym = _is_acronym(span.surface)
+        found = tuple(p for p in gazetteer.candidates(span.key) if _plausible_sense(p, span.key, acronym=acronym))
     cache[ck] = found
     return found
+
+
+def _is_acronym(surface: str) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    return 2 <= len(letters) <= 4 and all(c.isupper() for c in letters)
+
+
+def _plausible_sense(p: Place, key: str, *, acronym: bool = False) -> bool:
+    """Whether a candidate may be meant by ``key``.
+
+    A place's main name always qualifies. An alternate name qualifies for countries, regions and
+    subdivisions, and for towns large enough that English news uses their other names ("Kiev",
+    "Bombay"): GeoNames lists thousands of alternate names for small places that are ordinary
+    words or initials in English ("I" for Huy, "CIA" for Zia Pueblo, "Boons").
+    """
+    if acronym and p.kind is PlaceKind.CITY and p.population < _ACRONYM_MIN_POPULATION:
+        # "UN", "HIV", "SOS", "ALMA" in capitals are organisations and diseases, not the small
+        # towns that share the letters; capitals do name countries ("US", "DRC"), regions
+        # ("NSW") and the biggest cities in datelines ("ROME").
+        return False
+    if normalise_name(p.name) == key:
+        return True
+    if p.kind is not PlaceKind.CITY and p.kind is not PlaceKind.SITE:
+        return len(key) >= 2
+    if len(key) <= 3:
+        return False
+    return p.population >= _ALTERNATE_MIN_POPULATION
+
+
+# Towns above this size are known abroad under other names (exonyms, old names).
+_ALTERNATE_MIN_POPULATION = 100_000
+_ACRONYM_MIN_POPULATION = 500_000
 
 
 def _km(a: Place, b: Place) -> float:
@@ -138,14 +182,14 @@ def resolve_spans(
     *,
     overrides: Overrides | None = None,
     settings: ResolveSettings = _DEFAULT_SETTINGS,
-    candidate_cache: dict[tuple[str, Cue], tuple[Place, ...]] | None = None,
+    candidate_cache: dict[tuple[str, Cue, str | None], tuple[Place, ...]] | None = None,
 ) -> list[PlaceMention]:
     """Resolve recognised spans of ``text`` into place mentions (see the module docstring)."""
     cache = candidate_cache if candidate_cache is not None else {}
-    groups: dict[tuple[str, Cue], _Group] = {}
+    groups: dict[tuple[str, Cue, str | None], _Group] = {}
     order: list[tuple[Span, _Group]] = []
     for sp in spans:
-        gk = (sp.key, sp.cue)
+        gk = (sp.key, sp.cue, sp.region_of)
         g = groups.get(gk)
         if g is None:
             cands = _candidates(gazetteer, sp, cache)[: settings.max_candidates]
@@ -229,27 +273,38 @@ def _score(
     s: ResolveSettings,
 ) -> None:
     n_own = len(g.spans)
+    top = g.candidates[0]
     scores: list[float] = []
     for k, c in enumerate(g.candidates):
         sc = c.importance
         if g.pinned and k == 0:
             sc += 10.0
+        ctx = 0.0
         cc = c.country_code
         if cc:
             # Discount this group's own votes: a name must not support itself.
             votes = countries.get(cc, 0) - (n_own if own is not None and own.country_code == cc else 0)
             if votes > 0:
-                sc += s.country_weight * min(1.0, votes / 3.0) * (0.5 if c.kind in _COUNTRYLIKE else 1.0)
+                ctx += s.country_weight * min(1.0, votes / 3.0) * (0.5 if c.kind in _COUNTRYLIKE else 1.0)
             if c.admin1_code and c.kind is not PlaceKind.COUNTRY:
                 akey = (cc, c.admin1_code)
                 avotes = admin1s.get(akey, 0) - (
                     n_own if own is not None and (own.country_code, own.admin1_code) == akey else 0
                 )
                 if avotes > 0:
-                    sc += s.admin1_weight * min(1.0, avotes / 2.0)
+                    ctx += s.admin1_weight * min(1.0, avotes / 2.0)
         if c.kind is PlaceKind.CITY and points and len(g.candidates) > 1:
             best = min((_km(c, p) for og, p in points if og is not g), default=1e9)
-            sc += s.near_weight * math.exp(-best / s.near_km)
+            ctx += s.near_weight * math.exp(-best / s.near_km)
+        # Context may only choose among candidates of comparable standing: it must not let a
+        # hamlet called "Russia" in a US story beat the country. The gap in prior to the best
+        # candidate shrinks the context's weight linearly to zero at ``context_reach``; a
+        # subdivision competing with a country of the same name ("Georgia") counts as close,
+        # since which one is meant is exactly what context decides.
+        gap = top.importance - c.importance
+        if top.kind is PlaceKind.COUNTRY and c.kind is PlaceKind.ADMIN1:
+            gap = min(gap, 0.15)
+        sc += ctx * max(0.0, 1.0 - gap / s.context_reach)
         sc += s.qualifier_weight * min(1, g.qualifier.get(k, 0))
         scores.append(sc)
     g.scores = scores
@@ -265,8 +320,8 @@ def _accept(g: _Group, s: ResolveSettings) -> bool:
     if any(" " in sp.key for sp in g.spans):
         evidence += 0.1  # a multi-word name is rarely a coincidence
     if g.weak == len(g.spans):
-        # Every mention is weak: demand a locative cue or strong context.
-        return g.locative > 0 and evidence >= s.accept + 0.1
+        # Every mention is weak: demand a major place, or a locative cue with some standing.
+        return best >= s.accept_weak or (g.locative > 0 and best >= s.accept_weak_locative)
     return evidence >= s.accept
 
 

@@ -73,8 +73,9 @@ _DOT_AFTER = "(?:" + "|".join(f"(?<=\\b{w}\\.)" for w in sorted(set(_DOTTED_WORD
 # dotted abbreviations ("U.S.", "D.C."), a single initial ("W. Bush"), a word with inner
 # apostrophes but no possessive "'s" ("O'Hare", "N'Djamena"), optionally with an abbreviation's
 # full stop.
-_TOKEN = rf"{_UPPER}(?<!\w.)(?:(?:\.{_UPPER})+\.|\.(?=\s)|\w*(?:['’](?!s\b)\w+)*(?:\.{_DOT_AFTER})?)"
-_SEP = rf"(?:[ \t]+(?:(?:{_CONNECTORS})[ \t]+|d['’]|l['’])?|[ \t]*[-‐‑–][ \t]*(?:(?:{_CONNECTORS})-)?)"
+_TOKEN = rf"{_UPPER}(?<!\w.)(?:(?:\.{_UPPER})+\.|\.(?=\s)|\w*(?:['’](?!(?:s|ve|ll|re|m|d|t)\b)\w+)*(?:\.{_DOT_AFTER})?)"
+# Up to two connectors in a row: "Democratic Republic of the Congo", "Isle of the Dead".
+_SEP = rf"(?:[ \t]+(?:(?:(?:{_CONNECTORS})[ \t]+){{1,2}}|d['’]|l['’])?|[ \t]*[-‐‑–][ \t]*(?:(?:{_CONNECTORS})-)?)"
 _RUN_RE = re.compile(rf"{_TOKEN}(?:{_SEP}{_TOKEN})*")
 _TOKEN_RE = re.compile(_TOKEN)
 
