@@ -116,6 +116,8 @@ _ANAPHORA = re.compile(r"^(?:[A-Z]\w+,\s+)?(?:\w+\s+)?(?:this|that|these|those|t
 # Kinds close enough that a verb of one is better named by a noun of another nearby:
 # "gathered in Paris for an emergency summit" is a summit.
 _GATHERINGS = frozenset({"meeting", "summit", "talks"})
+# Characters a trigger after its date counts as further away than one before it.
+_FOLLOWING_PENALTY = 60
 # Prepositions that put a place at the scene of the event ("talks in Riyadh", "a visit to Kyiv").
 _SITE_PREPOSITION = re.compile(r"(?:\bin|\bat|\bnear|\bto|\binto|\bacross|\bover|\boutside|\binside|\bon)\s+"
                                r"(?:the\s+)?$", re.IGNORECASE)
@@ -210,7 +212,10 @@ def _choose(triggers: list[_Trigger], dates: list[TimeExpression]
     if not fresh:
         return None, None, frozenset()
     if dates:
-        pairs = [(abs(t.start - d.start), t.start, d.start) for t in fresh for d in dates]
+        # A date usually follows the phrase of its event ("met in Riyadh on Tuesday", "an
+        # invasion in February 2022"), so a trigger after the date pays a distance penalty.
+        pairs = [(d.start - t.end if t.end <= d.start else t.start - d.end + _FOLLOWING_PENALTY, t.start, d.start)
+                 for t in fresh for d in dates]
         _, t_start, d_start = min(pairs)
         chosen, timex = next(t for t in fresh if t.start == t_start), next(d for d in dates if d.start == d_start)
     else:
@@ -321,38 +326,42 @@ def _noun_phrase(doc_text: str, clause: Span, trigger: _Trigger) -> str:
 
 def _title(doc_text: str, clause: Span, trigger: _Trigger, places: Sequence[EventPlace],
            actors: Sequence[ActorMention], carried_subject: str | None) -> str:
+    """Who + what + where: "US-Russia talks in Riyadh", "Trump-Putin phone call"."""
     site = next((ep.place for ep in places if ep.role is PlaceRole.SITE and ep.place.kind not in (
         PlaceKind.COUNTRY, PlaceKind.CONTINENT)), None)
     site_country = next((ep.place for ep in places if ep.role is PlaceRole.SITE), None)
     people = list(dict.fromkeys(a.actor.name.split()[-1] for a in actors if a.actor.kind.value == "person"))
     countries = list(dict.fromkeys(_short_name(ep.place, ep.surface) for ep in places
                                    if ep.role is PlaceRole.ACTOR and ep.place.kind is PlaceKind.COUNTRY))
-    if trigger.is_noun or trigger.kind in _PERSONAL_KINDS:
-        phrase = _noun_phrase(doc_text, clause, trigger) if trigger.is_noun else trigger.noun
-        if len(people) >= 2 and trigger.kind in _PERSONAL_KINDS:
-            who = "-".join(people[:3])
-        elif len(countries) >= 2:
-            who = "-".join(countries[:3])
-        elif countries:
-            possessive = trigger.kind in {"invasion", "annexation", "control", "attack"}
-            who = f"{countries[0]}’s" if possessive else countries[0]
-        elif people:
-            who = people[0]
+    phrase = _noun_phrase(doc_text, clause, trigger) if trigger.is_noun else trigger.noun
+    if len(people) >= 2 and trigger.kind in _PERSONAL_KINDS:
+        who = "-".join(people[:3])
+    elif len(countries) >= 2:
+        who = "-".join(countries[:3])
+    elif countries:
+        who = f"{countries[0]}’s" if trigger.kind in _TARGETED_KINDS else countries[0]
+    elif people:
+        who = people[0]
+    else:
+        who = ""
+    target = site or (site_country if site_country and _short_name(site_country, None) not in countries else None)
+    if not who and target is None:
+        # Nobody and nowhere to name: the clause itself says more than a bare noun.
+        words = clause.text.strip().rstrip(".;:,").split()
+        if carried_subject and words and words[0].islower():
+            words = [carried_subject, *words]
+        text = " ".join(words[:_TITLE_MAX_WORDS])
+        return (text[0].upper() + text[1:]) if text else trigger.noun.capitalize()
+    title = f"{who} {phrase}".strip()
+    if target is not None and target.name not in title:
+        if trigger.kind in _TARGETED_KINDS and target.kind is PlaceKind.COUNTRY:
+            preposition = "of"
+        elif trigger.kind == "visit":
+            preposition = "to"
         else:
-            who = ""
-        title = f"{who} {phrase}".strip()
-        target = site or (site_country if site_country and _short_name(site_country, None) not in countries else None)
-        if target is not None and target.name not in title:
-            preposition = "of" if trigger.kind in {"invasion", "annexation", "control", "occupation"} and (
-                target.kind is PlaceKind.COUNTRY) else "in"
-            title += f" {preposition} {target.name}"
-        return title[0].upper() + title[1:]
-    # A verb with no good noun form: the clause itself, shortened, time words left out.
-    words = clause.text.strip().rstrip(".;:,").split()
-    if carried_subject and words and words[0].islower():
-        words = [carried_subject, *words]
-    text = " ".join(words[:_TITLE_MAX_WORDS])
-    return (text[0].upper() + text[1:]) if text else trigger.noun.capitalize()
+            preposition = "in"
+        title += f" {preposition} {target.name}"
+    return title[0].upper() + title[1:]
 
 
 def _event_id(document_id: str, start: int) -> str:
