@@ -38,7 +38,29 @@ __all__ = ["build_map", "country_layer_data", "country_names", "csp", "make_dete
 _COORD_DIGITS = 2
 
 
-class _InlineAssets(MacroElement):
+class _SafeMacroElement(MacroElement):
+    """A MacroElement whose rendered macros are emitted as finished markup.
+
+    branca's ``MacroElement.render`` wraps each macro's output in ``Element(output)``, which
+    compiles that output as a Jinja2 template a second time: any data a macro printed (JSON of
+    article text, a library's source code) would be evaluated, ``{{ 7*7 }}`` becoming 49. We
+    add the output as :class:`_Markup` instead.
+    """
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise RenderError("a map element can only be rendered inside a folium figure")
+        module = self._template.module
+        for part in ("header", "html", "script"):
+            macro = module.__dict__.get(part)
+            if macro is not None:
+                getattr(figure, part).add_child(_Markup(str(macro(self, kwargs))), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+class _InlineAssets(_SafeMacroElement):
     """Leaflet, markercluster and our map script and styles, inlined in the page head."""
 
     _template = Template("""
@@ -57,7 +79,7 @@ class _InlineAssets(MacroElement):
         self.js = assets.leaflet_js() + "\n" + assets.our_js("geotimeline-map.js")
 
 
-class _EventLayer(MacroElement):
+class _EventLayer(_SafeMacroElement):
     """Places, country shading, legend and popups, drawn by geotimeline-map.js.
 
     With ``embed_data`` False the data are expected elsewhere in the page under the same ids

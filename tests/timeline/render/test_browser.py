@@ -1,0 +1,214 @@
+"""The report in real headless Chromium: drawn, linked, offline, and inert under hostile text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from timeline.model import Timeline
+from timeline.render import render_map, render_report, report_iframe_html
+
+from .conftest import HOSTILE, ReportPage
+
+pytestmark = pytest.mark.browser
+
+# Screen position of event i's glyph in the main chart (bar middle or point).
+_GLYPH_XY = """
+(i) => {
+  const view = Array.from(Bokeh.index.all_views()).find(v => v.model.name === "gt-main");
+  const data = geotimeline.chartSource.data;
+  const col = (k) => (data instanceof Map ? data.get(k) : data[k]);
+  const sx = view.frame.x_scale.compute(col("mid")[i]);
+  const sy = view.frame.y_scale.compute(col("lane")[i]);
+  const box = view.el.getBoundingClientRect();
+  return [box.left + sx, box.top + sy];
+}
+"""
+_CHART_COUNTS = """
+() => {
+  const doc = Bokeh.documents[0];
+  const source = doc.get_model_by_name("gt-events");
+  const points = doc.get_model_by_name("gt-points").view.filter.indices.length;
+  const bars = doc.get_model_by_name("gt-bars").view.filter.indices.length;
+  return {rows: source.get_length(), points: points, bars: bars};
+}
+"""
+# Bokeh draws its tooltips inside shadow roots: collect their text too.
+_DEEP_TEXT = """
+(node) => {
+  const parts = [];
+  const walk = (n) => {
+    if (n.nodeType === Node.TEXT_NODE) { parts.push(n.textContent); return; }
+    if (n.shadowRoot) { walk(n.shadowRoot); }
+    n.childNodes.forEach(walk);
+  };
+  walk(node);
+  return parts.join("");
+}
+"""
+_SELECTED = "() => Array.from(geotimeline.chartSource.selected.indices).sort((a, b) => a - b)"
+_HIGHLIGHTED = "() => Array.from(document.querySelectorAll('.gt-marker.gt-hl')).map(e => e.getAttribute('data-place'))"
+
+
+def _assert_clean(opened: ReportPage) -> None:
+    assert opened.console_errors == []
+    assert opened.page_errors == []
+    assert opened.network == []
+    assert opened.dialogs == []
+    assert opened.page.evaluate("() => window.__gtDialogs") == []
+
+
+def _place_index(page: Any, name: str) -> int:
+    return int(page.evaluate("(n) => geotimeline.readJSON('gt-data').places.name.indexOf(n)", name))
+
+
+def test_report_draws_every_place_and_event(open_report: Callable[..., ReportPage], timeline_sample: Timeline) -> None:
+    opened = open_report(render_report(timeline_sample))
+    page = opened.page
+    assert page.locator(".gt-marker").count() == len(timeline_sample.places())
+    counts = page.evaluate(_CHART_COUNTS)
+    assert counts["rows"] == len(timeline_sample.events)
+    assert counts["points"] + counts["bars"] == len(timeline_sample.events)
+    assert counts["points"] == 2  # the two day-precision events
+    assert page.locator("#gt-table tbody tr").count() == len(timeline_sample.events)
+    _assert_clean(opened)
+    opened.screenshot("report-desktop.png")
+
+
+def test_report_reads_well_on_a_phone(open_report: Callable[..., ReportPage], timeline_sample: Timeline) -> None:
+    opened = open_report(render_report(timeline_sample), width=390, height=844)
+    page = opened.page
+    # Nothing may push the page sideways on a narrow screen.
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    assert page.locator(".gt-marker").count() == len(timeline_sample.places())
+    _assert_clean(opened)
+    opened.screenshot("report-phone.png")
+
+
+def test_hover_shows_place_and_event_text(open_report: Callable[..., ReportPage], timeline_sample: Timeline) -> None:
+    opened = open_report(render_report(timeline_sample))
+    page = opened.page
+    riyadh = _place_index(page, "Riyadh")
+    page.locator(f'.gt-marker[data-place="{riyadh}"]').hover(force=True)
+    tooltip = page.locator(".leaflet-tooltip")
+    tooltip.wait_for()
+    assert "Riyadh" in tooltip.inner_text() and "1 event" in tooltip.inner_text()
+
+    page.locator("#gt-chart").scroll_into_view_if_needed()
+    x, y = page.evaluate(_GLYPH_XY, 4)
+    page.mouse.move(x, y)
+    bokeh_tip = page.locator(".bk-Tooltip, .bk-tooltip").filter(has_text="US-Russia talks in Riyadh")
+    bokeh_tip.first.wait_for(timeout=5000)
+    text = bokeh_tip.first.evaluate(_DEEP_TEXT)
+    assert "18 February 2025" in text and "met in Riyadh" in text
+    opened.screenshot("report-hover.png", full_page=False)
+    _assert_clean(opened)
+
+
+def test_clicking_a_timeline_event_highlights_its_marker(open_report: Callable[..., ReportPage],
+                                                          timeline_sample: Timeline) -> None:
+    opened = open_report(render_report(timeline_sample))
+    page = opened.page
+    page.locator("#gt-chart").scroll_into_view_if_needed()
+    x, y = page.evaluate(_GLYPH_XY, 4)  # US-Russia talks in Riyadh
+    page.mouse.click(x, y)
+    assert page.evaluate(_SELECTED) == [4]
+    highlighted = page.evaluate(_HIGHLIGHTED)
+    names = page.evaluate("(ids) => ids.map(i => geotimeline.readJSON('gt-data').places.name[i])", highlighted)
+    assert sorted(names) == ["Riyadh", "Russia", "United States"]
+    # The table now lists just that event.
+    assert page.locator("#gt-table tbody tr").count() == 1
+    assert "US-Russia talks in Riyadh" in page.locator("#gt-table tbody").inner_text()
+    _assert_clean(opened)
+
+
+def test_clicking_a_marker_selects_its_events(open_report: Callable[..., ReportPage],
+                                              timeline_sample: Timeline) -> None:
+    opened = open_report(render_report(timeline_sample))
+    page = opened.page
+    ukraine = _place_index(page, "Ukraine")
+    # Kyiv's circle overlaps Ukraine's at this zoom: send the click to Ukraine's own element.
+    page.locator(f'.gt-marker[data-place="{ukraine}"]').dispatch_event("click")
+    popup = page.locator(".leaflet-popup-content").last
+    popup.wait_for()
+    assert "Invasion of Ukraine" in popup.inner_text() and "February 2022" in popup.inner_text()
+    assert popup.locator("mark").first.inner_text() == "Ukraine"
+    assert popup.locator("a.gt-source").first.get_attribute("href") == "https://news.example.org/d2"
+    assert page.evaluate(_SELECTED) == [0, 1]
+    assert page.locator("#gt-table tbody tr").count() == 2
+    opened.screenshot("report-popup.png", full_page=False)
+    _assert_clean(opened)
+
+
+def test_event_table_is_keyboard_navigable(open_report: Callable[..., ReportPage],
+                                           timeline_sample: Timeline) -> None:
+    opened = open_report(render_report(timeline_sample))
+    page = opened.page
+    page.locator("#gt-table tbody tr").first.focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("() => document.activeElement.getAttribute('data-event')")
+    assert focused == "2"
+    page.keyboard.press("Enter")
+    assert page.evaluate(_SELECTED) == [2]
+    assert page.locator('#gt-table tbody tr[aria-selected="true"]').count() == 1
+    moscow = str(_place_index(page, "Moscow"))
+    assert page.evaluate(_HIGHLIGHTED) == [moscow]
+    page.keyboard.press("End")
+    assert page.evaluate("() => document.activeElement.getAttribute('data-event')") == "5"
+    _assert_clean(opened)
+
+
+def test_hostile_article_executes_nothing(open_report: Callable[..., ReportPage],
+                                          timeline_hostile: Timeline) -> None:
+    opened = open_report(render_report(timeline_hostile))
+    page = opened.page
+    n = len(timeline_hostile.events)
+    assert page.locator(".gt-marker").count() == n
+    assert page.evaluate(_CHART_COUNTS)["rows"] == n
+    table = page.locator("#gt-table tbody").inner_text()
+    for payload in HOSTILE:
+        assert f"Event {payload}".split("\u2028")[0].strip() in table
+    # Open every popup and hover every event: the text shows, literally.
+    names = page.evaluate("() => geotimeline.readJSON('gt-data').places.name")
+    for i in range(n):
+        page.locator(f'.gt-marker[data-place="{i}"]').dispatch_event("click")
+        popup = page.locator(".leaflet-popup-content").last
+        popup.wait_for()
+        assert names[i].split("\u2028")[0].strip() in popup.inner_text()
+    page.locator("#gt-chart").scroll_into_view_if_needed()
+    for i in range(n):
+        x, y = page.evaluate(_GLYPH_XY, i)
+        page.mouse.move(x, y)
+    assert "<script>alert('t')</script>" in page.locator("h1").inner_text()
+    assert page.locator("a[href^='javascript'], a[href^='data'], a[href^='vbscript']").count() == 0
+    assert page.evaluate("() => document.querySelectorAll('img[src=x], svg[onload], iframe, details').length") == 0
+    opened.screenshot("report-hostile.png")
+    _assert_clean(opened)
+
+
+def test_standalone_map_works_offline(open_report: Callable[..., ReportPage], timeline_sample: Timeline,
+                                      chromium_browser: Any) -> None:
+    page_html = render_map(timeline_sample).get_root().render()
+    # The standalone map has no table or chart; mark it ready once the markers are drawn.
+    page_html = page_html.replace("</html>", "<script>document.documentElement.setAttribute('data-gt-ready', '1')"
+                                  "</script></html>")
+    opened = open_report(page_html, name="map.html")
+    assert opened.page.locator(".gt-marker").count() == len(timeline_sample.places())
+    _assert_clean(opened)
+    opened.screenshot("map-standalone.png")
+
+
+def test_report_runs_inside_a_sandboxed_srcdoc_iframe(open_report: Callable[..., ReportPage],
+                                                      timeline_sample: Timeline) -> None:
+    host = ("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
+            + report_iframe_html(render_report(timeline_sample))
+            + "<script>document.documentElement.setAttribute('data-gt-ready', '1')</script></body></html>")
+    opened = open_report(host, name="notebook.html")
+    frame = opened.page.frames[1]
+    frame.wait_for_selector("html[data-gt-ready]", timeout=30_000)
+    assert frame.locator(".gt-marker").count() == len(timeline_sample.places())
+    assert frame.evaluate(_CHART_COUNTS)["rows"] == len(timeline_sample.events)
+    _assert_clean(opened)
