@@ -35,6 +35,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from gazetteer.boundaries import country_at
 from gazetteer.build import GRID_DEGREES, INDEX_VERSION, BuildOptions, build_index
 from gazetteer.errors import GazetteerDataError, PlaceNotFound
 from gazetteer.model import Place, PlaceKind
@@ -352,10 +353,6 @@ class Gazetteer:
         city = self.nearest_city(lat, lon)
         if city is not None:
             return city
-        try:
-            from gazetteer.boundaries import country_at
-        except ImportError:  # boundaries not shipped in a partial install
-            return None
         iso = country_at(lat, lon)
         if iso is None:
             return None
