@@ -36,3 +36,22 @@ def seed_article(shared_dir: Path) -> str:
     path = shared_dir / "seeds" / "000_6a42dfd4ca0a619f.txt"
     require(path.is_file(), f"{path} is absent")
     return path.read_text(encoding="utf-8")
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+# As root in a container Chromium needs --no-sandbox; the rest stop it calling home, which the
+# closed network here (and a newsroom's offline laptop) would refuse.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def chromium():  # type: ignore[no-untyped-def]
+    """A headless Debian Chromium driven by Playwright (skips outside CI when absent)."""
+    require(CHROMIUM.exists(), f"{CHROMIUM} is absent (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
