@@ -955,7 +955,16 @@ def _r_vague_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, 
     return Resolution(type=TimexType.DATE, value="PAST_REF", relative=True)
 
 
+def _r_era_year(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    year = int(g.get("y") or g.get("y1") or 0)
+    era = _norm(g.get("era")).replace(".", "")
+    if era.startswith("b"):
+        return Resolution(type=TimexType.DATE, value=f"BC{year:04d}")
+    return None if year == 0 else Resolution(type=TimexType.DATE, value=f"{year:04d}")
+
+
 _RESOLVERS: dict[str, Resolver] = {
+    "era_year": _r_era_year, "day_range": _r_month_day,
     "holiday": _r_holiday, "vague_ago": _r_vague_ago,
     "iso": _r_iso, "numeric": _r_numeric, "time": _r_time, "clock_in_the": _r_clock_in_the,
     "mdy": _r_month_day, "dmy": _r_month_day, "month_year": _r_month_year, "month": _r_month,

@@ -135,7 +135,7 @@ def _accept_md(text: str, m: re.Match[str]) -> bool:
 def _accept_year(text: str, m: re.Match[str]) -> bool:
     after = text[m.end(): m.end() + 12]
     before = text[max(0, m.start() - 2): m.start()]
-    if re.match(r"(?:[.,:/]\d|\s*%|\s*(?:percent|per\s+cent)\b|-\d|\d)", after) or re.search(r"[$£€#\d]\s?$", before):
+    if re.match(r"(?:[.,:/]\d|\s*%|\s*(?:percent|per\s+cent)\b|\d)", after) or re.search(r"[$£€#\d]\s?$", before):
         return False
     if m.group("fiscal") or m.group("mod"):
         return True
@@ -156,6 +156,9 @@ def _accept_weekday(text: str, m: re.Match[str]) -> bool:
 
 
 def _accept_season(text: str, m: re.Match[str]) -> bool:
+    if m.group("s").lower() == "fall" and not m.group("y") and re.match(r"\s+of\s+(?!\d|the\s+year)",
+                                                                         text[m.end(): m.end() + 16]):
+        return False  # "the fall of Saigon" is an event, not autumn
     if m.group("rel") or m.group("y") or m.group("mod"):
         return True
     return _prev_word(text, m.start()) in ("in", "during", "by", "since", "until", "over", "through", "throughout",
@@ -269,6 +272,12 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
      _accept_year),
     ("spelled_year", _rx(rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:the\s+year\s+)?(?P<sy>{_SPELLED_YEAR}){_E}"),
      _accept_always),
+    ("era_year", _rx(rf"{_B}(?:(?P<pre>AD|A\.D\.)\s*(?P<y1>\d{{1,4}})|(?P<y>\d{{1,4}})\s*"
+                     rf"(?P<era>BC|B\.C\.|BCE|B\.C\.E\.|AD|A\.D\.|CE|C\.E\.))(?![\w])"),
+     lambda text, m: not (m.group("era") or "").lower().startswith("c") or int(m.group("y") or 0) > 99),
+    ("day_range", _rx(rf"(?<![\w\d/.-])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?=\s*(?:-|–|to|and|&)\s*"
+                      rf"[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR4})(?!\d))?)"),
+     _accept_md),
     ("holiday", _rx(rf"{_B}(?:(?P<rel>last|this|next|this\s+past|this\s+coming|each|every)\s+)?"
                     rf"(?P<h>{_alt(lx.HOLIDAYS)})(?:,?\s+(?P<y>{_YEAR4})(?!\d))?{_E}"),
      lambda text, m: m.group("h")[0].isupper()),
@@ -433,13 +442,13 @@ def find_candidates(text: str) -> list[Candidate]:
             if m.end() > m.start() and text[m.start():m.end()].strip() and accept(text, m):
                 found.append((-(m.end() - m.start()), m.start(), priority, kind, m))
     found.sort(key=lambda f: (f[0], f[1], f[2]))
-    taken: list[tuple[int, int]] = []
+    occupied: set[int] = set()
     chosen: list[Candidate] = []
     for _neg_len, start, _priority, kind, m in found:
         end = m.end()
-        if any(start < e and s < end for s, e in taken):
+        if any(i in occupied for i in range(start, end)):
             continue
-        taken.append((start, end))
+        occupied.update(range(start, end))
         chosen.append(Candidate(kind=kind, start=start, end=end, groups=m.groupdict()))
     chosen.sort(key=lambda c: c.start)
     return _trim(text, chosen)
