@@ -9,6 +9,8 @@ from __future__ import annotations
 
 __all__ = [
     "AGENCY_VERBS",
+    "DOTTED_CODES",
+    "FAMOUS_SURNAMES",
     "NEVER_ALONE",
     "POSTAL_CODES",
     "GEO_TAILS",
@@ -85,6 +87,37 @@ FIRST_NAMES = _words(
     willie xavier yuri yvonne zachary zoe will nelson paris shannon geneva chester clifton lincoln
     milton preston warren winston orlando houston carson denver brooklyn savannah raleigh
     cleveland kent camden hamilton marshall douglas clayton
+    jerome conrad sidney brent dora riley gael manuel campbell crystal morgan amber lucy walsh
+    abigail adele agnes ahmet alain alastair alberto alessandro alfonso alina alistair allison alvaro
+    amelia amit anders andrzej angus anil anita ann anton antoine arjun armando arturo astrid audrey
+    augusto aurora axel barney beatrice benedict benoit bernardo bertrand bianca bjorn blake bonnie
+    boyd brendan brent brett bridget brooke bruno byron caleb camila candace carina carlo carmen
+    carrie casey cecilia cedric celia cesar chad chandler chantal chen cheng christophe ciaran clare
+    clarence claudia clement clifford colleen constance corey cornelius courtney curtis dai daisy
+    damian damien dana daphne daria darius darryl dawn declan deepak delia derrick desmond devin
+    diego dieter dimitri dina dominic dominique dona donovan dorothy duncan dustin dwayne eamon edgar
+    edith edmund eduardo edwin eileen elias elijah elise ella ellie elliot elsa emil emilio emma enrique
+    enzo erin ernest ernesto esther ethel eugenia evan ewan fabian faisal farah felipe fiona flora
+    francesca franco francois frederic gabriela gaurav gemma geoffrey gerard gerhard gianni gilbert
+    gina giovanni giuseppe glen glenn gonzalo graeme greta guillaume gunther gustavo guy haley hamid
+    hans harriet harvey hector heidi helena henri herbert hilary hiroshi horace hugo humberto ibrahim
+    ignacio imran ingrid ines irene iris isabel isabella isabelle ivy jacques jaime jamal janice jared
+    jasmine javier jay jeanne jeannette jens jeremiah jessie joanna joaquin jocelyn johan johanna jonas
+    jorge josef josephine juanita judy jules juliana julio june jurgen kai kamal karim karin kasper
+    katarina kathryn kayla keira kelvin kendall kenji kerry khalid kieran kirk klaus kofi krishna kurt
+    lars laurence lawrence leah leila lena leonardo leslie lewis liam lillian lina lionel lloyd lorenzo
+    lorraine lotte louie luca lucia luciano ludwig luigi luiz luka lydia mabel magnus mahmoud malcolm
+    manuela marc marcel marcia marcus margarita mariana marina mario marion marisa marjorie marlene
+    marta marvin mateo mathieu matthias maureen maxine melanie melvin mercedes mia micah michel
+    mikhail milan miles miriam mitchell mohamed monica monique muriel nadia naomi nasser natasha nathalie
+    neal nigel nina noel nora norma olivier omar orla otto pablo paolo pascal patrice pauline percy
+    petra philippe pierce piers priya rafael rahul raj ramon randall raphael raul reza rhys ricardo
+    rita roberta rocco rodrigo roland rolf romain ronan rory rosa rosalind rosemary ross rowan rudolf
+    rupert sabrina salvador sami sandro sanjay santiago sara sasha saul sebastian selena serena sergio
+    seth shane shaun sheldon sherry silvia simon simone sinead sonia soren stefan stefano stella sven
+    tamara tanya tara ted terrence thierry tobias toby todd tomas tony trevor tristan troy tyrone ulrich
+    ursula valentina vera veronica vicente vijay viktor viola vivek wade wallace wanda warren wesley
+    wilfred wilhelm wilson wolfgang yasmin yolanda yusuf yves zainab zane
     """
 )
 
@@ -302,5 +335,20 @@ NEVER_ALONE = _words(
     justice law drug drugs health science academy olympic olympics federal national international
     royal republic kingdom union united democratic liberal conservative independent labour labor
     christian muslim jewish catholic orthodox islamic christmas easter spring summer autumn winter
+    """
+)
+
+# Initials-with-dots forms of subdivision codes that news writes that way ("N.Y.", "B.C."); other
+# dotted pairs ("M.D.", "M.S.") are degrees or titles.
+DOTTED_CODES = _words("nh nj nm ny nc nd ri sc sd bc pei wva")
+
+# Surnames of public figures that are also towns somewhere ("the Obama administration",
+# "Clinton said"): weak evidence, so the town needs a locative cue or context.
+FAMOUS_SURNAMES = _words(
+    """
+    obama clinton bush trump reagan carter nixon kennedy lincoln johnson jackson madison jefferson
+    truman hoover wilson ford grant harding kerry pence biden sanders merkel macron sarkozy hollande
+    blair cameron thatcher major brown may johnson putin medvedev erdogan assad netanyahu modi
+    castro chavez maduro mandela zuma kenyatta
     """
 )

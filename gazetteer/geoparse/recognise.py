@@ -93,6 +93,12 @@ _INITIAL = re.compile(r"^[A-Z]\.$")
 # "d'", "l'" inside a name are separators too; only whitespace separators can split a person's
 # given name from the surname.
 _MAX_TOKENS = 8
+# AP abbreviations that are no English word, so that they may drop their full stop after a comma
+# ("EDMONTON, Ky (WBKO)"); "Miss", "Man", "Mass", "Wash" may not.
+_UNDOTTED_OK = frozenset(
+    "ky calif fla ariz colo conn okla tenn wis wisc wyo mich minn neb nebr nev kan kans ala ark md va vt ga "
+    "sask alta ont que qld".split()
+)
 
 
 @dataclass(slots=True)
@@ -144,9 +150,16 @@ def _analyse_run(run_text: str, vocab: _Vocabulary) -> tuple[
         found: _RunMatch | None = None
         surface = toks[i][2]
         if surface.endswith("."):
-            abbrev = lexicon.REGION_ABBREVIATIONS.get(tkeys[i])  # "Ky.", "B.C.", "N.Y."
+            # "Ky.", "B.C.", "N.Y."; but "M.D." after a name is a degree, so initials-with-dots
+            # forms count only for the codes that news writes that way.
+            abbrev = lexicon.REGION_ABBREVIATIONS.get(tkeys[i])
+            if abbrev is not None and surface.count(".") > 1 and tkeys[i] not in lexicon.DOTTED_CODES:
+                abbrev = None
         elif surface.isupper() and surface.isalpha():
             abbrev = lexicon.POSTAL_CODES.get(tkeys[i])  # "TX", "NSW": context checked later
+        elif surface.istitle() and surface.isalpha() and len(surface) <= 5:
+            # "EDMONTON, Ky (WBKO)": an AP form without its full stop, after a comma only.
+            abbrev = lexicon.REGION_ABBREVIATIONS.get(tkeys[i]) if tkeys[i] in _UNDOTTED_OK else None
         else:
             abbrev = None
         if abbrev is not None:
@@ -247,11 +260,26 @@ class GazetteerRecogniser:
 
 
 def _abbreviation_fits(text: str, start: int, surface: str) -> bool:
-    """Dotted forms ("Ky.", "B.C.") stand anywhere; bare codes ("TX") need a comma before them,
-    since "IN", "OR", "ME" are words in headlines; three-letter codes ("NSW") need none."""
-    if surface.endswith(".") or len(surface) >= 3:
+    """Dotted forms ("Ky.", "B.C.") stand anywhere; bare codes ("TX", "Ky") need a comma before
+    them, since "IN", "OR", "Man" are words; three-capital codes ("NSW") need none."""
+    if surface.endswith(".") or (len(surface) >= 3 and surface.isupper()):
         return True
     return text[max(0, start - 2) : start].rstrip(" ").endswith(",")
+
+
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?:in|speak|speaks|spoke|speaking|teach|teaches|teaching|taught|learn|learning|study|studying|"
+    r"fluent|translated|translate|into|native)[ \t]+$",
+    re.IGNORECASE,
+)
+_LANGUAGE_AFTER = re.compile(r"[ \t]*(?:[,.;:)!?\"”]|and\b|or\b|to\b|$)")
+
+
+def _is_language(text: str, start: int, end: int) -> bool:
+    """ "shouted in Turkish,", "teaching English to": a language, not an associative mention."""
+    return bool(_LANGUAGE_BEFORE.search(text, max(0, start - 16), start)) and bool(
+        _LANGUAGE_AFTER.match(text, end, min(len(text), end + 4))
+    )
 
 
 def _keeps_full_stop(surface: str) -> bool:
@@ -300,7 +328,8 @@ def _judge(
         # Any other capitalised word right before a one-word place that is not itself a place,
         # an organisation word or a common word is most often a given name ("Tanya Campbell",
         # "Arch Walsh"), except in title-cased headlines, where every word is capitalised.
-        if (
+        # It is only evidence, not proof ("Team Alberta", "Nazi Germany"): the span turns weak.
+        person_like = (
             single
             and cue is Cue.NAME
             and prev not in keys
@@ -310,9 +339,18 @@ def _judge(
             and not _is_acronym(toks[i - 1][2])
             and not toks[i - 1][2].endswith(".")
             and not line_is_headline(text, base + toks[i][0])
-        ):
-            persons.add(key)
+        )
+    else:
+        person_like = False
+    # Glued by a hyphen to a capitalised word the gazetteer does not know: one compound name
+    # ("Wal-Mart", "Al-Ahram"), unless both halves are places ("US-Russia").
+    if single and cue is Cue.NAME:
+        if i > 0 and "-" in seps[i - 1] and not seps[i - 1].strip(" -") and tkeys[i - 1] not in keys:
             return None
+        if j < n and "-" in seps[j - 1] and not seps[j - 1].strip(" -") and tkeys[j] not in keys:
+            return None
+    if cue is Cue.NAME and key in lexicon.FAMOUS_SURNAMES:
+        person_like = True
     # Person after: a given-name place followed by a surname ("Paris Hilton", "Jordan Peterson").
     if single and cue is Cue.NAME and key in lexicon.FIRST_NAMES and j < n and _WS.fullmatch(seps[j - 1]):
         nxt = tkeys[j]
@@ -330,7 +368,9 @@ def _judge(
     in_org = any(k in lexicon.ORG_HEADS for k in tkeys[j:]) or any(
         tkeys[k] in lexicon.ORG_PREFIX_HEADS and " of " in f" {seps[k]}" for k in range(max(0, i - 3), i)
     )
-    weak = False
+    weak = person_like
+    if single and cue is Cue.DEMONYM and _is_language(text, base + toks[i][0], base + toks[i][1]):
+        return None
     if single and cue is Cue.NAME:
         surface = toks[i][2]
         acronym = _is_acronym(surface)

@@ -319,9 +319,12 @@ def _accept(g: _Group, s: ResolveSettings) -> bool:
     evidence = best + (s.locative_bonus if g.locative else 0.0)
     if any(" " in sp.key for sp in g.spans):
         evidence += 0.1  # a multi-word name is rarely a coincidence
+    prior = g.candidates[g.choice].importance
     if g.weak == len(g.spans):
         # Every mention is weak: demand a major place, or a locative cue with some standing.
-        return best >= s.accept_weak or (g.locative > 0 and best >= s.accept_weak_locative)
+        return prior >= s.accept_weak or best >= s.accept_weak + 0.1 or (
+            g.locative > 0 and best >= s.accept_weak_locative
+        )
     return evidence >= s.accept
 
 
