@@ -10,8 +10,8 @@ geopandas 0.14 wheel (``geopandas/datasets/naturalearth_lowres``). To regenerate
 What it does: reads the polygons with pyshp, splits each shape into its parts and groups the
 parts into polygons (an outer ring clockwise, holes counter-clockwise, the shapefile
 convention; reversed on output for RFC 7946), rounds coordinates to 3 decimals (about 100 m,
-far below the 1:110m map's own precision), drops points that round onto their predecessor, and writes a FeatureCollection
-whose features carry ``iso_a2``, ``iso_a3`` and ``name``. ISO codes come from the file's
+far below the 1:110m map's own precision), drops points that round onto their predecessor,
+and writes a FeatureCollection whose features carry ``iso_a2``, ``iso_a3`` and ``name``. ISO codes come from the file's
 ``iso_a3`` mapped through GeoNames' country list; rows Natural Earth marks "-99" are fixed
 from their name (Kosovo, Northern Cyprus, Somaliland...).
 """
