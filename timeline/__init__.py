@@ -19,6 +19,21 @@ from timeline.model import (
 
 __version__ = "0.1.0"
 
+
+def read(*paths, **options):  # type: ignore[no-untyped-def]
+    """Read articles and event tables (see :func:`timeline.api.read`)."""
+    from timeline.api import read as _read
+
+    return _read(*paths, **options)
+
+
+def build(source, **options):  # type: ignore[no-untyped-def]
+    """Build a timeline from what :func:`read` returned (see :func:`timeline.api.build`)."""
+    from timeline.api import build as _build
+
+    return _build(source, **options)
+
+
 __all__ = [
     "Actor",
     "ActorKind",
@@ -37,4 +52,6 @@ __all__ = [
     "Timeline",
     "TimelineError",
     "TimexType",
+    "build",
+    "read",
 ]

@@ -149,7 +149,7 @@ def _gather(args: argparse.Namespace, console: _Console):  # type: ignore[no-unt
 
 
 def _report(args: argparse.Namespace, console: _Console) -> int:
-    from timeline.build import build_timeline
+    from timeline.builder import build_timeline
     from timeline.render import ReportOptions, write_report
 
     documents, events, _, undated = _gather(args, console)

@@ -19,7 +19,7 @@ Algorithm, per clause (see :mod:`timeline.sentences`):
    trigger's noun phrase ("emergency summit") and the site ("in Paris"); for verb triggers with
    no noun form, the clause itself, shortened.
 Events of one document that describe the same happening (same kind, overlapping dates, a shared
-site) are merged here; merging across documents is :mod:`timeline.build`'s job.
+site) are merged here; merging across documents is :mod:`timeline.builder`'s job.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gazetteer.model import Place
 from timeline.errors import ModelError
@@ -278,6 +278,58 @@ class Timeline:
             for ep in event.places:
                 seen.setdefault(place_key(ep.place), ep.place)
         return tuple(seen.values())
+
+    def filter(self, *, start: dt.date | None = None, end: dt.date | None = None, place: str | None = None,
+               country: str | None = None, actor: str | None = None,
+               status: EventStatus | str | None = None) -> Timeline:
+        """A new Timeline with the events that match every criterion given.
+
+        ``start``/``end`` keep events whose interval overlaps ``[start, end)``; ``place`` matches a
+        place name (case-insensitive), ``country`` an ISO alpha-2 code of any place, ``actor`` a
+        substring of an actor's name, ``status`` a status.
+        """
+        window = Interval(start=start, end=end) if start is not None or end is not None else None
+        wanted_status = EventStatus(status) if status is not None else None
+
+        def keep(event: Event) -> bool:
+            if window is not None and not event.interval.overlaps(window):
+                return False
+            if place is not None and not any(ep.place.name.casefold() == place.casefold() for ep in event.places):
+                return False
+            if country is not None and not any(ep.place.country_code == country.upper() for ep in event.places):
+                return False
+            if actor is not None and not any(actor.casefold() in a.name.casefold() for a in event.actors):
+                return False
+            return wanted_status is None or event.status is wanted_status
+
+        events = tuple(e for e in self.events if keep(e))
+        used = {e.document_id for e in events} | {s.document_id for e in events for s in e.sources}
+        return Timeline(events=events, documents=tuple(d for d in self.documents if d.id in used), title=self.title)
+
+    def map(self, **options: Any) -> Any:
+        """The Folium map (displays itself in Jupyter). Options as in ReportOptions."""
+        from timeline.render import ReportOptions, render_map
+
+        return render_map(self, options=ReportOptions(**{"title": self.title, **options}))
+
+    def chart(self, **options: Any) -> Any:
+        """The Bokeh timeline, wrapped so it displays itself; ``.figure`` is the Bokeh layout."""
+        from timeline.render import ReportOptions, render_chart
+        from timeline.views import ChartView
+
+        figure = render_chart(self, options=ReportOptions(**{"title": self.title, **options}))
+        return ChartView(figure=figure, title=self.title or "Timeline")
+
+    def report(self, **options: Any) -> Any:
+        """The standalone report page (displays itself; ``.save(path)`` writes it)."""
+        from timeline.render import ReportOptions, render_report
+        from timeline.views import Report
+
+        chosen = ReportOptions(**{"title": self.title, **options})
+        return Report(html=render_report(self, options=chosen), title=chosen.title or "Timeline")
+
+    def _repr_html_(self) -> str:
+        return str(self.report()._repr_html_())
 
     def to_dataframe(self) -> pd.DataFrame:
         """One row per event: interval, precision, places, actors, status, sources."""

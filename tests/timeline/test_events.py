@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from gazetteer.index import default_gazetteer
-from timeline.build import build_timeline
+from timeline.builder import build_timeline
 from timeline.model import Document, EventStatus, Interval, PlaceRole, Precision
 from timeline.pipeline import extract
 

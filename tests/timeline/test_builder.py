@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gazetteer.model import Place, PlaceKind
-from timeline.build import build_timeline, event_sort_key
+from timeline.builder import build_timeline, event_sort_key
 from timeline.model import Event, EventPlace, EventStatus, Interval, PlaceRole, Precision, Source, precision_of
 
 RIYADH = Place(geonameid=108410, name="Riyadh", lat=24.68773, lon=46.72185, kind=PlaceKind.CITY, country_code="SA")
