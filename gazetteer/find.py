@@ -10,7 +10,8 @@ that cannot be resolved is left out rather than reported as an error.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import weakref
+from typing import TYPE_CHECKING, Any
 
 from gazetteer.geoparse.recognise import GazetteerRecogniser, Recogniser
 from gazetteer.geoparse.resolve import ResolveSettings, resolve_spans
@@ -24,6 +25,10 @@ __all__ = ["find_places"]
 
 _DEFAULT_RECOGNISER = GazetteerRecogniser()
 _DEFAULT_SETTINGS = ResolveSettings()
+# Filtered candidate lists per gazetteer, shared across calls: a news stream repeats its names.
+# Bounded by dropping the whole memo, which costs re-reading, never correctness.
+_CANDIDATE_MEMOS: weakref.WeakKeyDictionary[Any, dict[Any, Any]] = weakref.WeakKeyDictionary()
+_CANDIDATE_MEMO_SIZE = 100_000
 
 
 def find_places(
@@ -52,7 +57,13 @@ def find_places(
         gazetteer = default_gazetteer()
     rec = recogniser if recogniser is not None else _DEFAULT_RECOGNISER
     spans = rec.recognise(text, gazetteer)
-    mentions = resolve_spans(text, spans, gazetteer, overrides=overrides, settings=settings or _DEFAULT_SETTINGS)
+    memo = _CANDIDATE_MEMOS.get(gazetteer)
+    if memo is None or len(memo) > _CANDIDATE_MEMO_SIZE:
+        memo = {}
+        _CANDIDATE_MEMOS[gazetteer] = memo
+    mentions = resolve_spans(
+        text, spans, gazetteer, overrides=overrides, settings=settings or _DEFAULT_SETTINGS, candidate_cache=memo
+    )
     if not include_associative:
         mentions = [m for m in mentions if m.role is not MentionRole.ASSOCIATIVE]
     # Recognisers promise sorted, non-overlapping spans; enforce it here, so a third-party

@@ -69,6 +69,10 @@ class ResolveSettings:
     # place, or a locative word before them and a place of some standing with context.
     accept_weak: float = 0.62
     accept_weak_locative: float = 0.45
+    # A town or region in a country no other mention supports, in a story that has at least
+    # ``foreign_min_votes`` mentions elsewhere, must clear a higher bar.
+    foreign_min_votes: int = 4
+    foreign_penalty: float = 0.12
     # Bonus for a locative word right before a span ("in Innisfail").
     locative_bonus: float = 0.12
     # Softmax temperature for the confidence (score differences of ~0.1 are meaningful).
@@ -78,6 +82,8 @@ class ResolveSettings:
 
 _DEFAULT_SETTINGS = ResolveSettings()
 
+# Anchor points kept for the nearness score: enough to describe where a story happens.
+_MAX_POINTS = 24
 _COUNTRYLIKE = frozenset({PlaceKind.CONTINENT, PlaceKind.COUNTRY, PlaceKind.REGION})
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+(?:the[ \t]+)?$")
 _AGENT_TAIL = re.compile(r"(?:['’]s\b)?[ \t,]*(?:(?:has|have|had|also|has also|then|now|reportedly|officially|quickly)[ \t]+)?([a-z]+)")
@@ -158,13 +164,6 @@ _ALTERNATE_MIN_POPULATION = 100_000
 _ACRONYM_MIN_POPULATION = 500_000
 
 
-def _km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _is_anchor(g: _Group) -> bool:
     if g.cue is not Cue.NAME or len(g.candidates) == 1:
         return True
@@ -221,7 +220,8 @@ def resolve_spans(
     for _ in range(2):
         countries: Counter[str] = Counter()
         admin1s: Counter[tuple[str, str]] = Counter()
-        points: list[tuple[_Group, Place]] = []
+        points: list[tuple[_Group, float, float, float]] = []
+        seen_points: set[Place] = set()
         for g in glist:
             p = chosen.get(id(g))
             if p is None:
@@ -231,8 +231,10 @@ def resolve_spans(
                 countries[p.country_code] += w
                 if p.admin1_code and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.SITE):
                     admin1s[(p.country_code, p.admin1_code)] += w
-            if p.kind not in _COUNTRYLIKE:
-                points.append((g, p))
+            if p.kind not in _COUNTRYLIKE and p not in seen_points and len(points) < _MAX_POINTS:
+                seen_points.add(p)
+                rlat = math.radians(p.lat)
+                points.append((g, rlat, math.radians(p.lon), math.cos(rlat)))
         new_chosen: dict[int, Place] = {}
         for g in glist:
             _score(g, countries, admin1s, points, chosen.get(id(g)), settings)
@@ -240,7 +242,7 @@ def resolve_spans(
             new_chosen[id(g)] = g.candidates[g.choice]
         chosen = new_chosen
 
-    accepted = {id(g) for g in glist if _accept(g, settings)}
+    accepted = {id(g) for g in glist if _accept(g, settings, countries)}
     mentions: list[PlaceMention] = []
     for idx, (sp, g) in enumerate(order):
         if id(g) not in accepted:
@@ -268,34 +270,20 @@ def _score(
     g: _Group,
     countries: Counter[str],
     admin1s: Counter[tuple[str, str]],
-    points: list[tuple[_Group, Place]],
+    points: list[tuple[_Group, float, float, float]],
     own: Place | None,
     s: ResolveSettings,
 ) -> None:
+    cands = g.candidates
     n_own = len(g.spans)
-    top = g.candidates[0]
+    top = cands[0]
+    own_cc = own.country_code if own is not None else None
+    own_a1 = (own.country_code, own.admin1_code) if own is not None else None
     scores: list[float] = []
-    for k, c in enumerate(g.candidates):
+    for k, c in enumerate(cands):
         sc = c.importance
         if g.pinned and k == 0:
             sc += 10.0
-        ctx = 0.0
-        cc = c.country_code
-        if cc:
-            # Discount this group's own votes: a name must not support itself.
-            votes = countries.get(cc, 0) - (n_own if own is not None and own.country_code == cc else 0)
-            if votes > 0:
-                ctx += s.country_weight * min(1.0, votes / 3.0) * (0.5 if c.kind in _COUNTRYLIKE else 1.0)
-            if c.admin1_code and c.kind is not PlaceKind.COUNTRY:
-                akey = (cc, c.admin1_code)
-                avotes = admin1s.get(akey, 0) - (
-                    n_own if own is not None and (own.country_code, own.admin1_code) == akey else 0
-                )
-                if avotes > 0:
-                    ctx += s.admin1_weight * min(1.0, avotes / 2.0)
-        if c.kind is PlaceKind.CITY and points and len(g.candidates) > 1:
-            best = min((_km(c, p) for og, p in points if og is not g), default=1e9)
-            ctx += s.near_weight * math.exp(-best / s.near_km)
         # Context may only choose among candidates of comparable standing: it must not let a
         # hamlet called "Russia" in a US story beat the country. The gap in prior to the best
         # candidate shrinks the context's weight linearly to zero at ``context_reach``; a
@@ -304,13 +292,48 @@ def _score(
         gap = top.importance - c.importance
         if top.kind is PlaceKind.COUNTRY and c.kind is PlaceKind.ADMIN1:
             gap = min(gap, 0.15)
-        sc += ctx * max(0.0, 1.0 - gap / s.context_reach)
+        reach = 1.0 - gap / s.context_reach
+        cc = c.country_code
+        if reach > 0.0 and cc:
+            ctx = 0.0
+            # Discount this group's own votes: a name must not support itself.
+            votes = countries.get(cc, 0) - (n_own if own_cc == cc else 0)
+            if votes > 0:
+                ctx += s.country_weight * min(1.0, votes / 3.0) * (0.5 if c.kind in _COUNTRYLIKE else 1.0)
+            if c.admin1_code and c.kind is not PlaceKind.COUNTRY:
+                akey = (cc, c.admin1_code)
+                avotes = admin1s.get(akey, 0) - (n_own if own_a1 == akey else 0)
+                if avotes > 0:
+                    ctx += s.admin1_weight * min(1.0, avotes / 2.0)
+            if c.kind is PlaceKind.CITY and points:
+                ctx += s.near_weight * math.exp(-_nearest_km(c, g, points) / s.near_km)
+            sc += ctx * reach
         sc += s.qualifier_weight * min(1, g.qualifier.get(k, 0))
         scores.append(sc)
     g.scores = scores
 
 
-def _accept(g: _Group, s: ResolveSettings) -> bool:
+def _nearest_km(c: Place, g: _Group, points: list[tuple[_Group, float, float, float]]) -> float:
+    """Distance to the nearest anchor point of another name (equirectangular: errors of a few
+    per cent at these distances do not matter, and it is several times cheaper)."""
+    lat = math.radians(c.lat)
+    lon = math.radians(c.lon)
+    best = 1e18
+    for og, plat, plon, pcos in points:
+        if og is g:
+            continue
+        dlon = abs(lon - plon)
+        if dlon > math.pi:
+            dlon = 2 * math.pi - dlon
+        x = dlon * (pcos + math.cos(lat)) * 0.5
+        y = lat - plat
+        d = x * x + y * y
+        if d < best:
+            best = d
+    return math.sqrt(best) * 6371.0088 if best < 1e18 else 1e9
+
+
+def _accept(g: _Group, s: ResolveSettings, countries: Counter[str]) -> bool:
     if g.pinned or g.cue is not Cue.NAME:
         return True
     best = g.scores[g.choice]
@@ -319,6 +342,14 @@ def _accept(g: _Group, s: ResolveSettings) -> bool:
     evidence = best + (s.locative_bonus if g.locative else 0.0)
     if any(" " in sp.key for sp in g.spans):
         evidence += 0.1  # a multi-word name is rarely a coincidence
+    place = g.candidates[g.choice]
+    if place.kind not in _COUNTRYLIKE and place.country_code:
+        total = sum(countries.values())
+        own = len(g.spans) if place.country_code in countries else 0
+        if total - own >= s.foreign_min_votes and countries.get(place.country_code, 0) - own <= 0:
+            # A minor place in a country the story never otherwise touches ("Far North" in
+            # Cameroon in a story about Queensland) is more likely a coincidence of names.
+            evidence -= s.foreign_penalty
     prior = g.candidates[g.choice].importance
     if g.weak == len(g.spans):
         # Every mention is weak: demand a major place, or a locative cue with some standing.
