@@ -11,8 +11,20 @@ from __future__ import annotations
 from typing import Final
 
 __all__ = [
-    "MONTHS", "WEEKDAYS", "SEASONS", "PARTS_OF_DAY", "UNITS", "UNIT_CODES", "NUMBER_WORDS",
-    "TENS_WORDS", "ORDINALS", "VAGUE_QUANTITIES", "SET_ADVERBS", "VAGUE_WORDS", "CAPITALISED_ONLY", "HOLIDAYS",
+    "CAPITALISED_ONLY",
+    "HOLIDAYS",
+    "MONTHS",
+    "NUMBER_WORDS",
+    "ORDINALS",
+    "PARTS_OF_DAY",
+    "SEASONS",
+    "SET_ADVERBS",
+    "TENS_WORDS",
+    "UNITS",
+    "UNIT_CODES",
+    "VAGUE_QUANTITIES",
+    "VAGUE_WORDS",
+    "WEEKDAYS",
     "parse_number",
 ]
 
@@ -70,7 +82,7 @@ UNIT_CODES: Final[dict[str, tuple[str, bool, int]]] = {
 }
 
 # Cardinal number words up to nineteen, plus the articles that mean "one" before a unit.
-NUMBER_WORDS: Final[dict[str, int]] = {
+NUMBER_WORDS: Final[dict[str, float]] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a dozen": 12,

@@ -215,9 +215,7 @@ def _month_day_date(month: int, day: int, anchor: dt.date, tense: Tense) -> dt.d
     def cost(d: dt.date) -> float:
         gap = (d - anchor).days
         penalty = 0.0
-        if tense is Tense.PAST and gap > 0:
-            penalty = 200
-        elif tense is Tense.FUTURE and gap < 0:
+        if (tense is Tense.PAST and gap > 0) or (tense is Tense.FUTURE and gap < 0):
             penalty = 200
         return abs(gap) + penalty
 
@@ -741,9 +739,7 @@ def _weekend(anchor: dt.date, shift: int, tense: Tense) -> str:
     """The ISO week of the weekend meant: the last one for the past, the coming one otherwise."""
     monday = anchor - dt.timedelta(days=anchor.isoweekday() - 1)
     in_weekend = anchor.isoweekday() >= 6
-    if shift == 0 and not in_weekend and tense is Tense.PAST:
-        shift = -1
-    elif shift == -1 and in_weekend:
+    if (shift == 0 and not in_weekend and tense is Tense.PAST) or (shift == -1 and in_weekend):
         shift = -1
     return _week(monday + dt.timedelta(weeks=shift)) + "-WE"
 
@@ -767,7 +763,8 @@ def _r_rel_unit(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, s
         if anchor is None:
             return Resolution(type=TimexType.DATE, value="XXXX-H" + ("1" if "first" in mod_word else "2"),
                               relative=True)
-        return Resolution(type=TimexType.DATE, value=f"{anchor.year + shift:04d}-H{'1' if 'first' in mod_word else '2'}",
+        half = "1" if "first" in mod_word else "2"
+        return Resolution(type=TimexType.DATE, value=f"{anchor.year + shift:04d}-H{half}",
                           relative=True)
     base = anchor
     if det == "that" or rel in ("same",) or (rel in ("following", "previous", "preceding", "ensuing",
@@ -911,7 +908,7 @@ def holiday_date(name: str, year: int) -> dt.date | None:
         return _shift_days(_easter(year), rule)
     if len(rule) == 2:
         return _safe_date(year, rule[0], rule[1])
-    month, weekday, n = rule  # type: ignore[misc]
+    month, weekday, n = rule
     if n == 0:
         # US Election Day: the Tuesday after the first Monday of November
         first = dt.date(year, month, 1)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from timeline.timex import lexicon as lx
 
-__all__ = ["Candidate", "RULES", "find_candidates"]
+__all__ = ["RULES", "Candidate", "find_candidates"]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -100,10 +100,6 @@ _MONTH_CONTEXT = frozenset({"in", "since", "until", "till", "by", "from", "to", 
 
 
 _ABBREVIATIONS = frozenset(k for k in lx.MONTHS if len(k) <= 4 and k not in ("may", "june", "july"))
-
-
-def _capitalised(text: str, start: int, end: int, word_group: str | None) -> bool:
-    return bool(word_group) and word_group[0].isupper()
 
 
 def _accept_month(text: str, m: re.Match[str]) -> bool:
@@ -304,7 +300,8 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("adj_ago", _rx(rf"{_B}(?P<adj>year|month|week|quarter|day)(?:-(?P<dir>ago|earlier|before|previous|prior)|"
                     rf"\s+(?P<dir2>ago)){_E}"),
      _accept_always),
-    ("rel_unit", _rx(rf"{_B}(?:(?P<mod>{_MOD}|earlier|later|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|"
+    ("rel_unit", _rx(rf"{_B}(?:(?P<mod>{_MOD}|earlier|later|the\s+rest\s+of|the\s+remainder\s+of|"
+                     rf"the\s+first\s+half\s+of|"
                      rf"the\s+second\s+half\s+of|all|most)[\s-]+(?:in\s+)?)?"
                      rf"(?:(?P<det>the|this|that|its|their)\s+)?(?P<rel>last|this|next|past|coming|previous|following|"
                      rf"current|same|prior|latest|upcoming|preceding|ensuing|present|new|entire|whole|full|"
@@ -334,7 +331,8 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("adj_duration", _rx(rf"{_B}(?P<n>\d+(?:\.\d+)?|{_NUMW_SMALL}|several|multi|half|a)-"
                          rf"(?P<u>second|minute|hour|day|week|month|year|decade|century)(?P<tail>-long)?(?![\w-])"),
      _accept_always),
-    ("bare_units", _rx(rf"{_B}(?:(?P<det>the)\s+)?(?:(?P<q>several|few|a\s+few|many|some|recent|coming|the\s+past\s+few|"
+    ("bare_units", _rx(rf"{_B}(?:(?P<det>the)\s+)?(?:(?P<q>several|few|a\s+few|many|some|recent|coming|"
+                       rf"the\s+past\s+few|"
                        rf"the\s+last\s+few|the\s+next\s+few|the\s+coming|the\s+past|the\s+last|the\s+next|"
                        rf"the\s+recent|the\s+following|the\s+previous|the\s+early|the\s+first|the\s+final|"
                        rf"recent|past|a\s+number\s+of)\s+)?"

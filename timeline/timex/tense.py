@@ -45,7 +45,7 @@ _PAST: Final = re.compile(
     re.IGNORECASE)
 # Words ending in "-ed" that are not past verbs in news prose.
 _NOT_PAST: Final = frozenset({
-    "need", "needed", "speed", "seed", "feed", "bed", "red", "shed", "united", "limited", "red", "hundred",
+    "need", "needed", "speed", "seed", "feed", "bed", "red", "shed", "united", "limited", "hundred",
     "based", "proposed", "expected", "scheduled", "planned", "related", "advanced", "detailed", "alleged",
     "supposed", "concerned", "interested", "unprecedented", "unexpected", "indeed", "embed", "wed", "led",
     "armed", "named", "called", "so-called", "used", "skilled", "listed", "dated", "indebted", "biased",
@@ -60,11 +60,11 @@ _WINDOW: Final = 250
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - _WINDOW)
     left = lo
-    for m in _SENTENCE_END.finditer(text, lo, start):
-        left = m.end()
+    for stop in _SENTENCE_END.finditer(text, lo, start):
+        left = stop.end()
     hi = min(len(text), end + _WINDOW)
-    m = _SENTENCE_END.search(text, end, hi)
-    right = m.start() + 1 if m else hi
+    nxt = _SENTENCE_END.search(text, end, hi)
+    right = nxt.start() + 1 if nxt else hi
     return left, right
 
 
