@@ -30,7 +30,7 @@ from bokeh.model import Model
 from bokeh.models import (
     CDSView,
     ColumnDataSource,
-    FactorRange,
+    FixedTicker,
     HoverTool,
     IndexFilter,
     Range1d,
@@ -39,7 +39,7 @@ from bokeh.models import (
 )
 from bokeh.models.layouts import LayoutDOM
 from bokeh.plotting import figure
-from bokeh.transform import factor_cmap
+from bokeh.transform import dodge, linear_cmap
 
 from timeline.model import EventStatus, Timeline
 from timeline.render.data import STATUS_COLOURS, ViewModel, view_model
@@ -54,14 +54,14 @@ _EPOCH = dt.date(1970, 1, 1)
 _EVENT_TOOLTIP = """
 <div style="max-width:320px;font:13px/1.4 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1b1f24">
   <div style="color:#57606a;font-size:12px"><span style="font-weight:600;text-transform:uppercase;
-    letter-spacing:.04em">@status</span> · @label</div>
+    letter-spacing:.04em">@status_text</span> · @label</div>
   <div style="font-weight:650;margin:2px 0 4px">@title</div>
   <div style="font-style:italic;color:#32383f">“@s_pre<b style="background:#fff3b0;font-style:normal">@s_hit</b>@s_post”</div>
   <div style="margin-top:4px;color:#57606a">@places</div>
   <div style="color:#57606a">@source</div>
 </div>
 """
-_TEXT_COLUMNS = ("title", "label", "places", "s_pre", "s_hit", "s_post", "source")
+_TEXT_COLUMNS = ("title", "label", "status_text", "places", "s_pre", "s_hit", "s_post", "source")
 
 
 def _ms(day: dt.date) -> float:
@@ -83,6 +83,7 @@ def text_columns(payload: dict[str, Any]) -> dict[str, list[str]]:
                 break
         out["title"].append(title)
         out["label"].append(events["label"][i])
+        out["status_text"].append(payload["statuses"][events["status"][i]])
         out["places"].append(", ".join(names))
         if lo >= 0:
             out["s_pre"].append(sentence[:lo])
@@ -106,99 +107,107 @@ def build_chart(model: ViewModel, *, fill_text: bool) -> LayoutDOM:
     x_lo = _ms(lo) - pad * _DAY_MS
     x_hi = _ms(hi) + (1 + pad) * _DAY_MS
 
-    n = len(model.rows)
-    left = np.empty(n, dtype=np.float64)
-    right = np.empty(n, dtype=np.float64)
-    open_alpha = np.empty(n, dtype=np.float64)
-    points: list[int] = []
-    bars: list[int] = []
-    arrows_x: list[float] = []
-    arrows_y: list[str] = []
-    arrows_angle: list[float] = []
-    arrows_colour: list[str] = []
-    for i, row in enumerate(model.rows):
-        left[i] = x_lo if row.start is None else _ms(row.start)
-        right[i] = x_hi if row.end is None else _ms(row.end)
-        open_alpha[i] = 0.35 if row.start is None or row.end is None else 0.75
-        (points if row.point else bars).append(i)
-        if row.start is None:
-            arrows_x.append(x_lo)
-            arrows_y.append(row.lane)
-            arrows_angle.append(math.pi / 2)
-            arrows_colour.append(STATUS_COLOURS[row.status])
-        if row.end is None:
-            arrows_x.append(x_hi)
-            arrows_y.append(row.lane)
-            arrows_angle.append(-math.pi / 2)
-            arrows_colour.append(STATUS_COLOURS[row.status])
-
-    data: dict[str, Any] = {
-        "left": left,
-        "right": right,
-        "mid": (left + right) / 2,
-        "lane": [row.lane for row in model.rows],
-        "status": [str(row.status) for row in model.rows],
-        "alpha": open_alpha,
-    }
-    if fill_text:
-        data.update(text_columns(model.payload))
-    source = ColumnDataSource(data=data, name="gt-events")
     lanes = list(model.lanes)
     if model.published:
         lanes.append(PUBLISHED_LANE)
-    factors = list(reversed(lanes)) or ["No events"]
-    statuses = [str(s) for s in EventStatus]
-    colour = factor_cmap("status", palette=[STATUS_COLOURS[s] for s in EventStatus], factors=statuses)
+    if not lanes:
+        lanes = ["No events"]
+    # Lanes are numbers on the y axis (top lane highest) with their names as tick labels: a
+    # float per event instead of a string keeps 10,000-event pages small.
+    lane_y = {name: float(len(lanes) - 1 - i) for i, name in enumerate(lanes)}
 
-    height = int(min(640, max(220, 70 + 30 * len(factors))))
+    n = len(model.rows)
+    # float32 milliseconds are exact to about two minutes at today's dates: far finer than a day.
+    left = np.empty(n, dtype=np.float32)
+    right = np.empty(n, dtype=np.float32)
+    lane = np.empty(n, dtype=np.float32)
+    status = np.empty(n, dtype=np.uint8)
+    points: list[int] = []
+    bars: list[int] = []
+    open_bars: list[int] = []
+    arrows: dict[str, list[Any]] = {"x": [], "y": [], "angle": [], "colour": []}
+    statuses = list(EventStatus)
+    for i, row in enumerate(model.rows):
+        left[i] = x_lo if row.start is None else _ms(row.start)
+        right[i] = x_hi if row.end is None else _ms(row.end)
+        lane[i] = lane_y[row.lane]
+        status[i] = statuses.index(row.status)
+        if row.point:
+            points.append(i)
+        elif row.start is None or row.end is None:
+            open_bars.append(i)
+        else:
+            bars.append(i)
+        for is_open, x, angle in ((row.start is None, x_lo, math.pi / 2), (row.end is None, x_hi, -math.pi / 2)):
+            if is_open:
+                arrows["x"].append(x)
+                arrows["y"].append(lane_y[row.lane])
+                arrows["angle"].append(angle)
+                arrows["colour"].append(STATUS_COLOURS[row.status])
+
+    data: dict[str, Any] = {"left": left, "right": right, "lane": lane, "status": status}
+    if fill_text:
+        data.update(text_columns(model.payload))
+    source = ColumnDataSource(data=data, name="gt-events")
+    colour = linear_cmap("status", palette=[STATUS_COLOURS[s] for s in statuses], low=-0.5,
+                         high=len(statuses) - 0.5)
+    mid = dodge("left", _DAY_MS / 2)  # a day-precision point sits at noon of its day
+    filters = {name: IndexFilter(indices=np.asarray(idx, dtype=np.int32))
+               for name, idx in (("points", points), ("bars", bars), ("open", open_bars))}
+
+    height = int(min(640, max(220, 70 + 30 * len(lanes))))
+    y_range = Range1d(-0.6, len(lanes) - 0.4, bounds="auto")
     main = figure(
-        height=height, sizing_mode="stretch_width", x_axis_type="datetime",
-        y_range=FactorRange(factors=factors), x_range=Range1d(x_lo, x_hi, bounds=(x_lo, x_hi)),
-        tools="xpan,xwheel_zoom,reset", toolbar_location="above", name="gt-main",
-        title=None, min_border_left=10,
+        height=height, sizing_mode="stretch_width", x_axis_type="datetime", y_range=y_range,
+        x_range=Range1d(x_lo, x_hi, bounds=(x_lo, x_hi)), tools="xpan,xwheel_zoom,reset",
+        toolbar_location="above", name="gt-main", title=None, min_border_left=10,
     )
+    selected = {"selection_line_color": "#111111", "selection_line_width": 2.5,
+                "nonselection_fill_alpha": 0.12, "nonselection_line_alpha": 0.2}
     bar_r = main.hbar(y="lane", left="left", right="right", height=0.55, source=source,
-                      view=CDSView(filter=IndexFilter(bars)), fill_color=colour, fill_alpha="alpha",
-                      line_color=colour, line_alpha=0.9, line_width=1,
-                      nonselection_fill_alpha=0.12, nonselection_line_alpha=0.2,
-                      selection_line_color="#111111", selection_line_width=2.5, selection_fill_alpha=0.9,
-                      name="gt-bars")
-    point_r = main.scatter(x="mid", y="lane", size=12, marker="circle", source=source,
-                           view=CDSView(filter=IndexFilter(points)), fill_color=colour, line_color="#ffffff",
-                           line_width=1.5, nonselection_fill_alpha=0.15, nonselection_line_alpha=0.2,
-                           selection_line_color="#111111", selection_line_width=2.5, name="gt-points")
-    if arrows_x:
-        arrows = ColumnDataSource(data={"x": arrows_x, "lane": arrows_y, "angle": arrows_angle,
-                                        "colour": arrows_colour}, name="gt-open-ends")
-        main.scatter(x="x", y="lane", angle="angle", marker="triangle", size=11, source=arrows,
-                     fill_color="colour", line_color="colour", fill_alpha=0.8)
-    renderers: list[Any] = [bar_r, point_r]
+                      view=CDSView(filter=filters["bars"]), fill_color=colour, fill_alpha=0.75,
+                      line_color=colour, line_width=1, selection_fill_alpha=0.9, name="gt-bars", **selected)
+    open_r = main.hbar(y="lane", left="left", right="right", height=0.55, source=source,
+                       view=CDSView(filter=filters["open"]), fill_color=colour, fill_alpha=0.28,
+                       line_color=colour, line_alpha=0.6, line_dash="dashed", line_width=1,
+                       selection_fill_alpha=0.5, name="gt-open", **selected)
+    point_r = main.scatter(x=mid, y="lane", size=12, marker="circle", source=source,
+                           view=CDSView(filter=filters["points"]), fill_color=colour, line_color="#ffffff",
+                           line_width=1.5, name="gt-points", **selected)
+    if arrows["x"]:
+        main.scatter(x="x", y="y", angle="angle", marker="triangle", size=12,
+                     source=ColumnDataSource(data=arrows, name="gt-open-ends"),
+                     fill_color="colour", line_color="colour", fill_alpha=0.85)
+    renderers: list[Any] = [bar_r, open_r, point_r]
     main.add_tools(HoverTool(renderers=renderers, tooltips=_EVENT_TOOLTIP, point_policy="follow_mouse",
                              attachment="below"))
     main.add_tools(TapTool(renderers=renderers))
     if model.published:
         docs = ColumnDataSource(data={
-            "x": [_ms(day) + _DAY_MS / 2 for day, _ in model.published],
-            "lane": [PUBLISHED_LANE] * len(model.published),
+            "x": np.asarray([_ms(day) + _DAY_MS / 2 for day, _ in model.published], dtype=np.float64),
+            "y": np.full(len(model.published), lane_y[PUBLISHED_LANE], dtype=np.float32),
             "title": [title for _, title in model.published],
             "label": [day.isoformat() for day, _ in model.published],
         }, name="gt-documents")
-        doc_r = main.scatter(x="x", y="lane", marker="diamond", size=13, source=docs, fill_color="#57606a",
+        doc_r = main.scatter(x="x", y="y", marker="diamond", size=13, source=docs, fill_color="#57606a",
                              line_color="#ffffff", name="gt-published")
         main.add_tools(HoverTool(renderers=[doc_r], tooltips=[("Published", "@label"), ("Document", "@title")]))
     _style(main)
+    main.yaxis.ticker = FixedTicker(ticks=list(range(len(lanes))))
+    main.yaxis.major_label_overrides = {int(y): name for name, y in lane_y.items()}
     main.yaxis.major_label_text_font_size = "12px"
     main.yaxis.major_label_text_color = "#32383f"
+    main.ygrid.ticker = FixedTicker(ticks=list(range(len(lanes))))
 
     overview = figure(
-        height=80, sizing_mode="stretch_width", x_axis_type="datetime",
-        y_range=FactorRange(factors=factors), x_range=Range1d(x_lo, x_hi), tools="", toolbar_location=None,
-        name="gt-overview", min_border_left=10,
+        height=80, sizing_mode="stretch_width", x_axis_type="datetime", y_range=Range1d(-0.6, len(lanes) - 0.4),
+        x_range=Range1d(x_lo, x_hi), tools="", toolbar_location=None, name="gt-overview", min_border_left=10,
     )
-    overview.hbar(y="lane", left="left", right="right", height=0.7, source=source, fill_color=colour,
-                  line_color=None, fill_alpha=0.6, view=CDSView(filter=IndexFilter(bars)))
-    overview.scatter(x="mid", y="lane", size=4, source=source, fill_color=colour, line_color=None,
-                     view=CDSView(filter=IndexFilter(points)))
+    for key, alpha in (("bars", 0.7), ("open", 0.25)):
+        overview.hbar(y="lane", left="left", right="right", height=0.7, source=source, fill_color=colour,
+                      line_color=None, fill_alpha=alpha, view=CDSView(filter=filters[key]))
+    overview.scatter(x=mid, y="lane", size=4, source=source, fill_color=colour, line_color=None,
+                     view=CDSView(filter=filters["points"]))
     range_tool = RangeTool(x_range=main.x_range)
     range_tool.overlay.fill_color = "#0072B2"
     range_tool.overlay.fill_alpha = 0.12

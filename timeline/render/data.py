@@ -14,8 +14,10 @@ inserts this text with ``textContent``, and the JSON goes through :func:`script_
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
+import zlib
 import urllib.parse
 from collections import Counter
 from collections.abc import Mapping
@@ -26,7 +28,7 @@ from timeline.model import Document, Event, EventStatus, PlaceRole, Timeline, pl
 from timeline.render.labels import date_label, span_label
 from timeline.render.options import ReportOptions
 
-__all__ = ["STATUS_COLOURS", "ChartRow", "ViewModel", "safe_url", "script_json", "view_model"]
+__all__ = ["STATUS_COLOURS", "ChartRow", "DataBlock", "ViewModel", "data_block", "safe_url", "script_json", "view_model"]
 
 STATUSES = tuple(EventStatus)
 ROLES = (PlaceRole.SITE, PlaceRole.ACTOR, PlaceRole.MENTIONED)
@@ -89,6 +91,32 @@ def script_json(value: object) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False, allow_nan=False)
     return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+# Above this size, a JSON block is stored deflated and base64-encoded (about a quarter of the
+# bytes for news text) and inflated in the browser with DecompressionStream; small reports keep
+# plain, inspectable JSON.
+COMPRESS_ABOVE = 64 * 1024
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DataBlock:
+    """The body and attributes of a ``<script>`` element carrying data for the page script."""
+
+    text: str
+    type: str  # "application/json" or, when deflated, "text/plain"
+    encoding: str | None  # None or "deflate-base64"
+
+
+def data_block(value: object, *, compress_above: int = COMPRESS_ABOVE) -> DataBlock:
+    """``value`` as JSON for a script element, deflated when larger than ``compress_above``."""
+    text = script_json(value)
+    raw = text.encode("utf-8")
+    if len(raw) <= compress_above:
+        return DataBlock(text=text, type="application/json", encoding=None)
+    # zlib's output depends only on the input and the level: the page stays deterministic.
+    packed = base64.b64encode(zlib.compress(raw, 9)).decode("ascii")
+    return DataBlock(text=packed, type="text/plain", encoding="deflate-base64")
 
 
 def _highlight(event: Event, surface: str | None, start: int | None, end: int | None) -> tuple[int, int]:

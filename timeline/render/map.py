@@ -28,7 +28,7 @@ from folium.template import Template
 
 from timeline.model import Timeline
 from timeline.render import assets
-from timeline.render.data import ViewModel, script_json, view_model
+from timeline.render.data import ViewModel, data_block, view_model
 from timeline.render.options import RenderError, ReportOptions
 
 __all__ = ["build_map", "country_layer_data", "country_names", "csp", "make_deterministic", "render_map"]
@@ -89,13 +89,13 @@ class _EventLayer(_SafeMacroElement):
     _template = Template("""
 {% macro html(this, kwargs) %}
 {%- if this.embed_data %}
-<script type="application/json" id="{{ this.data_id }}">{{ this.data_json }}</script>
-<script type="application/json" id="{{ this.countries_id }}">{{ this.countries_json }}</script>
+<script type="{{ this.data.type }}" id="{{ this.data_id }}"{% if this.data.encoding %} data-encoding="{{ this.data.encoding }}"{% endif %}>{{ this.data.text }}</script>
+<script type="{{ this.countries.type }}" id="{{ this.countries_id }}"{% if this.countries.encoding %} data-encoding="{{ this.countries.encoding }}"{% endif %}>{{ this.countries.text }}</script>
 {%- endif %}
 {% endmacro %}
 {% macro script(this, kwargs) %}
-geotimeline.initMap({{ this._parent.get_name() }}, geotimeline.readJSON({{ this.data_id|tojson }}),
-    geotimeline.readJSON({{ this.countries_id|tojson }}));
+Promise.all([geotimeline.loadJSON({{ this.data_id|tojson }}), geotimeline.loadJSON({{ this.countries_id|tojson }})])
+  .then(function (loaded) { geotimeline.initMap({{ this._parent.get_name() }}, loaded[0], loaded[1]); });
 {% endmacro %}
 """)
 
@@ -106,8 +106,8 @@ geotimeline.initMap({{ this._parent.get_name() }}, geotimeline.readJSON({{ this.
         self.embed_data = embed_data
         self.data_id = data_id
         self.countries_id = countries_id
-        self.data_json = script_json(data) if embed_data else ""
-        self.countries_json = script_json(countries) if embed_data else ""
+        self.data = data_block(data) if embed_data else None
+        self.countries = data_block(countries) if embed_data else None
 
 
 def csp(*, tiles: bool) -> str:

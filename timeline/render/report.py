@@ -27,7 +27,7 @@ from timeline.errors import OutputError
 from timeline.model import Timeline
 from timeline.render import assets
 from timeline.render.chart import build_chart, chart_json
-from timeline.render.data import STATUSES, safe_url, script_json, view_model
+from timeline.render.data import STATUSES, DataBlock, data_block, safe_url, view_model
 from timeline.render.map import build_map, country_layer_data, csp
 from timeline.render.options import ReportOptions
 
@@ -113,14 +113,19 @@ def render_report(timeline: Timeline, *, options: ReportOptions | None = None) -
         map_header=Markup(map_header),
         map_html=Markup(map_html),
         map_script=Markup(map_script),
-        data_json=Markup(script_json(model.payload)),
-        countries_json=Markup(script_json(countries)),
-        bokeh_json=Markup(script_json(bokeh_doc)),
+        data=_markup_block(data_block(model.payload)),
+        countries=_markup_block(data_block(countries)),
+        bokeh=_markup_block(data_block(bokeh_doc)),
         leaflet_js=Markup(assets.leaflet_js()),
         map_js=Markup(assets.our_js("geotimeline-map.js")),
         bokeh_js=Markup(assets.bokeh_js()),
         report_js=Markup(assets.our_js("geotimeline-report.js")),
     )
+
+
+def _markup_block(block: DataBlock) -> DataBlock:
+    # JSON escaped by script_json, or base64: neither can close the script element.
+    return DataBlock(text=Markup(block.text), type=block.type, encoding=block.encoding)
 
 
 def embed_snippet(report_name: str, *, title: str) -> str:

@@ -20,7 +20,7 @@ _GLYPH_XY = """
   const view = Array.from(Bokeh.index.all_views()).find(v => v.model.name === "gt-main");
   const data = geotimeline.chartSource.data;
   const col = (k) => (data instanceof Map ? data.get(k) : data[k]);
-  const sx = view.frame.x_scale.compute(col("mid")[i]);
+  const sx = view.frame.x_scale.compute((col("left")[i] + col("right")[i]) / 2);
   const sy = view.frame.y_scale.compute(col("lane")[i]);
   const box = view.el.getBoundingClientRect();
   return [box.left + sx, box.top + sy];
@@ -32,7 +32,8 @@ _CHART_COUNTS = """
   const source = doc.get_model_by_name("gt-events");
   const points = doc.get_model_by_name("gt-points").view.filter.indices.length;
   const bars = doc.get_model_by_name("gt-bars").view.filter.indices.length;
-  return {rows: source.get_length(), points: points, bars: bars};
+  const open = doc.get_model_by_name("gt-open").view.filter.indices.length;
+  return {rows: source.get_length(), points: points, bars: bars, open: open};
 }
 """
 # Bokeh draws its tooltips inside shadow roots: collect their text too.
@@ -61,7 +62,7 @@ def _assert_clean(opened: ReportPage) -> None:
 
 
 def _place_index(page: Any, name: str) -> int:
-    return int(page.evaluate("(n) => geotimeline.readJSON('gt-data').places.name.indexOf(n)", name))
+    return int(page.evaluate("(n) => geotimeline.data.places.name.indexOf(n)", name))
 
 
 def test_report_draws_every_place_and_event(open_report: Callable[..., ReportPage], timeline_sample: Timeline) -> None:
@@ -70,8 +71,9 @@ def test_report_draws_every_place_and_event(open_report: Callable[..., ReportPag
     assert page.locator(".gt-marker").count() == len(timeline_sample.places())
     counts = page.evaluate(_CHART_COUNTS)
     assert counts["rows"] == len(timeline_sample.events)
-    assert counts["points"] + counts["bars"] == len(timeline_sample.events)
+    assert counts["points"] + counts["bars"] + counts["open"] == len(timeline_sample.events)
     assert counts["points"] == 2  # the two day-precision events
+    assert counts["open"] == 1  # "since 2014"
     assert page.locator("#gt-table tbody tr").count() == len(timeline_sample.events)
     _assert_clean(opened)
     opened.screenshot("report-desktop.png")
@@ -116,7 +118,7 @@ def test_clicking_a_timeline_event_highlights_its_marker(open_report: Callable[.
     page.mouse.click(x, y)
     assert page.evaluate(_SELECTED) == [4]
     highlighted = page.evaluate(_HIGHLIGHTED)
-    names = page.evaluate("(ids) => ids.map(i => geotimeline.readJSON('gt-data').places.name[i])", highlighted)
+    names = page.evaluate("(ids) => ids.map(i => geotimeline.data.places.name[i])", highlighted)
     assert sorted(names) == ["Riyadh", "Russia", "United States"]
     # The table now lists just that event.
     assert page.locator("#gt-table tbody tr").count() == 1
@@ -172,7 +174,7 @@ def test_hostile_article_executes_nothing(open_report: Callable[..., ReportPage]
     for payload in HOSTILE:
         assert f"Event {payload}".split("\u2028")[0].strip() in table
     # Open every popup and hover every event: the text shows, literally.
-    names = page.evaluate("() => geotimeline.readJSON('gt-data').places.name")
+    names = page.evaluate("() => geotimeline.data.places.name")
     for i in range(n):
         page.locator(f'.gt-marker[data-place="{i}"]').dispatch_event("click")
         popup = page.locator(".leaflet-popup-content").last

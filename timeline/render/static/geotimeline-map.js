@@ -18,6 +18,20 @@
     var node = document.getElementById(id);
     return node ? JSON.parse(node.textContent) : null;
   };
+  /* A data block as a promise: plain JSON, or deflated and base64-encoded (large reports). */
+  GT.loadJSON = function (id) {
+    var node = document.getElementById(id);
+    if (!node) { return Promise.resolve(null); }
+    if (node.getAttribute("data-encoding") !== "deflate-base64") {
+      return Promise.resolve(JSON.parse(node.textContent));
+    }
+    var binary = atob(node.textContent.trim()), bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) { bytes[i] = binary.charCodeAt(i); }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+    return new Response(stream).text().then(JSON.parse);
+  };
+  var resolveMap;
+  GT.mapReady = GT.mapReady || new Promise(function (resolve) { resolveMap = resolve; });
   GT.el = function (tag, className, text) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
@@ -296,6 +310,7 @@
       highlighted: function () { return Object.keys(highlighted).map(Number); }
     };
     GT.mapController = controller;
+    if (resolveMap) { resolveMap(controller); }
     return controller;
   };
 })();

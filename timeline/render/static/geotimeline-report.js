@@ -5,8 +5,13 @@
 (function () {
   "use strict";
   var GT = window.geotimeline;
-  var data = GT.readJSON("gt-data");
+  Promise.all([GT.loadJSON("gt-data"), GT.loadJSON("gt-bokeh")]).then(function (loaded) {
+    start(loaded[0], loaded[1]);
+  });
+
+  function start(data, docs) {
   var ev = data.events, total = ev.title.length;
+  GT.data = data;
 
   /* ---------- table ---------- */
   var tbody = document.querySelector("#gt-table tbody");
@@ -142,7 +147,7 @@
   /* ---------- chart ---------- */
   function textColumns() {
     // Mirrors timeline.render.chart.text_columns: keep the two in step.
-    var cols = { title: [], label: [], places: [], s_pre: [], s_hit: [], s_post: [], source: [] };
+    var cols = { title: [], label: [], status_text: [], places: [], s_pre: [], s_hit: [], s_post: [], source: [] };
     for (var i = 0; i < total; i++) {
       var refs = GT.placeRefs(data, i), names = [], seen = {}, lo = -1, hi = -1;
       refs.forEach(function (r) {
@@ -152,6 +157,7 @@
       var s = ev.sentence[i];
       cols.title.push(ev.title[i]);
       cols.label.push(ev.label[i]);
+      cols.status_text.push(GT.statusName(data, i));
       cols.places.push(names.join(", "));
       cols.s_pre.push(lo >= 0 ? s.slice(0, lo) : s);
       cols.s_hit.push(lo >= 0 ? s.slice(lo, hi) : "");
@@ -184,21 +190,21 @@
     GT.chartSource = source;
   }
 
-  var chartBox = document.getElementById("gt-chart");
-  var docs = GT.readJSON("gt-bokeh");
+  var chartBox = document.getElementById("gt-chart"), chartDone = Promise.resolve();
   if (docs && window.Bokeh && chartBox) {
     var rootId = chartBox.getAttribute("data-root-id"), roots = {};
     roots[rootId] = "gt-chart";
     var before = Bokeh.documents.length;
-    Promise.resolve(Bokeh.embed.embed_items({ "gt-doc": docs },
+    chartDone = Promise.resolve(Bokeh.embed.embed_items({ "gt-doc": docs },
       [{ docid: "gt-doc", roots: roots, root_ids: [rootId] }])).then(function () {
       var doc = Bokeh.documents[before];
       if (doc) { linkChart(doc); }
-      document.documentElement.setAttribute("data-gt-ready", "true");
     });
-  } else {
-    document.documentElement.setAttribute("data-gt-ready", "true");
   }
+  // Ready (for people's scripts and our tests) once the map, the table and the chart are live.
+  Promise.all([chartDone, GT.mapReady || Promise.resolve()]).then(function () {
+    document.documentElement.setAttribute("data-gt-ready", "true");
+  });
 
   /* ---------- embedding: tell a parent page how tall we are ---------- */
   if (window.parent !== window && window.ResizeObserver) {
@@ -207,5 +213,6 @@
         height: Math.ceil(document.documentElement.scrollHeight) }, "*");
     };
     new ResizeObserver(post).observe(document.body);
+  }
   }
 })();
