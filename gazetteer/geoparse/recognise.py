@@ -37,13 +37,15 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from gazetteer.geoparse import lexicon
+from gazetteer.geoparse.divisions import county_states
 from gazetteer.geoparse.tokens import is_sentence_start, iter_run_matches, line_is_headline, split_tokens
+from gazetteer.model import PlaceKind
 from gazetteer.normalise import normalise_name
 
 if TYPE_CHECKING:
     from gazetteer.index import Gazetteer
 
-__all__ = ["Cue", "GazetteerRecogniser", "Recogniser", "Span", "SpacyRecogniser", "spacy_available"]
+__all__ = ["Cue", "GazetteerRecogniser", "Recogniser", "SpacyRecogniser", "Span", "spacy_available"]
 
 
 class Cue(StrEnum):
@@ -52,6 +54,7 @@ class Cue(StrEnum):
     NAME = "name"  # a place's name: "Riyadh", "Saudi Arabia"
     DEMONYM = "demonym"  # an adjective or demonym: "Russian", "Americans"
     METONYM = "metonym"  # a name that stands for an institution: "Kremlin", "White House"
+    DIVISION = "division"  # a county the index may lack: "Metcalfe County" (see divisions.py)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -85,6 +88,9 @@ class Recogniser(Protocol):
 # A run's match list: (first token, end token, key, cue, region_of) over the run's token list.
 _RunMatch = tuple[int, int, str, Cue, str | None]
 
+# A run's analysis: its tokens (relative offsets, text), their keys, separators, and matches.
+_RunAnalysis = tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[str, ...], tuple[_RunMatch, ...]]
+
 # Bounded memo sizes: a news corpus has a few tens of thousands of distinct capitalised runs;
 # beyond that the memo is dropped whole, which costs one re-scan, not correctness.
 _RUN_CACHE_SIZE = 200_000
@@ -93,6 +99,7 @@ _INITIAL = re.compile(r"^[A-Z]\.$")
 # "d'", "l'" inside a name are separators too; only whitespace separators can split a person's
 # given name from the surname.
 _MAX_TOKENS = 8
+_COUNTY_WORDS = frozenset({"county", "co"})
 # AP abbreviations that are no English word, so that they may drop their full stop after a comma
 # ("EDMONTON, Ky (WBKO)"); "Miss", "Man", "Mass", "Wash" may not.
 _UNDOTTED_OK = frozenset(
@@ -109,7 +116,9 @@ class _Vocabulary:
     max_words: dict[str, int]
     demonyms: frozenset[str]
     metonyms: frozenset[str]
-    run_cache: dict[str, tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[str, ...], tuple[_RunMatch, ...]]]
+    run_cache: dict[
+        str, tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[str, ...], tuple[_RunMatch, ...]]
+    ]
 
 
 def _vocabulary(gazetteer: Gazetteer) -> _Vocabulary:
@@ -122,9 +131,15 @@ def _vocabulary(gazetteer: Gazetteer) -> _Vocabulary:
             n = rest.count(" ") + 2 if rest else 1
             if n > max_words.get(first, 0):
                 max_words[first] = n
-        vocab = _Vocabulary(
-            keys=ni.keys, max_words=max_words, demonyms=ni.demonym_keys, metonyms=ni.metonym_keys, run_cache={}
+        # Metonyms that name a building or a district ("Kremlin", "White House") are metonymic
+        # wherever they stand; those that are a capital's name ("Moscow") are ordinary names whose
+        # role the resolver reads from the verb after them.
+        sites = frozenset(
+            k
+            for k in ni.metonym_keys
+            if (met := gazetteer.lookup_metonym(k)) is not None and met.place.kind in (PlaceKind.SITE, PlaceKind.REGION)
         )
+        vocab = _Vocabulary(keys=ni.keys, max_words=max_words, demonyms=ni.demonym_keys, metonyms=sites, run_cache={})
         _VOCABS[gazetteer] = vocab
     return vocab
 
@@ -132,9 +147,9 @@ def _vocabulary(gazetteer: Gazetteer) -> _Vocabulary:
 _VOCABS: weakref.WeakKeyDictionary[Any, _Vocabulary] = weakref.WeakKeyDictionary()
 
 
-def _analyse_run(run_text: str, vocab: _Vocabulary) -> tuple[
-    tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[str, ...], tuple[_RunMatch, ...]
-]:
+def _analyse_run(
+    run_text: str, vocab: _Vocabulary
+) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[str, ...], tuple[_RunMatch, ...]]:
     """Tokens (relative offsets, text), their keys, the separators and the longest matches."""
     hit = vocab.run_cache.get(run_text)
     if hit is not None:
@@ -155,6 +170,8 @@ def _analyse_run(run_text: str, vocab: _Vocabulary) -> tuple[
             abbrev = lexicon.REGION_ABBREVIATIONS.get(tkeys[i])
             if abbrev is not None and surface.count(".") > 1 and tkeys[i] not in lexicon.DOTTED_CODES:
                 abbrev = None
+            if tkeys[i] == "dc":  # "Washington, D.C.": the city, written as its district
+                found = (i, i + 1, "washington dc", Cue.NAME, None)
         elif surface.isupper() and surface.isalpha():
             abbrev = lexicon.POSTAL_CODES.get(tkeys[i])  # "TX", "NSW": context checked later
         elif surface.istitle() and surface.isalpha() and len(surface) <= 5:
@@ -164,6 +181,16 @@ def _analyse_run(run_text: str, vocab: _Vocabulary) -> tuple[
             abbrev = None
         if abbrev is not None:
             found = (i, i + 1, normalise_name(abbrev[1]), Cue.NAME, abbrev[0])
+        elif found is None:
+            # "Metcalfe County", "Black Hawk County", "PLYMOUTH CO.": a US county name.
+            for span_len in (1, 2, 3):
+                t = i + span_len
+                if t >= n or tkeys[t] not in _COUNTY_WORDS:
+                    continue
+                key = normalise_name(run_text[toks[i][0] : toks[t - 1][1]]) + " county"
+                if county_states(key):
+                    found = (i, t + 1, key, Cue.DIVISION, None)
+                break
         first = tkeys[i].partition(" ")[0]
         limit = 0 if found else max_words.get(first, 0)
         if limit:
@@ -171,14 +198,12 @@ def _analyse_run(run_text: str, vocab: _Vocabulary) -> tuple[
                 key = tkeys[i] if j == i + 1 else normalise_name(run_text[toks[i][0] : toks[j - 1][1]])
                 if key.count(" ") >= limit:
                     continue
-                if key in metonyms and key not in keys:
+                if key in metonyms:
                     found = (i, j, key, Cue.METONYM, None)
                 elif key in demonyms:
                     found = (i, j, key, Cue.DEMONYM, None)
                 elif key in keys:
                     found = (i, j, key, Cue.NAME, None)
-                elif key in metonyms:
-                    found = (i, j, key, Cue.METONYM, None)
                 if found:
                     break
         if found is None:
@@ -456,7 +481,7 @@ class SpacyRecogniser:
                 continue
             key = normalise_name(surface)
             if ent.label_ in self._PLACE_LABELS:
-                cue = Cue.METONYM if key in vocab.metonyms and key not in vocab.keys else Cue.NAME
+                cue = Cue.METONYM if key in vocab.metonyms else Cue.NAME
                 spans.append(Span(start=s, end=e, surface=surface, key=key, cue=cue))
             elif ent.label_ == "NORP" and self.include_associative:
                 k = key[:-1] if key not in vocab.demonyms and key.endswith("s") else key

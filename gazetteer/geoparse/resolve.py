@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from gazetteer.geoparse import lexicon
+from gazetteer.geoparse.divisions import county_states
 from gazetteer.geoparse.recognise import Cue, Span
 from gazetteer.model import MentionRole, Place, PlaceKind, PlaceMention
 from gazetteer.normalise import normalise_name
@@ -86,7 +87,13 @@ _DEFAULT_SETTINGS = ResolveSettings()
 _MAX_POINTS = 24
 _COUNTRYLIKE = frozenset({PlaceKind.CONTINENT, PlaceKind.COUNTRY, PlaceKind.REGION})
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+(?:the[ \t]+)?$")
-_AGENT_TAIL = re.compile(r"(?:['’]s\b)?[ \t,]*(?:(?:has|have|had|also|has also|then|now|reportedly|officially|quickly)[ \t]+)?([a-z]+)")
+_AGENT_TAIL = re.compile(
+    r"(?:['’]s\b)?[ \t,]*(?:(?:has|have|had|also|has also|then|now|reportedly|officially|quickly)[ \t]+)?([a-z]+)"
+)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside|to|from|into|toward|towards|around|visited|visit)[ \t]+(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
 _CAPITAL_NEAR = re.compile(r"\bcapital\b", re.IGNORECASE)
 
 
@@ -110,7 +117,10 @@ def _pid(p: Place) -> tuple[object, ...]:
     return (p.geonameid, p.name, p.kind, p.lat, p.lon)
 
 
-def _candidates(gazetteer: Gazetteer, span: Span, cache: dict[tuple[str, Cue, str | None], tuple[Place, ...]]) -> tuple[Place, ...]:
+_CandidateMemo = dict[tuple[str, Cue, str | None], tuple[Place, ...]]
+
+
+def _candidates(gazetteer: Gazetteer, span: Span, cache: _CandidateMemo) -> tuple[Place, ...]:
     ck = (span.key, span.cue, span.region_of)
     hit = cache.get(ck)
     if hit is not None:
@@ -119,6 +129,8 @@ def _candidates(gazetteer: Gazetteer, span: Span, cache: dict[tuple[str, Cue, st
         found: tuple[Place, ...] = tuple(
             p for p in gazetteer.candidates(span.key) if p.kind is PlaceKind.ADMIN1 and p.country_code == span.region_of
         )
+    elif span.cue is Cue.DIVISION:
+        found = _county_candidates(gazetteer, span.key)
     elif span.cue is Cue.DEMONYM:
         place = gazetteer.lookup_demonym(span.key)
         found = (place,) if place is not None else ()
@@ -130,6 +142,24 @@ def _candidates(gazetteer: Gazetteer, span: Span, cache: dict[tuple[str, Cue, st
         found = tuple(p for p in gazetteer.candidates(span.key) if _plausible_sense(p, span.key, acronym=acronym))
     cache[ck] = found
     return found
+
+
+def _county_candidates(gazetteer: Gazetteer, key: str) -> tuple[Place, ...]:
+    """The county itself when the index has it, else the states that have a county so named."""
+    own = tuple(p for p in gazetteer.candidates(key) if p.kind is not PlaceKind.CITY)
+    if own:
+        return own
+    out: list[Place] = []
+    for code in sorted(county_states(key)):
+        state = lexicon.POSTAL_CODES.get(code.lower())
+        if state is None:
+            continue
+        out.extend(
+            p
+            for p in gazetteer.candidates(normalise_name(state[1]))
+            if p.kind is PlaceKind.ADMIN1 and p.country_code == "US" and p.admin1_code == code
+        )
+    return tuple(out)
 
 
 def _is_acronym(surface: str) -> bool:
@@ -165,8 +195,10 @@ _ACRONYM_MIN_POPULATION = 500_000
 
 
 def _is_anchor(g: _Group) -> bool:
-    if g.cue is not Cue.NAME or len(g.candidates) == 1:
+    if len(g.candidates) == 1 or g.cue in (Cue.DEMONYM, Cue.METONYM):
         return True
+    if g.cue is Cue.DIVISION:
+        return False
     top = g.candidates[0]
     if top.kind in _COUNTRYLIKE:
         return True
@@ -181,7 +213,7 @@ def resolve_spans(
     *,
     overrides: Overrides | None = None,
     settings: ResolveSettings = _DEFAULT_SETTINGS,
-    candidate_cache: dict[tuple[str, Cue, str | None], tuple[Place, ...]] | None = None,
+    candidate_cache: _CandidateMemo | None = None,
 ) -> list[PlaceMention]:
     """Resolve recognised spans of ``text`` into place mentions (see the module docstring)."""
     cache = candidate_cache if candidate_cache is not None else {}
@@ -353,8 +385,8 @@ def _accept(g: _Group, s: ResolveSettings, countries: Counter[str]) -> bool:
     prior = g.candidates[g.choice].importance
     if g.weak == len(g.spans):
         # Every mention is weak: demand a major place, or a locative cue with some standing.
-        return prior >= s.accept_weak or best >= s.accept_weak + 0.1 or (
-            g.locative > 0 and best >= s.accept_weak_locative
+        return (
+            prior >= s.accept_weak or best >= s.accept_weak + 0.1 or (g.locative > 0 and best >= s.accept_weak_locative)
         )
     return evidence >= s.accept
 
@@ -367,6 +399,8 @@ def _confidence(g: _Group, sp: Span, s: ResolveSettings) -> float:
     conf = 1.0 / z
     if sp.weak:
         conf *= 0.7
+    if g.cue is Cue.DIVISION and g.candidates[g.choice].kind is PlaceKind.ADMIN1:
+        conf *= 0.4  # placed at its state, not at the county itself
     return max(0.0, min(1.0, round(conf, 4)))
 
 
@@ -428,6 +462,9 @@ def _role(
     if g.cue is Cue.DEMONYM:
         return MentionRole.ASSOCIATIVE
     if g.cue is Cue.METONYM:
+        # "the Kremlin said" stands for the government; "tourists outside the Kremlin" do not.
+        if _LOCATIVE_BEFORE.search(text, max(0, sp.start - 16), sp.start):
+            return MentionRole.LITERAL
         return MentionRole.METONYMIC
     if sp.in_organisation:
         return MentionRole.LITERAL

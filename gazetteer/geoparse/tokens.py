@@ -157,4 +157,3 @@ def find_runs(text: str) -> list[Run]:
 def iter_run_matches(text: str) -> Iterator[re.Match[str]]:
     """The raw matches behind :func:`find_runs`, for callers that want no objects per run."""
     return _RUN_RE.finditer(text)
-
