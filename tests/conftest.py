@@ -55,3 +55,9 @@ def chromium():  # type: ignore[no-untyped-def]
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def need():  # type: ignore[no-untyped-def]
+    """The :func:`require` helper for tests: ``need(condition, why)`` skips, or fails under CI."""
+    return require
