@@ -60,6 +60,12 @@ _PLACE_COLUMNS = (
     "feature_code, population, timezone, importance, alternate_names_count"
 )
 
+_BY_KEY_SQL = (
+    f"SELECT {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))}, n.score "
+    "FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ? AND n.role = ? "
+    "ORDER BY n.score DESC, p.population DESC, p.pid"
+)
+
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Metonym:
@@ -126,7 +132,7 @@ class Gazetteer:
         self._local = threading.local()
         self._overrides = overrides or Overrides()
         self._places: dict[int, Place] = {}
-        self._cache: OrderedDict[tuple[str, int], tuple[Place, ...]] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, int], tuple[tuple[Place, ...], tuple[float, ...]]] = OrderedDict()
         self._lock = threading.Lock()
         self._name_index: NameIndex | None = None
         con = self._con()
@@ -153,7 +159,7 @@ class Gazetteer:
         for tests); it is part of the cache file's name so builds never mix.
         """
         options = build_options or BuildOptions()
-        directory = cache_dir if cache_dir is not None else default_cache_dir()
+        directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         suffix = "" if options == BuildOptions() else f"-{options.cities}"
         path = directory / f"gazetteer-v{INDEX_VERSION}{suffix}.sqlite"
         if not _index_is_usable(path, options):
@@ -204,36 +210,51 @@ class Gazetteer:
         return place
 
     def _by_key(self, key: str, role: int) -> tuple[Place, ...]:
+        return self._ranked(key, role)[0]
+
+    def _ranked(self, key: str, role: int) -> tuple[tuple[Place, ...], tuple[float, ...]]:
         cache_key = (key, role)
         with self._lock:
             hit = self._cache.get(cache_key)
             if hit is not None:
                 self._cache.move_to_end(cache_key)
                 return hit
-        rows = (
-            self._con()
-            .execute(
-                f"SELECT {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))} "
-                "FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ? AND n.role = ? "
-                "ORDER BY n.score DESC, p.population DESC, p.pid",
-                (key, role),
-            )
-            .fetchall()
-        )
+        rows = self._con().execute(_BY_KEY_SQL, (key, role)).fetchall()
         places = tuple(self._place(r) for r in rows)
-        if role == _ROLE_LITERAL:
+        score_of = {p: float(r[-1]) for p, r in zip(places, rows, strict=True)}
+        if role == _ROLE_LITERAL and self._overrides.rows:
             places = self._overrides.apply(key, places, fetch=self.get)
+        # A place a pin moved to the front, or added, scores just above the best listed score.
+        top = max(score_of.values(), default=0.0)
+        scores = []
+        for i, p in enumerate(places):
+            score = score_of.get(p)
+            if score is None or (i == 0 and score < top):
+                score = top + 0.01
+            scores.append(score)
+        entry = (places, tuple(scores))
         with self._lock:
-            self._cache[cache_key] = places
+            self._cache[cache_key] = entry
             if len(self._cache) > _CANDIDATE_CACHE_SIZE:
                 self._cache.popitem(last=False)
-        return places
+        return entry
 
     # -- queries ---------------------------------------------------------------------------
 
     def candidates(self, key: str) -> tuple[Place, ...]:
         """All literal senses of an already-normalised name key, best prior first (memoised)."""
         return self._by_key(key, _ROLE_LITERAL)
+
+    def scored_candidates(self, key: str) -> tuple[tuple[Place, float], ...]:
+        """``candidates(key)`` with each one's name-match score, best first (memoised).
+
+        The score is the place's importance prior adjusted for how it bears this name: +0.01 for
+        its main name or a curated alias, -0.03 for an alternate name, -0.15 for an alternate name
+        that is also another place's main name ("Victoria" for Hong Kong). Prefer it to
+        ``Place.importance`` when comparing the senses of one name.
+        """
+        places, scores = self._ranked(key, _ROLE_LITERAL)
+        return tuple(zip(places, scores, strict=True))
 
     def lookup(
         self,

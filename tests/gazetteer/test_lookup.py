@@ -131,3 +131,14 @@ def test_places_carry_the_added_fields(gazetteer: Gazetteer) -> None:
     assert paris.alternate_names_count > 10
     assert 0.0 < paris.importance <= 1.0
     assert paris.admin1 is not None and paris.admin1_code is not None
+
+
+def test_scored_candidates_prefer_a_real_name_to_an_alternate(gazetteer: Gazetteer) -> None:
+    scored = gazetteer.scored_candidates("victoria")
+    assert [p for p, _ in scored] == list(gazetteer.candidates("victoria"))
+    scores = [s for _, s in scored]
+    assert scores == sorted(scores, reverse=True)
+    hong_kong = next(p for p, _ in scored if p.name == "Hong Kong")
+    # Hong Kong's own prior is higher, but "Victoria" is only one of its alternate names.
+    assert hong_kong.importance > scored[0][0].importance
+    assert scored[0][0].name == "Victoria"

@@ -86,3 +86,11 @@ def test_pin_to_an_unknown_id_is_an_error(tmp_path: Path, small_built: Path) -> 
     path = write(tmp_path, "Paris,block,,\nParis,pin,999999999,\n")
     with pytest.raises(GazetteerDataError, match=r"overrides\.csv:3: GeoNames id 999999999"):
         Gazetteer.open(cache_dir=small_built, overrides=path, build_options=SMALL)
+
+
+def test_a_pinned_place_scores_first(tmp_path: Path, small_built: Path) -> None:
+    path = write(tmp_path, "Paris,pin,4717560,\n")
+    g = Gazetteer.open(cache_dir=small_built, overrides=path, build_options=SMALL)
+    scored = g.scored_candidates("paris")
+    assert scored[0][0].geonameid == 4717560
+    assert scored[0][1] > max(s for _, s in scored[1:])
