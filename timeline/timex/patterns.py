@@ -176,8 +176,12 @@ def _accept_vague(text: str, m: re.Match[str]) -> bool:
         # "current" is the document's present, except in electricity and bank accounts
         return not re.match(r"\s+(?:accounts?|flows?|electric|amps?)\b", text[m.end(): m.end() + 12], re.IGNORECASE)
     if word == "now":
-        # "now-defunct", "Now," opening a quotation: still the present; "Now!" in a title too
-        return True
+        # "Now," opening a sentence is a discourse marker, not the present
+        return not (m.group(0)[0] == "N" and text.startswith(",", m.end()))
+    if word == "soon":
+        # "as soon as" is a conjunction and "soon after X" is anchored on X, not on the document
+        before = text[max(0, m.start() - 3): m.start()].lower()
+        return before != "as " and not re.match(r"\s+after(?:wards?)?\b", text[m.end(): m.end() + 12], re.IGNORECASE)
     return True
 
 

@@ -30,11 +30,11 @@ _FUTURE: Final = re.compile(
     r"intends?\s+to|due\s+to|set\s+to|slated|upcoming|would|next|is\s+to|are\s+to|hopes?\s+to|aims?\s+to|"
     r"promised\s+to|vowed\s+to|to\s+be\s+held|to\s+begin|to\s+start|to\s+meet|to\s+vote|to\s+announce|"
     r"to\s+visit|to\s+attend|to\s+hold|to\s+travel|to\s+return|to\s+sign|to\s+release|to\s+take|"
-    r"could|might|should|supposed\s+to|planned\s+to|planned\s+for|as\s+soon\s+as|as\s+early\s+as|"
+    r"could|might|should|supposed\s+to|planned|planning|plans|as\s+soon\s+as|as\s+early\s+as|"
     r"expects?|anticipates?|forecasts?|projects?|intends?|(?-i:may))\b",
     re.IGNORECASE)
 # a future marker right after a past auxiliary is a past plan ("had been due to expire Friday")
-_PAST_AUX_BEFORE: Final = re.compile(r"\b(?:was|were|had|had\s+been|was\s+being)\s+$", re.IGNORECASE)
+_PAST_AUX_BEFORE: Final = re.compile(r"\b(?:had|had\s+been)\s+$", re.IGNORECASE)
 # Past markers: auxiliaries, frequent irregular past forms (news verbs first) and regular "-ed".
 _PAST: Final = re.compile(
     r"\b(?:was|were|had|did|didn't|said|told|met|took|made|came|went|rose|fell|gave|saw|began|left|held|won|"
@@ -86,7 +86,9 @@ def tense_at(text: str, start: int, end: int) -> Tense:
             effective = tense
             if tense is Tense.FUTURE and _PAST_AUX_BEFORE.search(text, max(0, m.start() - 14), m.start()):
                 effective = Tense.PAST
-            dist = start - m.end() if m.end() <= start else m.start() - end
+            # the verb governing a time expression usually comes before it ("said Friday",
+            # "will meet Tuesday"), so markers after it count at twice their distance
+            dist = start - m.end() if m.end() <= start else 2 * (m.start() - end)
             key = (dist, rank)
             if best is None or key < best[:2]:
                 best = (dist, rank, effective)
