@@ -496,6 +496,7 @@ def _r_quarter(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
         if anchor is None and ctx.last_quarter is None:
             return Resolution(type=TimexType.DATE, value=f"{year or 'XXXX'}-QX" if year else "XXXX-QX",
                               relative=True)
+        ended = _ended_date(g, anchor)
         current = _quarter(anchor) if anchor else ctx.last_quarter
         assert current is not None
         if previous_year or re.search(r"same|comparable|corresponding", qual):
@@ -507,7 +508,11 @@ def _r_quarter(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
             y, q = _add_quarters(*current, 1)
         elif det == "last" or re.search(r"previous|prior", qual):
             y, q = _add_quarters(*current, -1)
-        elif ctx.last_quarter and not re.search(r"latest|recent|just", qual):
+        elif ended:
+            y, q = _quarter(ended)
+        elif re.search(r"latest|recent|just", qual):
+            y, q = _add_quarters(*current, -1)
+        elif ctx.last_quarter:
             y, q = ctx.last_quarter
         elif tense is Tense.FUTURE:
             y, q = current
@@ -532,6 +537,19 @@ def _r_quarter(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
                 year = (ctx.last_quarter[0] if ctx.last_quarter else year) - 1
     return Resolution(type=TimexType.DATE, value=f"{year:04d}-{letter}{number}", relative=relative,
                       informative=not previous_year)
+
+
+def _ended_date(g: Groups, anchor: dt.date | None) -> dt.date | None:
+    """The date in "the quarter ended Sept. 30", resolved to the latest one not after the anchor."""
+    mon, day = g.get("qmon"), g.get("qday")
+    if not mon or not day or anchor is None:
+        return None
+    month = _month_number(mon)
+    for year in (anchor.year, anchor.year - 1):
+        d = _safe_date(year, month, int(day))
+        if d is not None and d <= anchor:
+            return d
+    return None
 
 
 def _decade_value(dec: str, anchor: dt.date | None) -> tuple[str, bool] | None:

@@ -53,6 +53,7 @@ _NOT_PAST: Final = frozenset({
     "reed", "creed", "breed", "greed", "steed",
 })
 _PRESENT: Final = re.compile(r"\b(?:is|are|am|has|have|does|do|says|say|remains|continues|seems)\b", re.IGNORECASE)
+_QUOTE: Final = re.compile(r"''|\"|”|“")
 _SENTENCE_END: Final = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
 _WINDOW: Final = 250
 
@@ -88,7 +89,12 @@ def tense_at(text: str, start: int, end: int) -> Tense:
                 effective = Tense.PAST
             # the verb governing a time expression usually comes before it ("said Friday",
             # "will meet Tuesday"), so markers after it count at twice their distance
-            dist = start - m.end() if m.end() <= start else 2 * (m.start() - end)
+            if m.end() <= start:
+                dist = start - m.end()
+            elif _QUOTE.search(text, end, m.start()):
+                continue  # "... Thursday,'' Castro said": the reporting verb is outside the quotation
+            else:
+                dist = 2 * (m.start() - end)
             key = (dist, rank)
             if best is None or key < best[:2]:
                 best = (dist, rank, effective)
