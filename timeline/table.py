@@ -4,8 +4,16 @@ A row's place is, in order of preference: its GeoNames id; its latitude/longitud
 the location column, or after the nearest gazetteer place when unnamed); its location looked up
 within its country (and admin1 when given); its country alone. Dates are ``YYYY-MM-DD``,
 ``YYYY-MM`` or ``YYYY``; the precision comes from the date's form, or from ACLED's
-``time_precision`` (1 day, 2 week, 3 month), or from an ``end_date``. A row whose place or
-date cannot be read raises :class:`~timeline.errors.InputError` naming the file and line.
+``time_precision`` (1 day, 2 week, 3 month), or from an ``end_date``; a precision word in
+``time_precision`` ("month") always wins. ``open`` as ``event_date`` or ``end_date`` leaves that
+side of the interval open. A row whose place or date cannot be read raises
+:class:`~timeline.errors.InputError` naming the file and line.
+
+Rows read from our own exports carry detail columns (:class:`~timeline.readers.TableRow`'s
+``place_details`` and the rest) and become exactly the exported events: every place with its
+role (a GeoNames place is taken from the gazetteer, a place of our own is matched to the
+gazetteer's place of that name and point, or rebuilt from its fields), the actors and sources as
+written, the event id, document id, sentence offset and date reason.
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ from pathlib import Path
 from gazetteer.errors import GazetteerError
 from gazetteer.index import Gazetteer
 from gazetteer.model import Place, PlaceKind
-from timeline.errors import InputError
+from timeline.errors import InputError, ModelError
 from timeline.model import (
     Actor,
     ActorKind,
@@ -32,7 +40,7 @@ from timeline.model import (
     Source,
     precision_of,
 )
-from timeline.readers import EARLIEST_DATE, LATEST_DATE, TableRow
+from timeline.readers import EARLIEST_DATE, LATEST_DATE, OPEN_DATE_SPELLINGS, PlaceDetail, TableRow
 
 __all__ = ["events_from_table", "parse_table_date"]
 
@@ -40,6 +48,9 @@ _ACLED_PRECISION = {"1": Precision.DAY, "2": Precision.WEEK, "3": Precision.MONT
 _PRECISION_WORDS = {p.value: p for p in Precision}
 _STATUS_WORDS = {s.value: s for s in EventStatus}
 _PERSON_NAME = re.compile(r"^[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){1,3}$")
+# A GeoNames place read back must still be where the gazetteer puts it: ~1 m, above the rounding
+# of GIS tools that re-save coordinates, far below any real move of a point.
+_SAME_POINT_DEGREES = 1e-5
 _ORG_WORDS = re.compile(r"\b(?:forces|army|delegation|government|ministry|group|council|nations|union|advisers|"
                         r"police|party|military|officials|committee|agency)\b", re.IGNORECASE)
 
@@ -70,31 +81,45 @@ def parse_table_date(text: str, row: TableRow) -> tuple[Interval, Precision]:
     raise InputError(f"date {text!r} is not YYYY-MM-DD, YYYY-MM or YYYY", path=row.path, line=row.line)
 
 
+def _month_after(first: dt.date) -> dt.date:
+    return dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+
+
 def _interval(row: TableRow) -> tuple[Interval, Precision]:
+    hint = (row.precision_hint or "").strip().lower()
+    if hint and hint not in _ACLED_PRECISION and hint not in _PRECISION_WORDS:
+        raise InputError(f"unknown time precision {row.precision_hint!r}", path=row.path, line=row.line,
+                         column="time_precision")
+    stated = _PRECISION_WORDS.get(hint)
+    end_text = (row.end_date or "").strip()
+    open_start = row.date.strip().lower() in OPEN_DATE_SPELLINGS
+    open_end = end_text.lower() in OPEN_DATE_SPELLINGS
+    if open_start:
+        if not end_text or open_end:
+            raise InputError("event_date is open, so end_date must be a date (an interval needs one bound)",
+                             path=row.path, line=row.line)
+        end_interval, end_precision = parse_table_date(end_text, row)
+        return Interval(start=None, end=end_interval.end), stated or end_precision
     interval, precision = parse_table_date(row.date, row)
     assert interval.start is not None
-    hint = (row.precision_hint or "").strip().lower()
-    if row.end_date:
-        end_interval, _ = parse_table_date(row.end_date, row)
+    if open_end:
+        return Interval(start=interval.start, end=None), stated or precision
+    if end_text:
+        end_interval, _ = parse_table_date(end_text, row)
         if end_interval.end is None or end_interval.end <= interval.start:
             raise InputError(f"end date {row.end_date!r} is before the start date {row.date!r}",
                              path=row.path, line=row.line)
         interval = Interval(start=interval.start, end=end_interval.end)
-        precision = precision_of(interval)
-    elif hint in _ACLED_PRECISION and precision is Precision.DAY:
+        return interval, stated or precision_of(interval)
+    if hint in _ACLED_PRECISION and precision is Precision.DAY:
         precision = _ACLED_PRECISION[hint]
         if precision is Precision.WEEK:
             # ACLED codes 2 as "within a week of the date"; keep the day, widen the interval.
             interval = Interval(start=interval.start - dt.timedelta(days=3), end=interval.start + dt.timedelta(days=4))
         elif precision is Precision.MONTH:
             first = interval.start.replace(day=1)
-            interval = Interval(start=first, end=dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1))
-    elif hint in _PRECISION_WORDS:
-        precision = _PRECISION_WORDS[hint]
-    elif hint and hint not in _ACLED_PRECISION:
-        raise InputError(f"unknown time precision {row.precision_hint!r}", path=row.path, line=row.line,
-                         column="time_precision")
-    return interval, precision
+            interval = Interval(start=first, end=_month_after(first))
+    return interval, stated or precision
 
 
 def _country(gazetteer: Gazetteer, name: str, row: TableRow) -> Place:
@@ -147,39 +172,110 @@ def _actor(name: str) -> Actor:
     return Actor(name=name, kind=ActorKind.PERSON)
 
 
-def _title(row: TableRow, place: Place) -> str:
+def _detail_place(gazetteer: Gazetteer, detail: PlaceDetail, row: TableRow, index: int) -> Place:
+    """The place an exported ``place_details`` entry (or GeoJSON feature) stands for."""
+    where = f"place {index} ({detail.name!r})"
+    if detail.geonameid is not None:
+        try:
+            place = gazetteer.get(detail.geonameid)
+        except GazetteerError:
+            raise InputError(f"{where}: GeoNames id {detail.geonameid} is not in the gazetteer", path=row.path,
+                             line=row.line) from None
+        moved = (abs(place.lat - detail.lat) > _SAME_POINT_DEGREES or abs(place.lon - detail.lon) > _SAME_POINT_DEGREES)
+        if moved or place.name != detail.name:
+            what = f"at {detail.lat}, {detail.lon}" if moved else f"named {detail.name!r}"
+            raise InputError(f"{where} is {what}, but GeoNames {detail.geonameid} is {place.name!r} at "
+                             f"{place.lat}, {place.lon}; remove its geonameid to keep your point and name",
+                             path=row.path, line=row.line)
+        return place
+    for candidate in gazetteer.lookup(detail.name):
+        if (candidate.geonameid is None and candidate.name == detail.name
+                and abs(candidate.lat - detail.lat) <= _SAME_POINT_DEGREES
+                and abs(candidate.lon - detail.lon) <= _SAME_POINT_DEGREES):
+            return candidate  # one of the gazetteer's own regions ("Donbas"), with its scores
+    try:
+        return Place(geonameid=None, name=detail.name, lat=detail.lat, lon=detail.lon,
+                     kind=detail.kind or PlaceKind.SITE, country_code=detail.country_code, admin1=detail.admin1,
+                     feature_class=detail.feature_class, feature_code=detail.feature_code,
+                     population=detail.population)
+    except GazetteerError as exc:
+        raise InputError(f"{where}: {exc}", path=row.path, line=row.line, column="place_details") from None
+
+
+def _event_places(gazetteer: Gazetteer, row: TableRow) -> tuple[EventPlace, ...]:
+    if row.place_details is not None:
+        return tuple(EventPlace(place=_detail_place(gazetteer, detail, row, index), role=detail.role,
+                                surface=detail.surface, start=detail.start, end=detail.end)
+                     for index, detail in enumerate(row.place_details))
+    place = _place(gazetteer, row)
+    places = [EventPlace(place=place, role=PlaceRole.SITE, surface=row.location or row.country)]
+    if row.country and place.kind is not PlaceKind.COUNTRY:
+        country = _country(gazetteer, row.country, row)
+        places.append(EventPlace(place=country, role=PlaceRole.MENTIONED, surface=row.country))
+    return tuple(places)
+
+
+def _actor(name: str) -> Actor:
+    if _ORG_WORDS.search(name) or not _PERSON_NAME.match(name):
+        return Actor(name=name, kind=ActorKind.ORGANISATION)
+    return Actor(name=name, kind=ActorKind.PERSON)
+
+
+def _title(row: TableRow, place: Place | None) -> str:
     if row.title:
         return row.title
+    where = f" in {place.name}" if place else ""
     if row.event_type:
-        return f"{row.event_type} in {place.name}"
+        return f"{row.event_type}{where}"
     words = row.description.split()
-    return " ".join(words[:10]) + ("…" if len(words) > 10 else "") if words else f"Event in {place.name}"
+    return " ".join(words[:10]) + ("…" if len(words) > 10 else "") if words else f"Event{where}"
+
+
+def _status(row: TableRow) -> EventStatus:
+    if not row.status:
+        return EventStatus.HAPPENED
+    word = row.status.strip().lower()
+    if word not in _STATUS_WORDS:
+        raise InputError(f"unknown status {row.status!r}; expected one of {', '.join(_STATUS_WORDS)}",
+                         path=row.path, line=row.line, column="status")
+    return _STATUS_WORDS[word]
 
 
 def events_from_table(rows: Sequence[TableRow], *, gazetteer: Gazetteer) -> list[Event]:
-    """One event per row; raises InputError on the first row that cannot be placed or dated."""
+    """One event per row; raises InputError on the first row that cannot be placed or dated.
+
+    The event id is the row's own (``event_id``, ACLED's ``event_id_cnty`` or ``id``) when it has
+    one, else a hash of file and line; an id given twice in one file is refused.
+    """
     events: list[Event] = []
+    first_line: dict[tuple[str, str], int] = {}
     for row in rows:
         interval, precision = _interval(row)
-        place = _place(gazetteer, row)
-        status = EventStatus.HAPPENED
-        if row.status:
-            if row.status.strip().lower() not in _STATUS_WORDS:
-                raise InputError(f"unknown status {row.status!r}; expected one of {', '.join(_STATUS_WORDS)}",
-                                 path=row.path, line=row.line, column="status")
-            status = _STATUS_WORDS[row.status.strip().lower()]
-        places = [EventPlace(place=place, role=PlaceRole.SITE, surface=row.location or row.country)]
-        if row.country and place.kind is not PlaceKind.COUNTRY:
-            country = _country(gazetteer, row.country, row)
-            places.append(EventPlace(place=country, role=PlaceRole.MENTIONED, surface=row.country))
-        document_id = Path(row.path).stem
-        digest = hashlib.sha1(f"{row.path}\x00{row.line}".encode()).hexdigest()[:10]
-        events.append(Event(
-            id=f"ev-{digest}", title=_title(row, place), interval=interval, precision=precision, status=status,
-            places=tuple(places), actors=tuple(_actor(a) for a in row.actors),
-            sentence=row.description, sentence_start=0, sentence_end=len(row.description),
-            document_id=document_id,
-            sources=(Source(document_id=document_id, title=row.source or Path(row.path).name, url=row.source_url),),
-            date_reason=f"table {Path(row.path).name}, line {row.line}",
-        ))
+        places = _event_places(gazetteer, row)
+        status = _status(row)
+        if row.event_id is not None:
+            event_id = row.event_id
+            seen = first_line.setdefault((row.path, event_id), row.line)
+            if seen != row.line:
+                raise InputError(f"event id {event_id!r} is already used on line {seen}", path=row.path,
+                                 line=row.line)
+        else:
+            digest = hashlib.sha1(f"{row.path}\x00{row.line}".encode()).hexdigest()[:10]
+            event_id = f"ev-{digest}"
+        document_id = row.document_id or Path(row.path).stem
+        actors = row.actor_details if row.actor_details is not None else tuple(_actor(a) for a in row.actors)
+        sources = row.source_details if row.source_details is not None else (
+            Source(document_id=document_id, title=row.source or Path(row.path).name, url=row.source_url),)
+        sentence_start = row.sentence_start or 0
+        try:
+            events.append(Event(
+                id=event_id, title=_title(row, places[0].place if places else None), interval=interval,
+                precision=precision, status=status, places=places, actors=actors,
+                sentence=row.description, sentence_start=sentence_start,
+                sentence_end=sentence_start + len(row.description), document_id=document_id, sources=sources,
+                date_reason=row.date_reason or f"table {Path(row.path).name}, line {row.line}",
+                disagreements=row.disagreements,
+            ))
+        except ModelError as exc:
+            raise InputError(str(exc), path=row.path, line=row.line) from None
     return events
