@@ -29,7 +29,7 @@ from typing import Final
 
 from timeline.model import Interval, TimeExpression
 from timeline.timex.normalise import Context, resolve
-from timeline.timex.patterns import find_candidates
+from timeline.timex.patterns import Candidate, find_candidates
 from timeline.timex.tense import tense_at
 from timeline.timex.values import calendar_interval, narrow
 
@@ -40,6 +40,11 @@ _SIGNAL_BEFORE: Final = re.compile(
     re.IGNORECASE)
 # How far (characters) a quarter named in results text colours "a year earlier": about two sentences.
 _QUARTER_REACH: Final = 400
+# A text is a narrative when at least this many explicit years are named and this share of
+# them lie this many years or more before the publication date.
+_NARRATIVE_MIN_YEARS: Final = 6
+_NARRATIVE_SHARE: Final = 0.7
+_NARRATIVE_GAP: Final = 5
 _RANGE_JOIN: Final = re.compile(r"^\s*(?:to|until|till|through|thru|and|-|–|—)\s*$", re.IGNORECASE)
 
 
@@ -51,9 +56,10 @@ def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
     if not text:
         return []
     out: list[TimeExpression] = []
-    context = Context()
+    candidates = find_candidates(text)
+    context = Context(narrative=_is_narrative(candidates, published))
     quarter_at: int | None = None
-    for cand in find_candidates(text):
+    for cand in candidates:
         surface = text[cand.start:cand.end]
         tense = tense_at(text, cand.start, cand.end)
         near = quarter_at is not None and cand.start - quarter_at < _QUARTER_REACH
@@ -67,7 +73,7 @@ def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
             context = context.after(value)
         if cand.kind == "quarter":
             quarter_at = cand.end
-        anchored = res.relative and published is not None and not value.startswith("X")
+        anchored = res.relative and (published is not None or res.from_text) and not value.startswith("X")
         got = calendar_interval(value) if res.type.value in ("DATE", "TIME") else None
         interval = narrow(got[0], res.modifier) if got else None
         out.append(TimeExpression(
@@ -76,6 +82,24 @@ def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
             anchored=anchored, modifier=res.modifier,
         ))
     return _apply_signals(text, out)
+
+
+_YEAR_KINDS: Final = frozenset({"year", "mdy", "dmy", "month_year", "iso", "numeric", "day_range"})
+
+
+def _is_narrative(candidates: list[Candidate], published: dt.date | None) -> bool:
+    """Whether the text tells a past story rather than the news of its publication day.
+
+    A historical narrative (most of its explicit years at least five years before publication,
+    or no publication date at all) dates "in March" or "9 November" by the year it last named;
+    news dates them around the publication date.
+    """
+    years = [int(y) for c in candidates if c.kind in _YEAR_KINDS
+             for y in [c.groups.get("y")] if y and len(y) == 4 and y.isdigit()]
+    if published is None:
+        return bool(years)
+    old = sum(1 for y in years if y <= published.year - _NARRATIVE_GAP)
+    return len(years) >= _NARRATIVE_MIN_YEARS and old >= _NARRATIVE_SHARE * len(years)
 
 
 def _apply_signals(text: str, found: list[TimeExpression]) -> list[TimeExpression]:

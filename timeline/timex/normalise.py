@@ -45,6 +45,8 @@ class Resolution:
     # False when the value was derived from the context itself ("the year-ago quarter"), so that
     # it does not become the context of the next expression
     informative: bool = True
+    # True when the value was computed from a date named earlier in the text (a narrative)
+    from_text: bool = False
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -57,6 +59,9 @@ class Context:
     last_month: tuple[int, int] | None = None
     quarter_seen: bool = False
     quarter_near: bool = False  # a quarter was named in the last few sentences
+    # a historical narrative: bare months and days belong to the year the text is talking about,
+    # not to the publication year (see timeline.timex.find_times)
+    narrative: bool = False
     extra: tuple[str, ...] = field(default=())
 
     def after(self, value: str) -> Context:
@@ -364,6 +369,9 @@ def _r_month_day(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, 
     if g.get("y"):
         d = _safe_date(int(g["y"] or 0), month, day)
         return None if d is None else Resolution(type=TimexType.DATE, value=_day(d))
+    if ctx.narrative and ctx.last_year:
+        d = _safe_date(ctx.last_year, month, day)
+        return None if d is None else Resolution(type=TimexType.DATE, value=_day(d), relative=True, from_text=True)
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=f"XXXX-{month:02d}-{day:02d}", relative=True)
     d = _month_day_date(month, day, anchor, tense)
@@ -395,8 +403,9 @@ def _r_month(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surf
     rel = _norm(g.get("rel"))
     if rel in ("each", "every"):
         return Resolution(type=TimexType.SET, value=f"XXXX-{month:02d}")
-    if rel == "that" and ctx.last_year:
-        return Resolution(type=TimexType.DATE, value=f"{ctx.last_year:04d}-{month:02d}", modifier=_mod(g))
+    if ctx.last_year and (rel == "that" or (ctx.narrative and rel in ("", "that"))):
+        return Resolution(type=TimexType.DATE, value=f"{ctx.last_year:04d}-{month:02d}", modifier=_mod(g),
+                          relative=True, from_text=True)
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=f"XXXX-{month:02d}", relative=True, modifier=_mod(g))
     year = _month_year(month, anchor, tense, rel)
@@ -429,8 +438,9 @@ def _r_season(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, sur
         if year is None:
             return None
         return Resolution(type=TimexType.DATE, value=f"{year:04d}-{code}", modifier=mod)
-    if rel == "that" and ctx.last_year:
-        return Resolution(type=TimexType.DATE, value=f"{ctx.last_year:04d}-{code}", modifier=mod)
+    if ctx.last_year and (rel == "that" or (ctx.narrative and rel in ("", "the", "that"))):
+        return Resolution(type=TimexType.DATE, value=f"{ctx.last_year:04d}-{code}", modifier=mod, relative=True,
+                          from_text=True)
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=f"XXXX-{code}", relative=True, modifier=mod)
     instances = [(y, *_season_bounds(y, code)) for y in range(anchor.year - 2, anchor.year + 2)]
@@ -786,7 +796,8 @@ def _r_rel_unit(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, s
                           relative=True)
     base = anchor
     if det == "that" or rel in ("same",) or (rel in ("following", "previous", "preceding", "ensuing",
-                                                          "subsequent", "prior") and det == "the"):
+                                                          "subsequent", "prior") and det == "the") \
+            or (ctx.narrative and det == "the" and rel == "next"):
         # anaphoric: relative to the time the text is talking about, when it named one
         if unit == "year" and ctx.last_year:
             base = dt.date(ctx.last_year, 7, 1)
