@@ -252,10 +252,10 @@ NOT_PLACE_PHRASES = frozenset(
         "french fries",
         "turkish delight",
         "brussels sprouts",
+        "molotov cocktail",
+        "molotov cocktails",
+        "real madrid",
         "panama papers",
-        "paris hilton",
-        "jordan peterson",
-        "michael jordan",
     }
 )
 

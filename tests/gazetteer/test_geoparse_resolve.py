@@ -1,0 +1,104 @@
+"""Resolution rules: priors, qualifiers, document coherence, overrides, roles, confidence."""
+
+from __future__ import annotations
+
+from gazetteer import Gazetteer, MentionRole, Overrides, PlaceKind, find_places
+from gazetteer.geoparse import ResolveSettings
+from gazetteer.overrides import Override
+
+
+def resolved(text: str, gazetteer: Gazetteer, **kw: object) -> dict[str, tuple[str | None, str | None]]:
+    """surface -> (country code, admin1 code) of its (last) mention."""
+    out = {}
+    for m in find_places(text, gazetteer=gazetteer, **kw):  # type: ignore[arg-type]
+        assert m.place is not None
+        out[m.surface] = (m.place.country_code, m.place.admin1_code)
+    return out
+
+
+def test_prior_alone_prefers_the_famous_sense(gazetteer: Gazetteer) -> None:
+    (m,) = find_places("They met in Paris.", gazetteer=gazetteer)
+    assert m.place is not None and m.place.geonameid == 2988507
+    assert any(alt.country_code == "US" for alt in m.alternatives)  # Paris, Texas is kept
+
+
+def test_qualifier_after_a_comma_chooses_the_contained_sense(gazetteer: Gazetteer) -> None:
+    got = resolved("He runs a garden in Paris, Texas, near the border.", gazetteer)
+    assert got["Paris"] == ("US", "TX")
+
+
+def test_capital_qualifier_picks_the_country(gazetteer: Gazetteer) -> None:
+    got = resolved("Georgia's capital Tbilisi hosted the talks.", gazetteer)
+    assert got["Georgia"][0] == "GE" and got["Tbilisi"][0] == "GE"
+
+
+def test_containing_state_decides_a_country_versus_state_name(gazetteer: Gazetteer) -> None:
+    got = resolved("The storm hit Atlanta, Georgia, and Savannah before reaching Florida.", gazetteer)
+    assert got["Georgia"] == ("US", "GA")
+
+
+def test_co_mentioned_region_moves_a_town(gazetteer: Gazetteer) -> None:
+    text = (
+        "Police in Alberta said the crash happened near Red Deer. Calgary and Edmonton crews helped, "
+        "and the road to Edmonton reopened."
+    )
+    got = resolved(text, gazetteer)
+    assert got["Edmonton"] == ("CA", "01")
+
+
+def test_one_sense_per_document(gazetteer: Gazetteer) -> None:
+    text = "Flooding in Paris, Texas. Later, Paris officials asked for help."
+    places = {m.place.geonameid for m in find_places(text, gazetteer=gazetteer) if m.surface == "Paris" and m.place}
+    assert len(places) == 1
+
+
+def test_countries_resolve_to_countries_not_namesake_towns(gazetteer: Gazetteer) -> None:
+    text = "US and Russia met in Texas, Ohio and Florida; Russia agreed."
+    for m in find_places(text, gazetteer=gazetteer):
+        if m.surface == "Russia":
+            assert m.place is not None and m.place.kind is PlaceKind.COUNTRY
+
+
+def test_overrides_pin_and_block(gazetteer: Gazetteer) -> None:
+    texas = next(p for p in gazetteer.lookup("Paris") if p.country_code == "US" and p.admin1_code == "TX")
+    pin = Overrides(rows=(Override(surface="Paris", action="pin", geonameid=texas.geonameid),))
+    (m,) = find_places("They met in Paris.", gazetteer=gazetteer, overrides=pin)
+    assert m.place == texas and m.confidence == 1.0
+    block = Overrides(rows=(Override(surface="Paris", action="block", geonameid=None),))
+    assert find_places("They met in Paris.", gazetteer=gazetteer, overrides=block) == []
+
+
+def test_metonymic_subjects_of_speech_verbs(gazetteer: Gazetteer) -> None:
+    ms = find_places("Washington and Moscow agreed on a plan. Talks in Moscow ended.", gazetteer=gazetteer)
+    roles = [(m.surface, m.role) for m in ms]
+    assert roles == [
+        ("Washington", MentionRole.METONYMIC),
+        ("Moscow", MentionRole.METONYMIC),
+        ("Moscow", MentionRole.LITERAL),
+    ]
+
+
+def test_capital_as_agent_is_metonymic(gazetteer: Gazetteer) -> None:
+    ms = find_places("Riyadh facilitated the exchange of prisoners.", gazetteer=gazetteer)
+    assert [(m.surface, m.role) for m in ms] == [("Riyadh", MentionRole.METONYMIC)]
+
+
+def test_site_metonym_role(gazetteer: Gazetteer) -> None:
+    said = find_places("The Kremlin said no.", gazetteer=gazetteer)
+    visit = find_places("Tourists queued outside the Kremlin.", gazetteer=gazetteer)
+    assert [m.role for m in said] == [MentionRole.METONYMIC]
+    assert [m.role for m in visit] == [MentionRole.LITERAL]
+
+
+def test_confidence_is_lower_for_ambiguous_names(gazetteer: Gazetteer) -> None:
+    (clear,) = find_places("Flights to Riyadh resumed.", gazetteer=gazetteer)
+    (vague,) = find_places("Flights to Springfield resumed.", gazetteer=gazetteer)
+    assert 0.0 <= vague.confidence < clear.confidence <= 1.0
+    assert vague.alternatives
+
+
+def test_settings_change_acceptance(gazetteer: Gazetteer) -> None:
+    text = "The meeting took place in Innisfail."
+    assert [m.surface for m in find_places(text, gazetteer=gazetteer)] == ["Innisfail"]
+    strict = ResolveSettings(accept=2.0, accept_weak=2.0, accept_weak_locative=2.0)
+    assert find_places(text, gazetteer=gazetteer, settings=strict) == []
