@@ -13,12 +13,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	touch $(STAMP)
 
-report: $(STAMP)
-	$(BIN)/geotimeline report seeds/riyadh-talks-announced.md seeds/riyadh-talks-outcome.md \
-		--title "US-Russia talks in Riyadh, February 2025" -o reports/riyadh-talks.html --embed
-	$(BIN)/geotimeline report seeds/ukraine-diplomacy-2014-2025.csv \
-		--title "Diplomacy of the war in Ukraine, 2014-2025" -o reports/ukraine-diplomacy.html
-	$(BIN)/geotimeline report seeds/ --title "geotimeline seeds: everything" -o reports/seeds.html
+report: $(STAMP)  # builds every [[report]] of geotimeline.toml into reports/
+	$(BIN)/geotimeline reports
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

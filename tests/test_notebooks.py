@@ -30,7 +30,8 @@ def test_notebook_runs_on_a_real_kernel(path: Path, need) -> None:  # type: igno
 
     need("python3" in KernelSpecManager().find_kernel_specs(), "no python3 Jupyter kernel (pip install ipykernel)")
     book = nbformat.read(path, as_version=4)
-    client = NotebookClient(book, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(book, timeout=600, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     shown = [output for cell in book.cells if cell.cell_type == "code" for output in cell.get("outputs", [])]
     errors = [o for o in shown if o.get("output_type") == "error"]

@@ -1,4 +1,4 @@
-"""The ``geotimeline`` command line: report, extract, geocode.
+"""The ``geotimeline`` command line: report, reports, extract, geocode.
 
 Every error a user can cause prints one line, ``geotimeline: error: FILE:LINE: problem``, and
 exits non-zero without leaving a partial output. Exit codes: 0 success, 1 bad input, 2 bad
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from gazetteer.errors import GazetteerError
 from timeline import __version__
+from timeline.config import CONFIG_NAME, ReportSpec, find_config, load_config
 from timeline.errors import InputError, OutputError, TimelineError
 
 __all__ = ["main"]
@@ -71,20 +72,27 @@ def _parser() -> argparse.ArgumentParser:
                        help="publication date for articles whose metadata has none")
         p.add_argument("--overrides", type=Path, metavar="CSV",
                        help="reviewer overrides for place names (default: overrides.csv beside the inputs, if any)")
-        p.add_argument("--skip-bad", action="store_true",
+        p.add_argument("--skip-bad", action="store_true", default=None,
                        help="skip bad records (JSONL lines, table rows) instead of stopping; they are listed")
+        p.add_argument("--config", type=Path, metavar="TOML",
+                       help=f"project file with report defaults (default: ./{CONFIG_NAME} if present)")
 
     report = commands.add_parser("report", help="write a standalone HTML report (map + timeline)",
                                  description="Write one standalone, offline HTML report from the inputs.")
     inputs(report)
     report.add_argument("-o", "--output", type=Path, required=True, metavar="HTML", help="report file to write")
     report.add_argument("--title", help="report title (default: the only document's title, or 'Timeline')")
-    report.add_argument("--lanes", choices=["place", "country", "actor"], default="country",
+    report.add_argument("--lanes", choices=["place", "country", "actor"],
                         help="timeline lanes (default: country)")
     report.add_argument("--tiles", metavar="PROVIDER",
                         help="online map tiles by xyzservices name (e.g. OpenStreetMap.Mapnik); "
                              "default: an offline basemap, no network")
-    report.add_argument("--embed", action="store_true", help="also write NAME.embed.html, an iframe snippet")
+    report.add_argument("--embed", action="store_true", default=None,
+                        help="also write NAME.embed.html, an iframe snippet")
+
+    reports = commands.add_parser("reports", help=f"build every report listed in {CONFIG_NAME}",
+                                  description=f"Build every [[report]] of the project file ({CONFIG_NAME}).")
+    reports.add_argument("--config", type=Path, metavar="TOML", help=f"project file (default: ./{CONFIG_NAME})")
 
     extract = commands.add_parser("extract", help="write places, times and events as JSONL (scorer format)",
                                   description="Write one JSON object per document: toponyms, timexes, events.")
@@ -100,38 +108,38 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _overrides_path(args: argparse.Namespace) -> Path | None:
-    if args.overrides is not None:
-        if not args.overrides.is_file():
-            raise InputError("overrides file not found", path=args.overrides)
-        return Path(args.overrides)
-    for given in args.inputs:
-        folder = Path(given) if Path(given).is_dir() else Path(given).parent
+def _overrides_path(overrides: Path | None, inputs: Sequence[Path]) -> Path | None:
+    if overrides is not None:
+        if not overrides.is_file():
+            raise InputError("overrides file not found", path=overrides)
+        return overrides
+    for given in inputs:
+        folder = given if given.is_dir() else given.parent
         candidate = folder / "overrides.csv"
         if candidate.is_file():
             return candidate
     return None
 
 
-def _gather(args: argparse.Namespace, console: _Console):  # type: ignore[no-untyped-def]
-    """Read every input and run the pipeline: (documents, events, extractions)."""
+def _gather(inputs: Sequence[Path], *, published: dt.date | None, overrides: Path | None, skip_bad: bool,
+            console: _Console):  # type: ignore[no-untyped-def]
+    """Read every input and run the pipeline: (documents, events, extractions, undated clauses)."""
     from gazetteer.index import Gazetteer
     from timeline.pipeline import extract
     from timeline.readers import SkippedRecord, expand_inputs, is_table, read_documents, read_table
     from timeline.table import events_from_table
 
     skipped: list[SkippedRecord] = []
-    files = expand_inputs(args.inputs)
-    gazetteer = Gazetteer.open(overrides=_overrides_path(args))
+    files = expand_inputs(inputs)
+    gazetteer = Gazetteer.open(overrides=_overrides_path(overrides, inputs))
     documents, events, extractions = [], [], []
     undated = 0
     for path in console.progress(files, "reading"):
         if is_table(path):
-            events.extend(events_from_table(read_table(path, skip_bad=args.skip_bad, on_skip=skipped.append),
+            events.extend(events_from_table(read_table(path, skip_bad=skip_bad, on_skip=skipped.append),
                                             gazetteer=gazetteer))
             continue
-        for document in read_documents(path, published=args.published, skip_bad=args.skip_bad,
-                                       on_skip=skipped.append):
+        for document in read_documents(path, published=published, skip_bad=skip_bad, on_skip=skipped.append):
             result = extract(document, gazetteer=gazetteer)
             unanchored = sum(1 for t in result.times if t.relative and not t.anchored)
             if document.published is None and unanchored:
@@ -148,17 +156,49 @@ def _gather(args: argparse.Namespace, console: _Console):  # type: ignore[no-unt
     return documents, events, extractions, undated
 
 
-def _report(args: argparse.Namespace, console: _Console) -> int:
+def _config_defaults(config: Path | None) -> dict[str, object]:
+    path = config if config is not None else find_config(Path.cwd())
+    if config is not None and not config.is_file():
+        raise InputError("config file not found", path=config)
+    return dict(load_config(path).defaults) if path is not None else {}
+
+
+def _build_report(spec: ReportSpec, console: _Console) -> None:
     from timeline.builder import build_timeline
     from timeline.render import ReportOptions, write_report
 
-    documents, events, _, undated = _gather(args, console)
-    title = args.title or (documents[0].title if len(documents) == 1 and documents[0].title else None) or "Timeline"
-    timeline = build_timeline(events, documents=documents, title=title)
-    options = ReportOptions(title=title, lanes=args.lanes, tiles=args.tiles, embed=args.embed)
-    write_report(timeline, args.output, options=options)
-    console.info(f"wrote {args.output}: {len(timeline)} events, {len(timeline.places())} places, "
+    options = spec.options
+    documents, events, _, undated = _gather(spec.inputs, published=options.get("published"),
+                                            overrides=options.get("overrides"),
+                                            skip_bad=bool(options.get("skip_bad")), console=console)
+    title = options.get("title") or (documents[0].title if len(documents) == 1 and documents[0].title else None)
+    timeline = build_timeline(events, documents=documents, title=title or "Timeline")
+    render_options = ReportOptions(title=timeline.title, lanes=options.get("lanes") or "country",
+                                   tiles=options.get("tiles") or None, embed=bool(options.get("embed")))
+    write_report(timeline, spec.output, options=render_options)
+    console.info(f"wrote {spec.output}: {len(timeline)} events, {len(timeline.places())} places, "
                  f"{len(documents)} documents" + (f"; {undated} undated clause(s) left out" if undated else ""))
+
+
+def _report(args: argparse.Namespace, console: _Console) -> int:
+    given = {"title": args.title, "lanes": args.lanes, "tiles": args.tiles, "embed": args.embed,
+             "overrides": args.overrides, "published": args.published, "skip_bad": args.skip_bad}
+    options = {**_config_defaults(args.config), **{k: v for k, v in given.items() if v is not None}}
+    _build_report(ReportSpec(inputs=tuple(Path(i) for i in args.inputs), output=args.output, options=options),
+                  console)
+    return EXIT_OK
+
+
+def _reports(args: argparse.Namespace, console: _Console) -> int:
+    path = args.config if args.config is not None else find_config(Path.cwd())
+    if path is None:
+        raise InputError(f"no {CONFIG_NAME} here; give one with --config", path=Path.cwd())
+    config = load_config(path)
+    if not config.reports:
+        raise InputError("no [[report]] tables to build", path=path)
+    for spec in config.reports:
+        _build_report(ReportSpec(inputs=spec.inputs, output=spec.output,
+                                 options={**config.defaults, **spec.options}), console)
     return EXIT_OK
 
 
@@ -166,7 +206,11 @@ def _extract(args: argparse.Namespace, console: _Console) -> int:
     from timeline.atomic import atomic_writer
     from timeline.exports import extraction_record
 
-    documents, _, extractions, _ = _gather(args, console)
+    options = {**_config_defaults(args.config), **{k: v for k, v in {
+        "overrides": args.overrides, "published": args.published, "skip_bad": args.skip_bad}.items() if v is not None}}
+    _, _, extractions, _ = _gather([Path(i) for i in args.inputs], published=options.get("published"),
+                                   overrides=options.get("overrides"), skip_bad=bool(options.get("skip_bad")),
+                                   console=console)
     with atomic_writer(args.output) as handle:
         for result in extractions:
             record = extraction_record(result.document.id, places=result.places, times=result.times,
@@ -184,6 +228,11 @@ def _geocode(args: argparse.Namespace, console: _Console) -> int:
     missing = 0
     for name in args.names:
         places = gazetteer.lookup(name, country=args.country.upper() if args.country else None)
+        if not places:
+            # Not a place name: maybe a demonym ("Russian") or a metonym ("the Kremlin").
+            demonym = gazetteer.lookup_demonym(name)
+            metonym = gazetteer.lookup_metonym(name)
+            places = [demonym] if demonym is not None else ([metonym.place] if metonym is not None else [])
         if not places:
             missing += 1
             print(f"{name}\tnot found", file=sys.stderr)
@@ -203,7 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     console = _Console(quiet=args.quiet)
-    commands = {"report": _report, "extract": _extract, "geocode": _geocode}
+    commands = {"report": _report, "reports": _reports, "extract": _extract, "geocode": _geocode}
     try:
         return commands[args.command](args, console)
     except OutputError as exc:

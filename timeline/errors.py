@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["TimelineError", "InputError", "OutputError", "ModelError"]
+__all__ = ["InputError", "ModelError", "OutputError", "TimelineError"]
 
 
 class TimelineError(Exception):

@@ -76,7 +76,9 @@ def parse_table_date(text: str, row: TableRow) -> tuple[Interval, Precision]:
         if re.fullmatch(r"\d{4}", text):
             first = _check_range(dt.date(int(text), 1, 1), row)
             return Interval(start=first, end=dt.date(first.year + 1, 1, 1)), Precision.YEAR
-    except ValueError:
+    except InputError:
+        raise
+    except ValueError:  # a calendar impossibility such as 2025-02-30
         pass
     raise InputError(f"date {text!r} is not YYYY-MM-DD, YYYY-MM or YYYY", path=row.path, line=row.line)
 
