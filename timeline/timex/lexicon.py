@@ -12,6 +12,7 @@ from typing import Final
 
 __all__ = [
     "CAPITALISED_ONLY",
+    "DAY_WORD_SPELLINGS",
     "HOLIDAYS",
     "MONTHS",
     "NUMBER_WORDS",
@@ -134,10 +135,18 @@ VAGUE_WORDS: Final[dict[str, str]] = {
     "the weeks ahead": "FUTURE_REF", "the days ahead": "FUTURE_REF",
 }
 
+# Informal spellings of today/tomorrow/tonight (social media), to their standard word.
+DAY_WORD_SPELLINGS: Final[dict[str, str]] = {
+    "tmr": "tomorrow", "tmrw": "tomorrow", "tmw": "tomorrow", "tomoro": "tomorrow", "tomorow": "tomorrow",
+    "2moro": "tomorrow", "2morrow": "tomorrow", "2mrw": "tomorrow", "tdy": "today", "2day": "today",
+    "tonite": "tonight", "2nite": "tonight", "2night": "tonight",
+}
+
 # Holidays: (month, day) for fixed dates; (month, ISO weekday, n) for "the n-th weekday of the
 # month" (n = -1: the last); an int for days after Easter Sunday. US holidays, as in US news.
 HOLIDAYS: Final[dict[str, tuple[int, int] | tuple[int, int, int] | int]] = {
-    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+    "christmas": (12, 25), "christmas day": (12, 25), "xmas": (12, 25), "x-mas": (12, 25),
+    "christmas eve": (12, 24), "boxing day": (12, 26),
     "new year's day": (1, 1), "new years day": (1, 1), "new year's eve": (12, 31), "new years eve": (12, 31),
     "valentine's day": (2, 14), "valentines day": (2, 14), "st. patrick's day": (3, 17),
     "st patrick's day": (3, 17), "independence day": (7, 4), "fourth of july": (7, 4), "july fourth": (7, 4),

@@ -279,6 +279,7 @@ def _r_numeric(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
 def _day_phrase(phrase: str, anchor: dt.date | None, tense: Tense) -> str | None:
     """A day named inside a time expression ("Wednesday", "yesterday", "Nov. 9") as a value."""
     p = _norm(phrase).strip(", ")
+    p = lx.DAY_WORD_SPELLINGS.get(p, p)
     if p in ("today", "tonight"):
         return _day(anchor) if anchor else "XXXX-XX-XX"
     if p in ("tomorrow", "yesterday"):
@@ -627,6 +628,7 @@ _POD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"
 
 def _r_relday(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
     rd = _norm(g["rd"])
+    rd = lx.DAY_WORD_SPELLINGS.get(rd, rd)
     mod_word = _norm(g.get("mod"))
     offset = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[rd]
     if mod_word == "the day before":

@@ -42,7 +42,8 @@ def _alt(words: object) -> str:
 
 
 # --- fragments -------------------------------------------------------------------------------
-_B = r"(?<![\w'’])"  # start of a word (an apostrophe before means we are inside "o'clock")
+# start of a word: not inside one, not after an apostrophe ("o'clock"), not a hashtag or handle
+_B = r"(?<![\w'’#@])"
 _E = r"(?![\w])"  # end of a word
 _MONTH_FULL = _alt(k for k in lx.MONTHS if len(k) > 4 or k in ("may", "june", "july"))
 _MONTH_ABBR = _alt(k for k in lx.MONTHS if len(k) <= 4 and k not in ("may", "june", "july"))
@@ -76,7 +77,7 @@ _SPELLED_YEAR = (rf"(?:(?:nineteen|eighteen|seventeen|twenty)[\s-]+(?:{_TENS}(?:
 _TZ = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|ET|PT|local\s+time)"
 _CLOCK = (r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm|a\.\s?m\.|p\.\s?m\.|o'clock)(?![\w])|"
           r"\d{1,2}:\d{2}(?!:?\d)|noon|midnight|midday|mid-?day)")
-_DAYWORD = r"(?:today|tonight|tomorrow|yesterday)"
+_DAYWORD = rf"(?:today|tonight|tomorrow|yesterday|{_alt(lx.DAY_WORD_SPELLINGS)})"
 _POD = r"(?:morning|afternoon|evening|night)"
 
 
@@ -104,9 +105,7 @@ _ABBREVIATIONS = frozenset(k for k in lx.MONTHS if len(k) <= 4 and k not in ("ma
 
 def _accept_month(text: str, m: re.Match[str]) -> bool:
     mon = m.group("mon")
-    if mon.rstrip(".").lower() in lx.CAPITALISED_ONLY and not mon[0].isupper():
-        return False
-    if not mon[0].isupper():
+    if not _lower_ok(mon):
         return False
     if m.group("mod") or m.group("rel"):
         return True
@@ -120,9 +119,18 @@ def _accept_month(text: str, m: re.Match[str]) -> bool:
     return not nxt.startswith(" " + "&")
 
 
+def _lower_ok(mon: str) -> bool:
+    """Lower-case month names pass (informal text) unless they are also English words."""
+    return mon[0].isupper() or mon.lower() in _LOWER_CASE_MONTHS
+
+
+# Full month names that are not also common words or given names.
+_LOWER_CASE_MONTHS = frozenset({"january", "february", "september", "october", "november", "december"})
+
+
 def _accept_md(text: str, m: re.Match[str]) -> bool:
     mon = m.group("mon")
-    if not mon[0].isupper():
+    if not _lower_ok(mon):
         return False
     day = m.groupdict().get("d")
     return not (day and day.isdigit() and not 1 <= int(day) <= 31)
@@ -148,7 +156,7 @@ def _accept_year(text: str, m: re.Match[str]) -> bool:
 
 
 def _accept_weekday(text: str, m: re.Match[str]) -> bool:
-    return m.group("wd")[0].isupper()
+    return True  # full weekday names are unambiguous, capitalised or not (informal text)
 
 
 def _accept_season(text: str, m: re.Match[str]) -> bool:
