@@ -87,7 +87,8 @@ FIRST_NAMES = _words(
     willie xavier yuri yvonne zachary zoe will nelson paris shannon geneva chester clifton lincoln
     milton preston warren winston orlando houston carson denver brooklyn savannah raleigh
     cleveland kent camden hamilton marshall douglas clayton
-    jerome conrad sidney brent dora riley gael manuel campbell crystal morgan amber lucy walsh
+    jerome conrad sidney brent dora riley gael manuel campbell crystal morgan amber lucy walsh beau johnnie
+    mevlut mert
     abigail adele agnes ahmet alain alastair alberto alessandro alfonso alina alistair allison alvaro
     amelia amit anders andrzej angus anil anita ann anton antoine arjun armando arturo astrid audrey
     augusto aurora axel barney beatrice benedict benoit bernardo bertrand bianca bjorn blake bonnie
@@ -255,6 +256,16 @@ NOT_PLACE_PHRASES = frozenset(
         "molotov cocktail",
         "molotov cocktails",
         "real madrid",
+        # News agencies named after a place or a region ("the Xinhua news agency").
+        "xinhua",
+        "anadolu",
+        "yonhap",
+        "kyodo",
+        "interfax",
+        "bernama",
+        # Political unions are organisations in news annotation schemes, not places.
+        "european union",
+        "eu",
         "panama papers",
     }
 )

@@ -99,6 +99,8 @@ _INITIAL = re.compile(r"^[A-Z]\.$")
 # "d'", "l'" inside a name are separators too; only whitespace separators can split a person's
 # given name from the surname.
 _MAX_TOKENS = 8
+# Hyphens without spaces glue two words into one name ("Wal-Mart"); spaced dashes separate.
+_GLUE = frozenset({"-", "‐", "‑"})
 _COUNTY_WORDS = frozenset({"county", "co"})
 # AP abbreviations that are no English word, so that they may drop their full stop after a comma
 # ("EDMONTON, Ky (WBKO)"); "Miss", "Man", "Mass", "Wash" may not.
@@ -292,6 +294,7 @@ def _abbreviation_fits(text: str, start: int, surface: str) -> bool:
     return text[max(0, start - 2) : start].rstrip(" ").endswith(",")
 
 
+_AGE_AFTER = re.compile(r",[ \t]+(?:a[ \t]+)?\d{1,3}(?:,|-year-old\b|[ \t]+of\b)")
 _LANGUAGE_BEFORE = re.compile(
     r"\b(?:in|speak|speaks|spoke|speaking|teach|teaches|teaching|taught|learn|learning|study|studying|"
     r"fluent|translated|translate|into|native)[ \t]+$",
@@ -370,12 +373,18 @@ def _judge(
     # Glued by a hyphen to a capitalised word the gazetteer does not know: one compound name
     # ("Wal-Mart", "Al-Ahram"), unless both halves are places ("US-Russia").
     if single and cue is Cue.NAME:
-        if i > 0 and "-" in seps[i - 1] and not seps[i - 1].strip(" -") and tkeys[i - 1] not in keys:
+        if i > 0 and seps[i - 1] in _GLUE and tkeys[i - 1] not in keys:
             return None
-        if j < n and "-" in seps[j - 1] and not seps[j - 1].strip(" -") and tkeys[j] not in keys:
+        if j < n and seps[j - 1] in _GLUE and tkeys[j] not in keys:
             return None
     if cue is Cue.NAME and key in lexicon.FAMOUS_SURNAMES:
         person_like = True
+    # An age right after a one-word name marks a person: "Altintas, 22," "Gomez, 27, of".
+    if single and cue is Cue.NAME:
+        e0 = base + toks[j - 1][1]
+        if _AGE_AFTER.match(text, e0, min(len(text), e0 + 20)):
+            persons.add(key)
+            return None
     # Person after: a given-name place followed by a surname ("Paris Hilton", "Jordan Peterson").
     if single and cue is Cue.NAME and key in lexicon.FIRST_NAMES and j < n and _WS.fullmatch(seps[j - 1]):
         nxt = tkeys[j]
