@@ -5,16 +5,20 @@
 ``{"start", "end", "text", "type", "value", ...}`` — the format read by the geoparsing and
 temporal-tagging scorers. Unresolved mentions are written with ``lat``/``lon`` null, so nothing
 found is hidden.
+
+A built :class:`~timeline.model.Timeline` no longer holds the mentions, so :func:`to_jsonl`
+writes one :func:`event_record` a line, in timeline order.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from gazetteer.model import Place, PlaceMention
-from timeline.model import Event, TimeExpression
+from timeline.model import Event, TimeExpression, Timeline
 
-__all__ = ["event_record", "extraction_record", "mention_record", "place_record", "timex_record"]
+__all__ = ["event_record", "extraction_record", "mention_record", "place_record", "timex_record", "to_jsonl"]
 
 
 def place_record(place: Place) -> dict[str, Any]:
@@ -73,3 +77,8 @@ def extraction_record(doc_id: str, *, places: list[PlaceMention] | tuple[PlaceMe
         "timexes": [timex_record(t) for t in times],
         "events": [event_record(e) for e in events],
     }
+
+
+def to_jsonl(timeline: Timeline) -> str:
+    """One event record a line (JSON Lines), in timeline order."""
+    return "".join(json.dumps(event_record(e), ensure_ascii=False) + "\n" for e in timeline.events)
