@@ -24,7 +24,7 @@ def main() -> int:
             continue
         print(f"\n== {name}", flush=True)
         started = time.perf_counter()
-        result = subprocess.run([sys.executable, str(script), *sys.argv[1:]], cwd=HERE.parent, check=False)
+        result = subprocess.run([sys.executable, str(script)], cwd=HERE.parent, check=False)
         print(f"== {name}: exit {result.returncode} after {time.perf_counter() - started:.1f} s", flush=True)
         if result.returncode != 0:
             failed.append(name)
