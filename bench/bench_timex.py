@@ -28,6 +28,7 @@ from timeline.timex import find_times
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "bench"
 DATA = BENCH / "data" / "time"
+COMBINED = ["te3_train_timebank", "te3_train_aquaint"]
 DEFAULT = ["te3_train_timebank", "te3_train_aquaint", "wikiwars_tml_train", "tweets_train"]
 
 
@@ -87,21 +88,29 @@ def main() -> int:
     if not DATA.is_dir():
         print(f"no bench data at {DATA}", file=sys.stderr)
         return 2
-    for name in args.corpora:
-        gold = DATA / f"{name}.jsonl"
-        docs = read_docs(gold)
+    runs = [(name, [DATA / f"{name}.jsonl"]) for name in args.corpora]
+    if all(name in args.corpora for name in COMBINED):
+        # the target is on TimeBank and AQUAINT together
+        runs.append(("timebank+aquaint", [DATA / f"{name}.jsonl" for name in COMBINED]))
+    for name, gold_files in runs:
+        docs = [d for path in gold_files for d in read_docs(path)]
         preds, seconds = tag(docs)
         kb = sum(len(d["text"].encode("utf-8")) for d in docs) / 1024
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
             for p in preds:
                 f.write(json.dumps(p, ensure_ascii=False) + "\n")
             pred_path = f.name
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
+            for path in gold_files:
+                f.write(path.read_text(encoding="utf-8").rstrip("\n") + "\n")
+            gold = Path(f.name)
         cmd = [sys.executable, str(BENCH / "timex_score.py"), str(gold), pred_path, "--json"]
         if args.errors:
             args.errors.mkdir(parents=True, exist_ok=True)
             cmd += ["--errors", str(args.errors / f"{name}.tsv")]
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
         Path(pred_path).unlink()
+        gold.unlink()
         r = json.loads(out)
         print(f"{name:22} relaxed_F1 {r['relaxed_F1']:.4f}  strict_F1 {r['strict_F1']:.4f}  "
               f"value_F1 {r['value_F1']:.4f}  type_acc {r['type_acc']:.4f}  "

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Final
 
 __all__ = [
-    "CAPITALISED_ONLY",
     "DAY_WORD_SPELLINGS",
     "HOLIDAYS",
     "MONTHS",
@@ -23,7 +22,6 @@ __all__ = [
     "TENS_WORDS",
     "UNITS",
     "UNIT_CODES",
-    "VAGUE_QUANTITIES",
     "VAGUE_WORDS",
     "WEEKDAYS",
     "parse_number",
@@ -37,11 +35,6 @@ MONTHS: Final[dict[str, int]] = {
     "december": 12, "dec": 12,
 }
 
-# Words that are also common English words: recognised only when capitalised, so that
-# "may", "march" (the verb) and "sun"/"sat"/"wed" (abbreviations) do not become dates.
-CAPITALISED_ONLY: Final[frozenset[str]] = frozenset({"may", "march", "mar", "jan", "jun", "jul", "sun", "sat",
-                                                    "wed", "mon", "fri", "thu", "tue", "dec", "sep"})
-
 # ISO weekday numbers (Monday = 1), the numbering TIMEX3 uses in "XXXX-WXX-2".
 WEEKDAYS: Final[dict[str, int]] = {
     "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
@@ -49,16 +42,16 @@ WEEKDAYS: Final[dict[str, int]] = {
     "sunday": 7, "sun": 7,
 }
 
+# TIMEX3 part-of-day codes appended to a date ("2025-02-17TMO"); keys are written without spaces
+# or hyphens, the normaliser removes them before looking up ("mid-afternoon" -> "midafternoon").
+PARTS_OF_DAY: Final[dict[str, str]] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "midafternoon": "AF",
+    "midmorning": "MO", "overnight": "NI", "tonight": "NI",
+}
+
 # TIMEX3 season codes. "fall" and "autumn" are the same season.
 SEASONS: Final[dict[str, str]] = {
     "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
-}
-
-# TIMEX3 part-of-day codes appended to a date ("2025-02-17TMO").
-PARTS_OF_DAY: Final[dict[str, str]] = {
-    "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "mid afternoon": "AF", "evening": "EV",
-    "night": "NI", "nights": "NI", "overnight": "NI", "mornings": "MO", "evenings": "EV",
-    "afternoons": "AF",
 }
 
 # Calendar units by every spelling used in news, singular and plural, to the canonical unit.
@@ -106,13 +99,8 @@ ORDINALS: Final[dict[str, int]] = {
     "last": -1, "final": -1,
 }
 
-# Quantities that say "some number of": TIMEX3 writes the unknown count as X ("several years" -> PXY).
-VAGUE_QUANTITIES: Final[frozenset[str]] = frozenset({
-    "few", "a few", "several", "many", "some", "numerous", "the", "recent", "coming", "past",
-    "a number of", "dozens of", "hundreds of", "thousands of", "countless",
-})
-
-# Frequency adverbs -> TIMEX3 SET value. "quarterly" is P3M in TimeML's examples.
+# Frequency adverbs -> TIMEX3 SET value. "quarterly" is left out: in news it is almost always the
+# adjective of "quarterly results", which TimeBank does not annotate.
 SET_ADVERBS: Final[dict[str, str]] = {
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
     "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biannually": "P6M",

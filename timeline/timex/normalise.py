@@ -622,8 +622,12 @@ def _r_spelled_year(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Contex
     return Resolution(type=TimexType.DATE, value=f"{year:04d}", modifier=_mod(g))
 
 
-_POD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "mid-afternoon": "AF",
-              "midafternoon": "AF", "mid-morning": "MO", "midmorning": "MO", "overnight": "NI", "tonight": "NI"}
+
+
+def _pod_code(word: str | None) -> str | None:
+    """The TIMEX3 part-of-day code of a word, spaces and hyphens ignored ("mid afternoon" -> AF)."""
+    return lx.PARTS_OF_DAY.get(re.sub(r"[\s-]", "", word or ""))
+
 
 
 def _r_relday(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
@@ -635,7 +639,7 @@ def _r_relday(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, sur
         offset -= 1
     elif mod_word == "the day after":
         offset += 1
-    pod = _POD_CODES.get(_norm(g.get("pod") or g.get("pre"))) or _POD_CODES.get(mod_word)
+    pod = _pod_code(_norm(g.get("pod") or g.get("pre"))) or _pod_code(mod_word)
     if rd == "tonight":
         pod = "NI"
     if anchor is None:
@@ -653,7 +657,9 @@ def _r_relday(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, sur
 
 def _r_this_pod(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
     rel = _norm(g.get("rel"))
-    code = _POD_CODES[_norm(g.get("pod") or g.get("ov"))]
+    code = _pod_code(_norm(g.get("pod") or g.get("ov")))
+    if code is None:
+        return None
     base = ctx.last_day if rel in ("that", "the") and ctx.last_day else anchor
     if _norm(g.get("ov")) == "overnight" and base is not None:
         base = _shift_days(base, -1) if base == anchor else base
@@ -667,7 +673,7 @@ def _r_this_pod(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, s
 def _r_weekday(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
     wd = lx.WEEKDAYS[_norm(g["wd"])]
     rel = _norm(g.get("rel"))
-    pod = _POD_CODES.get(_norm(g.get("pod")))
+    pod = _pod_code(_norm(g.get("pod")))
     suffix = f"T{pod}" if pod else ""
     modifier = {"early": "START", "late": "END"}.get(_norm(g.get("mod")))
     if g.get("plural") or g.get("pl2") or rel in ("each", "every"):

@@ -97,7 +97,7 @@ def _prev_word(text: str, start: int) -> str:
 _MONTH_CONTEXT = frozenset({"in", "since", "until", "till", "by", "from", "to", "of", "through", "before", "after",
                             "early", "late", "mid", "last", "next", "this", "during", "between", "and", "or",
                             "throughout", "each", "every", "end", "beginning", "middle", "start", "on", "for",
-                            "past", "around", "about", "as", "that", "into"})
+                            "past", "around", "about", "as", "that", "into", "a", "the"})
 
 
 _ABBREVIATIONS = frozenset(k for k in lx.MONTHS if len(k) <= 4 and k not in ("may", "june", "july"))
@@ -398,6 +398,8 @@ def _accept_rel_unit(text: str, m: re.Match[str]) -> bool:
     det = (m.group("det") or "").lower()
     unit = m.group("u").lower()
     mod = (m.group("mod") or "").lower()
+    if det == "that" and not rel:
+        return unit in ("year", "month", "week", "day", "weekend", "decade")
     if unit == "day" and rel not in ("same", "previous", "following", "next", "prior", "preceding", "present",
                                      "entire", "whole", "past", "last"):
         return False
