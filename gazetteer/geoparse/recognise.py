@@ -38,7 +38,8 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from gazetteer.geoparse import lexicon
 from gazetteer.geoparse.divisions import county_states
-from gazetteer.geoparse.tokens import is_sentence_start, iter_run_matches, line_is_headline, split_tokens
+from gazetteer.geoparse.tokens import TOKEN_RE as _TOKEN_RE
+from gazetteer.geoparse.tokens import is_sentence_start, iter_run_matches, line_is_headline
 from gazetteer.model import PlaceKind
 from gazetteer.normalise import normalise_name
 
@@ -156,7 +157,7 @@ def _analyse_run(
     hit = vocab.run_cache.get(run_text)
     if hit is not None:
         return hit
-    toks = tuple((t.start, t.end, t.text) for t in split_tokens(run_text))
+    toks = tuple((m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(run_text))
     tkeys = tuple(normalise_name(t[2]) for t in toks)
     seps = tuple(run_text[toks[k][1] : toks[k + 1][0]] for k in range(len(toks) - 1))
     matches: list[_RunMatch] = []
@@ -196,7 +197,9 @@ def _analyse_run(
         first = tkeys[i].partition(" ")[0]
         limit = 0 if found else max_words.get(first, 0)
         if limit:
-            for j in range(min(n, i + _MAX_TOKENS), i, -1):
+            # Every token adds at least one word to a key, so a name of at most ``limit`` words
+            # spans at most ``limit`` tokens (one more for a leading "The", which keys drop).
+            for j in range(min(n, i + _MAX_TOKENS, i + limit + 1), i, -1):
                 key = tkeys[i] if j == i + 1 else normalise_name(run_text[toks[i][0] : toks[j - 1][1]])
                 if key.count(" ") >= limit:
                     continue

@@ -249,7 +249,7 @@ def resolve_spans(
     glist = list(groups.values())
     # Pass 1: anchors from priors alone; pass 2: anchors from pass 1's choices.
     chosen: dict[int, Place] = {id(g): g.candidates[0] for g in glist if _is_anchor(g)}
-    for _ in range(2):
+    for final in (False, True):
         countries: Counter[str] = Counter()
         admin1s: Counter[tuple[str, str]] = Counter()
         points: list[tuple[_Group, float, float, float]] = []
@@ -269,6 +269,10 @@ def resolve_spans(
                 points.append((g, rlat, math.radians(p.lon), math.cos(rlat)))
         new_chosen: dict[int, Place] = {}
         for g in glist:
+            if len(g.candidates) == 1 and not final:
+                # Nothing to choose; its score only matters for acceptance, after the last pass.
+                new_chosen[id(g)] = g.candidates[0]
+                continue
             _score(g, countries, admin1s, points, chosen.get(id(g)), settings)
             g.choice = max(range(len(g.candidates)), key=g.scores.__getitem__)
             new_chosen[id(g)] = g.candidates[g.choice]

@@ -25,7 +25,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["Run", "Token", "find_runs", "is_sentence_start", "iter_run_matches", "line_is_headline", "split_tokens"]
+__all__ = [
+    "TOKEN_RE",
+    "Run",
+    "Token",
+    "find_runs",
+    "is_sentence_start",
+    "iter_run_matches",
+    "line_is_headline",
+    "split_tokens",
+]
 
 
 def _letter_class(pred: str) -> str:
@@ -78,6 +87,7 @@ _TOKEN = rf"{_UPPER}(?<!\w.)(?:(?:\.{_UPPER})+\.|\.(?=\s)|\w*(?:['’](?!(?:s|ve
 _SEP = rf"(?:[ \t]+(?:(?:(?:{_CONNECTORS})[ \t]+){{1,2}}|d['’]|l['’])?|[ \t]*[-‐‑–][ \t]*(?:(?:{_CONNECTORS})-)?)"
 _RUN_RE = re.compile(rf"{_TOKEN}(?:{_SEP}{_TOKEN})*")
 _TOKEN_RE = re.compile(_TOKEN)
+TOKEN_RE = _TOKEN_RE  # for scanners that want raw matches
 
 # What may stand between the end of a previous sentence and the next one's first word.
 _SENTENCE_END_RE = re.compile(r"[.!?:;…][\"'”’)\]]*$")
