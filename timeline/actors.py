@@ -157,11 +157,11 @@ def find_actors(text: str, mentions: Sequence[PlaceMention]) -> list[ActorMentio
         who = match.group("who")
         if who in _STOP_NAME_WORDS:
             continue
-        person = people.get(who)
+        leader = people.get(who)
         found.append(ActorMention(
             actor=Actor(name=f"{who} administration", kind=ActorKind.GOVERNMENT,
-                        country_code=person.actor.country_code if person else None),
-            start=match.start("who"), end=match.end(), home=person.home if person else None))
+                        country_code=leader.actor.country_code if leader else None),
+            start=match.start("who"), end=match.end(), home=leader.home if leader else None))
 
     found.sort(key=lambda m: (m.start, -m.end))
     result: list[ActorMention] = []

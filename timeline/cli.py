@@ -12,12 +12,18 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from gazetteer.errors import GazetteerError
 from timeline import __version__
 from timeline.config import CONFIG_NAME, ReportSpec, find_config, load_config
 from timeline.errors import InputError, OutputError, TimelineError
+
+if TYPE_CHECKING:
+    from timeline.model import Document, Event
+    from timeline.pipeline import Extraction
 
 __all__ = ["main"]
 
@@ -121,9 +127,17 @@ def _overrides_path(overrides: Path | None, inputs: Sequence[Path]) -> Path | No
     return None
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
+class _Gathered:
+    documents: list[Document]
+    events: list[Event]
+    extractions: list[Extraction]
+    undated: int
+
+
 def _gather(inputs: Sequence[Path], *, published: dt.date | None, overrides: Path | None, skip_bad: bool,
-            console: _Console):  # type: ignore[no-untyped-def]
-    """Read every input and run the pipeline: (documents, events, extractions, undated clauses)."""
+            console: _Console) -> _Gathered:
+    """Read every input and run the pipeline."""
     from gazetteer.index import Gazetteer
     from timeline.pipeline import extract
     from timeline.readers import SkippedRecord, expand_inputs, is_table, read_documents, read_table
@@ -132,7 +146,9 @@ def _gather(inputs: Sequence[Path], *, published: dt.date | None, overrides: Pat
     skipped: list[SkippedRecord] = []
     files = expand_inputs(inputs)
     gazetteer = Gazetteer.open(overrides=_overrides_path(overrides, inputs))
-    documents, events, extractions = [], [], []
+    documents: list[Document] = []
+    events: list[Event] = []
+    extractions: list[Extraction] = []
     undated = 0
     for path in console.progress(files, "reading"):
         if is_table(path):
@@ -153,10 +169,10 @@ def _gather(inputs: Sequence[Path], *, published: dt.date | None, overrides: Pat
         console.warn(f"skipped {len(skipped)} bad record(s):")
         for record in skipped:
             console.warn(f"  {record.one_line()}")
-    return documents, events, extractions, undated
+    return _Gathered(documents=documents, events=events, extractions=extractions, undated=undated)
 
 
-def _config_defaults(config: Path | None) -> dict[str, object]:
+def _config_defaults(config: Path | None) -> dict[str, Any]:
     path = config if config is not None else find_config(Path.cwd())
     if config is not None and not config.is_file():
         raise InputError("config file not found", path=config)
@@ -168,9 +184,9 @@ def _build_report(spec: ReportSpec, console: _Console) -> None:
     from timeline.render import ReportOptions, write_report
 
     options = spec.options
-    documents, events, _, undated = _gather(spec.inputs, published=options.get("published"),
-                                            overrides=options.get("overrides"),
-                                            skip_bad=bool(options.get("skip_bad")), console=console)
+    gathered = _gather(spec.inputs, published=options.get("published"), overrides=options.get("overrides"),
+                       skip_bad=bool(options.get("skip_bad")), console=console)
+    documents, events, undated = gathered.documents, gathered.events, gathered.undated
     title = options.get("title") or (documents[0].title if len(documents) == 1 and documents[0].title else None)
     timeline = build_timeline(events, documents=documents, title=title or "Timeline")
     render_options = ReportOptions(title=timeline.title, lanes=options.get("lanes") or "country",
@@ -208,9 +224,9 @@ def _extract(args: argparse.Namespace, console: _Console) -> int:
 
     options = {**_config_defaults(args.config), **{k: v for k, v in {
         "overrides": args.overrides, "published": args.published, "skip_bad": args.skip_bad}.items() if v is not None}}
-    _, _, extractions, _ = _gather([Path(i) for i in args.inputs], published=options.get("published"),
-                                   overrides=options.get("overrides"), skip_bad=bool(options.get("skip_bad")),
-                                   console=console)
+    extractions = _gather([Path(i) for i in args.inputs], published=options.get("published"),
+                          overrides=options.get("overrides"), skip_bad=bool(options.get("skip_bad")),
+                          console=console).extractions
     with atomic_writer(args.output) as handle:
         for result in extractions:
             record = extraction_record(result.document.id, places=result.places, times=result.times,

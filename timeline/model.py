@@ -10,6 +10,7 @@ with :func:`dataclasses.replace`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -268,7 +269,7 @@ class Timeline:
     def __len__(self) -> int:
         return len(self.events)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Event]:
         return iter(self.events)
 
     def places(self) -> tuple[Place, ...]:
