@@ -53,7 +53,7 @@ __all__ = ["INDEX_VERSION", "ROLE_ASSOCIATIVE", "ROLE_LITERAL", "BuildOptions", 
 
 # Bump whenever the schema, the sources or the ranking change: caches with another version are
 # rebuilt on open.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 
 ROLE_LITERAL = 0
 ROLE_ASSOCIATIVE = 1  # demonyms and adjectives: "Russian" -> Russia
@@ -420,10 +420,22 @@ def build_index(path: Path, *, options: BuildOptions | None = None) -> Path:
             )
             con.executescript(_INDEXES)
             keys = sorted({k for (k, _, role) in b.names if role == ROLE_LITERAL and k.isascii()})
+            max_words: dict[str, int] = {}
+            for k in keys:
+                first, _, rest = k.partition(" ")
+                n = rest.count(" ") + 2 if rest else 1
+                if n > max_words.get(first, 0):
+                    max_words[first] = n
+            # Grouped by word count, so that loading is one dict.fromkeys per group (fast, in C).
+            groups = [
+                "\n".join(sorted(w for w, n in max_words.items() if n == i))
+                for i in range(1, max(max_words.values()) + 1)
+            ]
             meta: Iterable[tuple[str, object]] = [
                 ("version", str(INDEX_VERSION)),
                 ("cities", options.cities),
                 ("ascii_keys", zlib.compress("\n".join(keys).encode("ascii"), 6)),
+                ("max_words", zlib.compress("\x00".join(groups).encode("ascii"), 6)),
                 ("complete", "1"),
             ]
             con.executemany("INSERT INTO meta VALUES (?, ?)", meta)

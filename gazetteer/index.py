@@ -388,12 +388,11 @@ class Gazetteer:
             con = self._con()
             blob = con.execute("SELECT value FROM meta WHERE key = 'ascii_keys'").fetchone()[0]
             keys = frozenset(zlib.decompress(blob).decode("ascii").split("\n"))
+            packed = con.execute("SELECT value FROM meta WHERE key = 'max_words'").fetchone()[0]
             max_words: dict[str, int] = {}
-            for k in keys:
-                first, _, rest = k.partition(" ")
-                n = rest.count(" ") + 2 if rest else 1
-                if n > max_words.get(first, 0):
-                    max_words[first] = n
+            for n, group in enumerate(zlib.decompress(packed).decode("ascii").split("\x00"), start=1):
+                if group:
+                    max_words.update(dict.fromkeys(group.split("\n"), n))
             dem = frozenset(
                 r[0] for r in con.execute("SELECT DISTINCT key FROM names WHERE role = ?", (_ROLE_ASSOCIATIVE,))
             )
