@@ -163,7 +163,14 @@ class Gazetteer:
         suffix = "" if options == BuildOptions() else f"-{options.cities}"
         path = directory / f"gazetteer-v{INDEX_VERSION}{suffix}.sqlite"
         if not _index_is_usable(path, options):
-            build_index(path, options=options)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)  # fail before the long build
+                build_index(path, options=options)
+            except OSError as exc:
+                raise GazetteerDataError(
+                    f"cannot build the gazetteer index at {path} ({exc.strerror or exc}); "
+                    "pass cache_dir= or set GEOTIMELINE_CACHE_DIR to a writable folder"
+                ) from exc
         loaded = load_overrides(overrides) if overrides is not None else None
         gazetteer = cls(path, overrides=loaded)
         for row in loaded.rows if loaded is not None else ():

@@ -60,3 +60,10 @@ def test_rebuilt_when_truncated(tmp_path: Path, small_built: Path) -> None:
 
 def test_small_and_full_builds_never_share_a_file(small_built: Path) -> None:
     assert "cities15000" in _index_file(small_built).name
+
+
+def test_unwritable_cache_folder_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    with pytest.raises(GazetteerDataError, match="GEOTIMELINE_CACHE_DIR"):
+        Gazetteer.open(cache_dir=blocker / "cache", build_options=SMALL)
