@@ -16,8 +16,15 @@ Algorithm:
      ``[2014-01-01, 2023-01-01)`` as their interval, each keeps its own value.
    A modifier already set by the words of the expression ("early 2014") is kept.
 
+News or narrative: a text most of whose explicit years lie five or more years before publication
+(a history, a war chronicle) is read as a narrative, where "in March", "9 November" and "the
+winter" take the year the text last named; in news they are placed around the publication date.
+Deictic expressions ("last week", "yesterday", "two years ago") always use the publication date.
+
 Without a publication date, absolute expressions resolve as usual and relative ones keep X
 placeholders ("XXXX-WXX-2"), with ``relative=True, anchored=False``: nothing is anchored on today.
+The one exception is a narrative, where "in March" after "in 1945" gets "1945-03" (still
+``anchored=False``: it was not computed from a publication date).
 """
 
 from __future__ import annotations
@@ -73,7 +80,7 @@ def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
             context = context.after(value)
         if cand.kind == "quarter":
             quarter_at = cand.end
-        anchored = res.relative and (published is not None or res.from_text) and not value.startswith("X")
+        anchored = res.relative and published is not None and not value.startswith("X")
         got = calendar_interval(value) if res.type.value in ("DATE", "TIME") else None
         interval = narrow(got[0], res.modifier) if got else None
         out.append(TimeExpression(

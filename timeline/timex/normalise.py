@@ -45,8 +45,6 @@ class Resolution:
     # False when the value was derived from the context itself ("the year-ago quarter"), so that
     # it does not become the context of the next expression
     informative: bool = True
-    # True when the value was computed from a date named earlier in the text (a narrative)
-    from_text: bool = False
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -314,7 +312,7 @@ def _clock(clock: str) -> tuple[int, int] | None:
         return 12, 0
     if c == "midnight":
         return 24, 0
-    m = re.match(r"(\d{1,2})(?::(\d\d))?(a\.?m\.?|p\.?m\.?|o'clock)?$", c)
+    m = re.match(r"(\d{1,2})(?:[:.]?(\d\d))?(a\.?m\.?|p\.?m\.?|o'clock)?$", c)
     if not m:
         return None
     h, mi = int(m[1]), int(m[2] or 0)
@@ -372,7 +370,7 @@ def _r_month_day(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, 
         return None if d is None else Resolution(type=TimexType.DATE, value=_day(d))
     if ctx.narrative and ctx.last_year:
         d = _safe_date(ctx.last_year, month, day)
-        return None if d is None else Resolution(type=TimexType.DATE, value=_day(d), relative=True, from_text=True)
+        return None if d is None else Resolution(type=TimexType.DATE, value=_day(d), relative=True)
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=f"XXXX-{month:02d}-{day:02d}", relative=True)
     d = _month_day_date(month, day, anchor, tense)
@@ -406,7 +404,7 @@ def _r_month(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surf
         return Resolution(type=TimexType.SET, value=f"XXXX-{month:02d}")
     if ctx.last_year and (rel == "that" or (ctx.narrative and rel in ("", "that"))):
         return Resolution(type=TimexType.DATE, value=f"{ctx.last_year:04d}-{month:02d}", modifier=_mod(g),
-                          relative=True, from_text=True)
+                          relative=True)
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=f"XXXX-{month:02d}", relative=True, modifier=_mod(g))
     year = _month_year(month, anchor, tense, rel)
@@ -440,8 +438,7 @@ def _r_season(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, sur
             return None
         return Resolution(type=TimexType.DATE, value=f"{year:04d}-{code}", modifier=mod)
     if ctx.last_year and (rel == "that" or (ctx.narrative and rel in ("", "the", "that"))):
-        return Resolution(type=TimexType.DATE, value=f"{ctx.last_year:04d}-{code}", modifier=mod, relative=True,
-                          from_text=True)
+        return Resolution(type=TimexType.DATE, value=f"{ctx.last_year:04d}-{code}", modifier=mod, relative=True)
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=f"XXXX-{code}", relative=True, modifier=mod)
     instances = [(y, *_season_bounds(y, code)) for y in range(anchor.year - 2, anchor.year + 2)]
@@ -671,8 +668,8 @@ def _r_this_pod(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, s
 
 
 def _r_weekday(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
-    wd = lx.WEEKDAYS[_norm(g["wd"])]
-    rel = _norm(g.get("rel"))
+    wd = lx.WEEKDAYS[_norm(g.get("wd") or g.get("wd2")).rstrip(".")]
+    rel = _norm(g.get("rel") or g.get("rel2"))
     pod = _pod_code(_norm(g.get("pod")))
     suffix = f"T{pod}" if pod else ""
     modifier = {"early": "START", "late": "END"}.get(_norm(g.get("mod")))

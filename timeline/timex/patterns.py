@@ -51,6 +51,8 @@ _MONTH_ABBR = _alt(k for k in lx.MONTHS if len(k) <= 4 and k not in ("may", "jun
 _MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}\.?)"
 _WEEKDAY = _alt(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 _UNITS_NUM = "(?:one|two|three|four|five|six|seven|eight|nine)"
+# abbreviations, recognised only after "this", "next", "every"...: "sat" and "sun" are words too
+_WEEKDAY_ABBR = _alt(k for k in lx.WEEKDAYS if len(k) <= 5 and not k.endswith("day"))
 _TEENS = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _TENS = _alt(lx.TENS_WORDS)
 _NUMW_SMALL = rf"(?:{_TENS}(?:[\s-]+{_UNITS_NUM})?|{_TEENS}|{_UNITS_NUM})"
@@ -75,10 +77,12 @@ _YEAR4 = r"(?:1[0-9]\d\d|20\d\d)"
 _SPELLED_YEAR = (rf"(?:(?:nineteen|eighteen|seventeen|twenty)[\s-]+(?:{_TENS}(?:[\s-]+{_UNITS_NUM})?|"
                  rf"{_TEENS}|oh[\s-]+{_UNITS_NUM}|hundred)|two\s+thousand(?:\s+(?:and\s+)?{_NUMW_SMALL})?)")
 _TZ = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|ET|PT|local\s+time)"
-_CLOCK = (r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm|a\.\s?m\.|p\.\s?m\.|o'clock)(?![\w])|"
+# clock times: "5 p.m.", "10:35 a.m.", "7.30am" and "430pm" (informal), "noon"
+_CLOCK = (r"(?:(?:\d{1,2}(?:[:.]\d{2})?|[1-9][0-5]\d|1[0-2][0-5]\d)\s*(?:a\.m\.?|p\.m\.?|am|pm|a\.\s?m\.|p\.\s?m\.|"
+          r"o'clock)(?![\w])|"
           r"\d{1,2}:\d{2}(?!:?\d)|noon|midnight|midday|mid-?day)")
 _DAYWORD = rf"(?:today|tonight|tomorrow|yesterday|{_alt(lx.DAY_WORD_SPELLINGS)})"
-_POD = r"(?:morning|afternoon|evening|night)"
+_POD = r"(?:morning|afternoon|evening|night|nite)"
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -156,6 +160,8 @@ def _accept_year(text: str, m: re.Match[str]) -> bool:
 
 
 def _accept_weekday(text: str, m: re.Match[str]) -> bool:
+    if m.group("wd2"):
+        return bool(m.group("rel2")) or m.group("wd2")[0].isupper()  # "on Sat" but not "on sat"
     return True  # full weekday names are unambiguous, capitalised or not (informal text)
 
 
@@ -304,7 +310,8 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("weekday", _rx(rf"{_B}(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>last|this|next|this\s+past|"
                     rf"this\s+coming|coming|past|the\s+previous|the\s+following|previous|following|that|each|"
                     rf"every)\s+)?"
-                    rf"(?P<wd>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<pod>{_POD})(?P<pl2>s)?)?{_E}"),
+                    rf"(?P<wd>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<pod>{_POD})(?P<pl2>s)?)?{_E}"
+                    rf"|(?:{_B}(?P<rel2>this|next|last|every|each)\s+|(?<=\bon\s))(?P<wd2>{_WEEKDAY_ABBR})\.?(?![\w])"),
      _accept_weekday),
     ("ago", _rx(rf"{_B}(?:(?P<approx>{_APPROX})\s+)?(?P<n>{_QTY})\s+(?:more\s+)?(?P<u>{_UNIT})"
                 rf"(?:\s+or\s+(?:so|more|two|three|less))?\s+"
@@ -332,11 +339,11 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
                 rf"(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|morning|evening|afternoon|"
                 rf"weekend|{_WEEKDAY}|{_MONTH_FULL}|spring|summer|fall|autumn|winter){_E}"),
      lambda text, m: _accept_set(text, m)),
-    ("duration", _rx(rf"{_B}(?:(?P<det>the|each\s+of\s+the|all|for\s+the)\s+)?"
+    ("duration", _rx(rf"{_B}(?<![:.])(?:(?P<det>the|each\s+of\s+the|all|for\s+the)\s+)?"
                      rf"(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining|latest|initial|"
                      rf"ensuing|preceding|same|entire|full|whole|other|year-earlier|year-ago|additional|"
                      rf"better\s+part\s+of\s+the|succeeding|intervening|subsequent)\s+)?"
-                     rf"(?:(?P<approx>{_APPROX})\s+)?(?:(?P<lo>{_QTY})\s+(?:to|or|-|–)\s+)?(?P<n>{_QTY})\s+"
+                     rf"(?:(?P<approx>{_APPROX})\s+)?(?:(?P<lo>{_QTY})\s+(?:to|or|-|–)\s+)?(?P<n>{_QTY})(?:\s+|(?<=\d)(?=hrs?|mins?|yrs?))"
                      rf"(?:(?:more|additional|extra|straight|consecutive|full|long|successive|further|"
                      rf"intervening|remaining)\s+)?"
                      rf"(?P<u>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?{_E}"),
