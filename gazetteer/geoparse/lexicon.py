@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = [
     "AGENCY_VERBS",
+    "SURNAME_WORDS",
     "COMMON_WORDS",
     "DOTTED_CODES",
     "FAMOUS_SURNAMES",
@@ -231,7 +232,7 @@ AGENCY_VERBS = _words(
     summoned summons negotiated negotiates brokered brokers mediated mediates invaded invades
     attacked attacks annexed annexes approved approves confirmed confirms suspended suspends
     banned bans appealed appeals protested protests promised promises asked asks intends intended
-    plans planned has have had will would could should must may might
+    plans planned has have had
     """
 )
 
@@ -448,3 +449,7 @@ FAMOUS_SURNAMES = _words(
     castro chavez maduro mandela zuma kenyatta
     """
 )
+
+# Common words that are also frequent surnames: after a given name they make a person
+# ("Georgia Brown", "Victoria Wood"), although alone they are ordinary words.
+SURNAME_WORDS = _words("brown white black green gray grey rich hunt bush gore rice grant wood king young long hill")

@@ -394,7 +394,8 @@ def _judge(
         if (
             nxt not in lexicon.ORG_HEADS
             and nxt not in lexicon.TITLES
-            and nxt not in lexicon.COMMON_WORDS
+            and nxt not in lexicon.NEVER_ALONE
+            and (nxt not in lexicon.COMMON_WORDS or nxt in lexicon.SURNAME_WORDS)
             and not _is_acronym(toks[j][2])
             and not any(k in lexicon.ORG_HEADS for k in tkeys[j + 1 :])
             and not line_is_headline(text, base + toks[i][0])

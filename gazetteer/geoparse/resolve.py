@@ -61,7 +61,7 @@ class ResolveSettings:
     near_weight: float = 0.20
     near_km: float = 250.0
     # How far below the best prior a candidate may sit and still be chosen by context.
-    context_reach: float = 0.5
+    context_reach: float = 0.3
     # An explicit qualifier ("Paris, Texas") outweighs any prior.
     qualifier_weight: float = 1.0
     # Acceptance: a span needs at least this much evidence (prior + support + cue bonuses).
@@ -484,8 +484,8 @@ def _role(
             continue
         break
     # The mention must open its clause: "Moscow said", not "talks in Moscow said".
-    before = text[max(0, sp.start - 12) : sp.start]
-    if re.search(r"\b(?:in|at|from|to|of|near|into|on|with|by)[ \t]+(?:the[ \t]+)?$", before, re.IGNORECASE):
+    before = text[max(0, sp.start - 24) : sp.start]
+    if re.search(r"\b(?:in|at|from|to|of|near|into|on|with|by)[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+)?$", before):
         return MentionRole.LITERAL
     last = order[j][0]
     m = _AGENT_TAIL.match(text, last.end, min(len(text), last.end + 40))

@@ -62,7 +62,7 @@ _UPPER = _letter_class("upper")
 # costs a multi-word name while an extra one costs only time.
 _CONNECTORS = (
     "of|the|and|de|del|della|di|da|do|dos|das|du|des|la|le|les|los|las|el|al|y|e|"
-    "von|van|der|den|upon|on|am|im|an|sur|en|aan|ter|zu|bin|ibn"
+    "von|van|der|den|upon|on|am|im|an|sur|en|es|aan|ter|zu|bin|ibn"
 )
 
 # Words whose abbreviation keeps its full stop inside a name or right after one: "St. Louis",
