@@ -9,7 +9,6 @@ from __future__ import annotations
 
 __all__ = [
     "AGENCY_VERBS",
-    "SURNAME_WORDS",
     "COMMON_WORDS",
     "DOTTED_CODES",
     "FAMOUS_SURNAMES",
@@ -23,6 +22,7 @@ __all__ = [
     "PERSON_CUES_AFTER",
     "POSTAL_CODES",
     "REGION_ABBREVIATIONS",
+    "SURNAME_WORDS",
     "TITLES",
 ]
 
