@@ -53,7 +53,7 @@ __all__ = ["INDEX_VERSION", "ROLE_ASSOCIATIVE", "ROLE_LITERAL", "BuildOptions", 
 
 # Bump whenever the schema, the sources or the ranking change: caches with another version are
 # rebuilt on open.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 
 ROLE_LITERAL = 0
 ROLE_ASSOCIATIVE = 1  # demonyms and adjectives: "Russian" -> Russia
@@ -133,6 +133,35 @@ def admin1_point(points: list[tuple[float, float]]) -> tuple[float, float]:
         lons = [lon + 360.0 if lon < 0 else lon for lon in lons]
     lon = (min(lons) + max(lons)) / 2.0
     return (min(lats) + max(lats)) / 2.0, lon - 360.0 if lon > 180.0 else lon
+
+
+# How news names a region after its stem: "Kherson region", "Idlib province", "Donetsk Oblast".
+_REGION_WORDS = ("region", "province")
+_TYPE_WORDS = frozenset(
+    {"region", "province", "oblast", "governorate", "state", "prefecture", "district", "department", "county"}
+)
+_OBLAST_COUNTRIES = frozenset({"UA", "RU", "BY", "KZ", "KG", "BG"})
+
+
+def admin1_variants(name: str, aliases: tuple[str, ...], *, kind: str, country: str) -> tuple[str, ...]:
+    """Extra names for a region: its Latin-script stems followed by the words news uses.
+
+    A stem is a name or alias with any trailing type word removed ("Donetsk Oblast" -> "Donetsk").
+    """
+    stems = set()
+    for n in (name, *aliases):
+        words = n.split()
+        if len(words) > 1 and words[-1].lower().rstrip("'") in _TYPE_WORDS:
+            words = words[:-1]
+        stem = " ".join(words)
+        if stem and normalise_name(stem).isascii():
+            stems.add(stem)
+    suffixes = set(_REGION_WORDS)
+    if kind.lower() in _TYPE_WORDS:
+        suffixes.add(kind.lower())
+    if country in _OBLAST_COUNTRIES:
+        suffixes.add("oblast")
+    return tuple(sorted(f"{stem} {suffix}" for stem in stems for suffix in suffixes))
 
 
 def _cell(lat: float, lon: float) -> int:
@@ -304,7 +333,7 @@ def _compile(b: _Builder, options: BuildOptions) -> tuple[list[tuple[str, int, s
             feature_class="A",
             feature_code="ADM1",
             population=pop,
-            alternate_names=a.aliases,
+            alternate_names=(*a.aliases, *admin1_variants(a.name, a.aliases, kind=a.type, country=cc)),
         )
         b.add(src, importance(kind="admin1", population=pop, feature_code="ADM1"))
         if cc == "US":

@@ -142,3 +142,12 @@ def test_scored_candidates_prefer_a_real_name_to_an_alternate(gazetteer: Gazette
     # Hong Kong's own prior is higher, but "Victoria" is only one of its alternate names.
     assert hong_kong.importance > scored[0][0].importance
     assert scored[0][0].name == "Victoria"
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [("Washington state", "US"), ("Kherson region", "UA"), ("Donetsk Oblast", "UA"), ("Idlib province", "SY")],
+)
+def test_regions_named_with_a_type_word(gazetteer: Gazetteer, name: str, iso: str) -> None:
+    place = first(gazetteer, name)
+    assert place.kind is PlaceKind.ADMIN1 and place.country_code == iso
