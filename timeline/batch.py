@@ -98,6 +98,8 @@ def _source_fingerprint() -> str:
 
     digest = hashlib.sha256()
     for package in (gazetteer, timeline):
+        if package.__file__ is None:  # not loaded from files (a zip import): the version alone decides
+            continue
         root = Path(package.__file__).parent
         for path in sorted(root.rglob("*")):
             relative = f"{root.name}/{path.relative_to(root).as_posix()}"
