@@ -278,23 +278,29 @@ def resolve_spans(
             new_chosen[id(g)] = g.candidates[g.choice]
         chosen = new_chosen
 
-    accepted = {id(g) for g in glist if _accept(g, settings, countries)}
+    # Per name, once: acceptance, the alternatives (best first) and the base confidence.
+    finals: dict[int, tuple[Place, tuple[Place, ...], float]] = {}
+    for grp in glist:
+        if not _accept(grp, settings, countries):
+            continue
+        scores = grp.scores
+        ranked = sorted(range(len(grp.candidates)), key=lambda k: -scores[k])
+        alts = tuple(grp.candidates[k] for k in ranked[1 : 1 + settings.alternatives])
+        finals[id(grp)] = (grp.candidates[grp.choice], alts, _confidence(grp, settings))
     mentions: list[PlaceMention] = []
     for idx, (sp, g) in enumerate(order):
-        if id(g) not in accepted:
+        resolved = finals.get(id(g))
+        if resolved is None:
             continue
-        place = g.candidates[g.choice]
-        role = _role(text, sp, g, place, order, idx, gazetteer)
-        ranked = sorted(range(len(g.candidates)), key=lambda k: -g.scores[k])
-        alts = tuple(g.candidates[k] for k in ranked[1 : 1 + settings.alternatives])
+        place, alts, conf = resolved
         mentions.append(
             PlaceMention(
                 surface=sp.surface,
                 start=sp.start,
                 end=sp.end,
                 place=place,
-                role=role,
-                confidence=_confidence(g, sp, settings),
+                role=_role(text, sp, g, place, order, idx, gazetteer),
+                confidence=round(conf * 0.7, 4) if sp.weak else conf,
                 alternatives=alts,
                 in_organisation=sp.in_organisation,
             )
@@ -395,14 +401,13 @@ def _accept(g: _Group, s: ResolveSettings, countries: Counter[str]) -> bool:
     return evidence >= s.accept
 
 
-def _confidence(g: _Group, sp: Span, s: ResolveSettings) -> float:
+def _confidence(g: _Group, s: ResolveSettings) -> float:
+    """Softmax share of the chosen candidate; weak recognition is discounted per mention."""
     if g.pinned:
         return 1.0
     top = max(g.scores)
     z = sum(math.exp((x - top) / s.temperature) for x in g.scores)
     conf = 1.0 / z
-    if sp.weak:
-        conf *= 0.7
     if g.cue is Cue.DIVISION and g.candidates[g.choice].kind is PlaceKind.ADMIN1:
         conf *= 0.4  # placed at its state, not at the county itself
     return max(0.0, min(1.0, round(conf, 4)))
