@@ -51,9 +51,9 @@ from gazetteer.sources import (
 
 __all__ = ["INDEX_VERSION", "ROLE_ASSOCIATIVE", "ROLE_LITERAL", "BuildOptions", "build_index", "importance"]
 
-# Bump whenever the schema, the sources or the ranking change: caches with another version are
+# Bump whenever the schema, the sources, the ranking or normalise_name change: caches with another version are
 # rebuilt on open.
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 
 ROLE_LITERAL = 0
 ROLE_ASSOCIATIVE = 1  # demonyms and adjectives: "Russian" -> Russia

@@ -68,12 +68,15 @@ def normalise_name(s: str) -> str:
         # Fast path: most news text is ASCII; skip the Unicode decomposition.
         folded = s.lower()
     else:
-        decomposed = unicodedata.normalize("NFKD", s.translate(_FOLD))
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        # Casefold first and fold letters again after decomposing: compatibility forms can
+        # decompose into letters that themselves need folding ("ꟸ" -> "ħ" -> "h").
+        decomposed = unicodedata.normalize("NFKD", s.casefold().translate(_FOLD))
+        stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD)
+        folded = unicodedata.normalize("NFKC", stripped).casefold()
     folded = _DELETE.sub("", folded)
     folded = _SEPARATOR.sub(" ", folded)
     words = _SPACES.split(folded.strip())
-    if words and words[0] == "the" and len(words) > 1:
+    while len(words) > 1 and words[0] == "the":
         words = words[1:]
     if not words or words == [""]:
         return ""

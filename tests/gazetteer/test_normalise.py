@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gazetteer import normalise_name
 
@@ -51,3 +53,12 @@ def test_punctuation_only_gives_the_empty_key(s: str) -> None:
 def test_distinct_names_stay_distinct() -> None:
     assert normalise_name("Georgia") != normalise_name("Georgian")
     assert normalise_name("Niger") != normalise_name("Nigeria")
+
+
+@given(st.text(max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_normalising_is_idempotent_and_well_formed(s: str) -> None:
+    key = normalise_name(s)
+    assert normalise_name(key) == key
+    assert key == key.strip() and "  " not in key
+    assert key == key.casefold()
