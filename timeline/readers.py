@@ -579,6 +579,13 @@ def _disagree(column: str, given: object, detail: str, *, path: Path, line: int)
                       "column to use the plain one", path=path, line=line, column=column)
 
 
+def _same(given: object, wanted: object) -> bool:
+    """Equal, comparing text as cells are read (surrounding whitespace and emptiness ignored)."""
+    if isinstance(given, str | None) and isinstance(wanted, str | None):
+        return (given or "").strip() == (wanted or "").strip()
+    return given == wanted
+
+
 def _check_summary(row: dict[str, str], table: TableRow, path: Path, line: int) -> None:
     """An exported row's plain columns must still say what its detail columns say.
 
@@ -588,15 +595,15 @@ def _check_summary(row: dict[str, str], table: TableRow, path: Path, line: int) 
     if table.place_details is not None:
         first = table.place_details[0] if table.place_details else None
         expected: dict[str, tuple[object, object]] = {
-            "location": (table.location, first.name.strip() if first else None),
+            "location": (table.location, first.name if first else None),
             "geonameid": (table.geonameid, first.geonameid if first else None),
             "latitude": (table.lat, first.lat if first else None),
             "longitude": (table.lon, first.lon if first else None),
             "country_code": (table.country, first.country_code if first else None),
-            "admin1": (table.admin1, (first.admin1 or "").strip() or None if first else None),
+            "admin1": (table.admin1, first.admin1 if first else None),
         }
         for column, (given, wanted) in expected.items():
-            if column in row and given != wanted:
+            if column in row and not _same(given, wanted):
                 raise _disagree(column, given, f"place {wanted!r}", path=path, line=line)
     if table.actor_details is not None and any(c in row for c in COLUMN_ALIASES["actors"]):
         names = split_actor_names(a.name for a in table.actor_details[:2])
@@ -606,7 +613,7 @@ def _check_summary(row: dict[str, str], table: TableRow, path: Path, line: int) 
         first_source = table.source_details[0] if table.source_details else None
         for column, given, wanted in (("source", table.source, first_source and first_source.title),
                                       ("source_url", table.source_url, first_source and first_source.url)):
-            if column in row and given != ((wanted or "").strip() or None):
+            if column in row and not _same(given, wanted):
                 raise _disagree(column, given, f"source {wanted!r}", path=path, line=line)
 
 
