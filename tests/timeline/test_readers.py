@@ -151,3 +151,67 @@ def test_json_table(tmp_path: Path) -> None:
         {"date": "2022-02", "place": "Kyiv", "description": "x", "actors": ["A", "B"]}]}))
     (row,) = read_table(path)
     assert (row.date, row.location, row.actors) == ("2022-02", "Kyiv", ("A", "B"))
+
+
+# --- GeoJSON tables, exported tables' conventions ------------------------------------------------
+
+def _feature(lon: float, lat: float, **properties: object) -> dict[str, object]:
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": properties}
+
+
+def test_plain_geojson_points_are_table_rows(tmp_path: Path) -> None:
+    collection = {"type": "FeatureCollection", "features": [
+        _feature(46.72, 24.69, date="2025-02-18", title="Talks", notes="Envoys met.", **{"marker-color": "#f00"}),
+        _feature(30.52, 50.45, date="2022-02", location="Kyiv", actors=["A", "B"], x_mine=3),
+    ]}
+    path = write(tmp_path / "p.geojson", json.dumps(collection))
+    first, second = read_table(path)
+    assert (first.line, first.date, first.lat, first.lon, first.title) == (1, "2025-02-18", 24.69, 46.72, "Talks")
+    assert (second.line, second.location, second.actors, second.extra) == (2, "Kyiv", ("A", "B"), (("x_mine", "3"),))
+
+
+@pytest.mark.parametrize(("collection", "message"), [
+    ({"type": "FeatureCollection"}, "p.geojson:1: a FeatureCollection needs a 'features' list"),
+    ({"type": "FeatureCollection", "features": []}, "p.geojson: empty event table"),
+    ({"type": "FeatureCollection", "features": [{"type": "Point"}]}, "p.geojson:1: expected a GeoJSON Feature"),
+    ({"type": "FeatureCollection", "features": [
+        _feature(1, 2, date="2020-01-01", notes="x"),
+        {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": []}, "properties": {}}]},
+     "p.geojson:2: geometry 'Polygon' is not supported"),
+    ({"type": "FeatureCollection", "features": [_feature(24.69, 146.72, date="2020-01-01", notes="x")]},
+     "p.geojson:1: coordinates [24.69, 146.72] are out of range (GeoJSON order is [longitude, latitude]; swapped?)"),
+    ({"type": "FeatureCollection", "features": [_feature(1, 2, date="2020-01-01", notes="x", lattitude=3)]},
+     "p.geojson: unknown columns 'lattitude'"),
+    ({"type": "FeatureCollection", "features": [_feature(1, 2, event_id="e", start="2020-01-01", bogus=1)]},
+     "p.geojson:1: unknown properties 'bogus'"),
+])
+def test_bad_geojson_names_file_and_feature(tmp_path: Path, collection: dict[str, object], message: str) -> None:
+    path = write(tmp_path / "p.geojson", json.dumps(collection))
+    with pytest.raises(InputError) as caught:
+        read_table(path)
+    assert str(caught.value).startswith(str(tmp_path / message))
+
+
+def test_csv_formula_guard_is_undone_on_read(tmp_path: Path) -> None:
+    path = write(tmp_path / "t.csv", "event_date,location,notes,title\n"
+                                     "2025-02-18,Riyadh,'=1+2,'\t@x\n2025-02-19,Riyadh,'Twas,''-y\n")
+    first, second = read_table(path)
+    assert (first.description, first.title) == ("=1+2", "\t@x")
+    assert (second.description, second.title) == ("'Twas", "'-y")  # only the guard's apostrophe goes
+
+
+@pytest.mark.parametrize(("cell", "message"), [
+    ("not json", "column 'place_details': invalid JSON"),
+    ('{"role": "site"}', "column 'place_details': expected a JSON list"),
+    ('[{"role": "site", "name": "X", "lat": 1}]', "place 0: missing 'lon'"),
+    ('[{"role": "host", "name": "X", "lat": 1, "lon": 2}]', "place 0: 'host' is not a valid PlaceRole"),
+    ('[{"role": "site", "name": "X", "lat": 91, "lon": 2}]', "place 0: coordinates 91.0, 2.0 are out of range"),
+    ('[{"role": "site", "name": "X", "lat": "1", "lon": 2}]', "place 0: 'lat' has the wrong type (str)"),
+])
+def test_bad_place_details_name_the_line(tmp_path: Path, cell: str, message: str) -> None:
+    quoted = '"' + cell.replace('"', '""') + '"'
+    path = write(tmp_path / "t.csv", f"event_date,title,place_details\n2025-02-18,x,{quoted}\n")
+    with pytest.raises(InputError) as caught:
+        read_table(path)
+    assert str(caught.value).startswith(str(tmp_path / "t.csv") + ":2")
+    assert message in str(caught.value)
