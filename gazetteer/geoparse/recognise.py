@@ -211,6 +211,18 @@ def _analyse_run(
                     found = (i, j, key, Cue.NAME, None)
                 if found:
                     break
+        # "Kentucky State Police", "Michigan State University": the state is the place, and
+        # "State" belongs to the organisation's name.
+        if (
+            found is not None
+            and found[1] - found[0] > 1
+            and found[1] < n
+            and tkeys[found[1] - 1] == "state"
+            and tkeys[found[1]] in lexicon.ORG_HEADS
+        ):
+            shorter = normalise_name(run_text[toks[i][0] : toks[found[1] - 2][1]])
+            if shorter in keys:
+                found = (i, found[1] - 1, shorter, Cue.NAME, None)
         if found is None:
             # Plural demonyms ("Americans", "Syrians") are not keys of their own.
             k = tkeys[i]

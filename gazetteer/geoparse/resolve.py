@@ -85,6 +85,8 @@ _DEFAULT_SETTINGS = ResolveSettings()
 
 # Anchor points kept for the nearness score: enough to describe where a story happens.
 _MAX_POINTS = 24
+# Longest coordination walked to find its verb ("A, B and C agreed"); bounds the work on lists.
+_MAX_COORDINATION = 8
 _COUNTRYLIKE = frozenset({PlaceKind.CONTINENT, PlaceKind.COUNTRY, PlaceKind.REGION})
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+(?:the[ \t]+)?$")
 _AGENT_TAIL = re.compile(
@@ -481,7 +483,7 @@ def _role(
         return MentionRole.LITERAL
     # Walk a coordination ("Washington and Moscow agreed") to the verb after its last member.
     j = idx
-    while j + 1 < len(order):
+    while j + 1 < len(order) and j - idx < _MAX_COORDINATION:
         nxt = order[j + 1][0]
         gap = text[order[j][0].end : nxt.start]
         if re.fullmatch(r"(?:[ \t]*,)?[ \t]+and[ \t]+|,[ \t]*", gap):

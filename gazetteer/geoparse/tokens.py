@@ -139,12 +139,19 @@ def line_is_headline(text: str, pos: int) -> bool:
 
     Headlines capitalise every word, so capitals there say nothing about names.
     """
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    if line_end < 0:
-        line_end = len(text)
-    if line_end - line_start > 300:
+    # Look no further than a headline's length either way, so that a long text without line
+    # breaks costs constant time per call, not a scan of the whole text.
+    lo = max(0, pos - _HEADLINE_MAX)
+    line_start = text.rfind("\n", lo, pos) + 1
+    if line_start == 0 and lo > 0:
         return False  # a paragraph, not a headline
+    line_end = text.find("\n", pos, pos + _HEADLINE_MAX + 1)
+    if line_end < 0:
+        if len(text) - pos > _HEADLINE_MAX:
+            return False
+        line_end = len(text)
+    if line_end - line_start > _HEADLINE_MAX:
+        return False
     words = text[line_start:line_end].split()
     if len(words) < 3:
         return False
@@ -153,6 +160,8 @@ def line_is_headline(text: str, pos: int) -> bool:
     return caps >= 3 and caps + small >= 0.8 * len(words) and not text[line_start:line_end].rstrip().endswith(".")
 
 
+# Longest line still taken for a headline, in characters.
+_HEADLINE_MAX = 300
 # Function words that title case leaves in lower case.
 _HEADLINE_SMALL_WORDS = frozenset(
     "a an and as at but by for from in into of off on onto or over per the to up via vs with".split()
