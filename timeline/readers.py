@@ -472,90 +472,107 @@ def _json_cell(row: dict[str, str], column: str, path: Path, line: int) -> list[
     return value
 
 
-def _typed(item: dict[str, Any], key: str, types: type | tuple[type, ...], *, where: str, path: Path, line: int,
-           column: str, required: bool = False) -> Any:
-    value = item.get(key)
-    if value is None:
-        if required:
-            raise InputError(f"{where}: missing {key!r}", path=path, line=line, column=column)
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """One object of a JSON detail cell, read field by field with errors naming where it is."""
+
+    data: dict[str, Any]
+    where: str
+    path: Path
+    line: int
+    column: str
+
+    def error(self, problem: str) -> InputError:
+        return InputError(f"{self.where}: {problem}", path=self.path, line=self.line, column=self.column)
+
+    def get(self, key: str, kind: type, *, required: bool = False) -> Any:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise self.error(f"missing {key!r}")
+            return None
+        # bool is an int in Python; a true/false where a number belongs is a mistake.
+        if isinstance(value, bool) or not isinstance(value, kind):
+            raise self.error(f"{key!r} has the wrong type ({type(value).__name__})")
+        return value
+
+    def text(self, key: str, *, required: bool = False) -> str | None:
+        value: str | None = self.get(key, str, required=required)
+        return value
+
+    def number(self, key: str) -> float:
+        value = self.data.get(key)
+        if value is None:
+            raise self.error(f"missing {key!r}")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.error(f"{key!r} has the wrong type ({type(value).__name__})")
+        return float(value)
+
+
+def _items(row: dict[str, str], column: str, what: str, path: Path, line: int) -> list[_Item] | None:
+    values = _json_cell(row, column, path, line)
+    if values is None:
         return None
-    # bool is an int in Python; a true/false where a number belongs is a mistake.
-    if not isinstance(value, types) or (isinstance(value, bool) and bool not in (types if isinstance(types, tuple)
-                                                                                  else (types,))):
-        raise InputError(f"{where}: {key!r} has the wrong type ({type(value).__name__})", path=path, line=line,
-                         column=column)
-    return value
-
-
-def _objects(items: list[Any], column: str, path: Path, line: int) -> list[dict[str, Any]]:
-    for index, item in enumerate(items):
-        if not isinstance(item, dict):
+    items = []
+    for index, value in enumerate(values):
+        if not isinstance(value, dict):
             raise InputError(f"item {index} is not a JSON object", path=path, line=line, column=column)
+        items.append(_Item(value, f"{what} {index}", path, line, column))
     return items
 
 
 def _place_details(row: dict[str, str], path: Path, line: int) -> tuple[PlaceDetail, ...] | None:
-    items = _json_cell(row, "place_details", path, line)
+    items = _items(row, "place_details", "place", path, line)
     if items is None:
         return None
     details = []
-    for index, item in enumerate(_objects(items, "place_details", path, line)):
-        where, column = f"place {index}", "place_details"
-        args = {"where": where, "path": path, "line": line, "column": column}
-        role_text = _typed(item, "role", str, required=True, **args)
-        kind_text = _typed(item, "kind", str, **args)
+    for item in items:
+        role_text, kind_text = item.text("role", required=True) or "", item.text("kind")
         try:
             role = PlaceRole(role_text)
             kind = None if kind_text is None else PlaceKind(kind_text)
         except ValueError as exc:
-            raise InputError(f"{where}: {exc}", path=path, line=line, column=column) from None
-        lat = float(_typed(item, "lat", (int, float), required=True, **args))
-        lon = float(_typed(item, "lon", (int, float), required=True, **args))
+            raise item.error(str(exc)) from None
+        lat, lon = item.number("lat"), item.number("lon")
         if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
-            raise InputError(f"{where}: coordinates {lat}, {lon} are out of range", path=path, line=line,
-                             column=column)
+            raise item.error(f"coordinates {lat}, {lon} are out of range")
         details.append(PlaceDetail(
-            role=role, name=_typed(item, "name", str, required=True, **args), lat=lat, lon=lon,
-            geonameid=_typed(item, "geonameid", int, **args), kind=kind,
-            country_code=_typed(item, "country_code", str, **args), admin1=_typed(item, "admin1", str, **args),
-            feature_class=_typed(item, "feature_class", str, **args),
-            feature_code=_typed(item, "feature_code", str, **args),
-            population=_typed(item, "population", int, **args) or 0, surface=_typed(item, "surface", str, **args),
-            start=_typed(item, "start", int, **args), end=_typed(item, "end", int, **args),
+            role=role, name=item.text("name", required=True) or "", lat=lat, lon=lon,
+            geonameid=item.get("geonameid", int), kind=kind, country_code=item.text("country_code"),
+            admin1=item.text("admin1"), feature_class=item.text("feature_class"),
+            feature_code=item.text("feature_code"), population=item.get("population", int) or 0,
+            surface=item.text("surface"), start=item.get("start", int), end=item.get("end", int),
         ))
     return tuple(details)
 
 
 def _actor_details(row: dict[str, str], path: Path, line: int) -> tuple[Actor, ...] | None:
-    items = _json_cell(row, "actor_details", path, line)
+    items = _items(row, "actor_details", "actor", path, line)
     if items is None:
         return None
     actors = []
-    for index, item in enumerate(_objects(items, "actor_details", path, line)):
-        args = {"where": f"actor {index}", "path": path, "line": line, "column": "actor_details"}
+    for item in items:
         try:
-            actors.append(Actor(name=_typed(item, "name", str, required=True, **args),
-                                kind=ActorKind(_typed(item, "kind", str, **args) or ActorKind.PERSON),
-                                title=_typed(item, "title", str, **args),
-                                country_code=_typed(item, "country_code", str, **args)))
+            actors.append(Actor(name=item.text("name", required=True) or "",
+                                kind=ActorKind(item.text("kind") or ActorKind.PERSON),
+                                title=item.text("title"), country_code=item.text("country_code")))
         except ValueError as exc:
-            raise InputError(f"actor {index}: {exc}", path=path, line=line, column="actor_details") from None
+            raise item.error(str(exc)) from None
     return tuple(actors)
 
 
 def _source_details(row: dict[str, str], path: Path, line: int) -> tuple[Source, ...] | None:
-    items = _json_cell(row, "source_details", path, line)
+    items = _items(row, "source_details", "source", path, line)
     if items is None:
         return None
     sources = []
-    for index, item in enumerate(_objects(items, "source_details", path, line)):
-        args = {"where": f"source {index}", "path": path, "line": line, "column": "source_details"}
-        published = _typed(item, "published", str, **args)
+    for item in items:
+        published = item.text("published")
         sources.append(Source(
-            document_id=_typed(item, "document_id", str, required=True, **args),
-            title=_typed(item, "title", str, **args), url=_typed(item, "url", str, **args),
+            document_id=item.text("document_id", required=True) or "", title=item.text("title"),
+            url=item.text("url"),
             published=None if published is None else parse_date(published, path=path, line=line,
-                                                                 what=f"source {index} 'published'"),
+                                                                 what=f"{item.where} 'published'"),
         ))
     return tuple(sources)
 

@@ -103,23 +103,24 @@ def _interval(row: TableRow) -> tuple[Interval, Precision]:
         end_interval, end_precision = parse_table_date(end_text, row)
         return Interval(start=None, end=end_interval.end), stated or end_precision
     interval, precision = parse_table_date(row.date, row)
-    assert interval.start is not None
+    start = interval.start
+    assert start is not None  # a parsed table date is a closed interval
     if open_end:
-        return Interval(start=interval.start, end=None), stated or precision
+        return Interval(start=start, end=None), stated or precision
     if end_text:
         end_interval, _ = parse_table_date(end_text, row)
-        if end_interval.end is None or end_interval.end <= interval.start:
+        if end_interval.end is None or end_interval.end <= start:
             raise InputError(f"end date {row.end_date!r} is before the start date {row.date!r}",
                              path=row.path, line=row.line)
-        interval = Interval(start=interval.start, end=end_interval.end)
+        interval = Interval(start=start, end=end_interval.end)
         return interval, stated or precision_of(interval)
     if hint in _ACLED_PRECISION and precision is Precision.DAY:
         precision = _ACLED_PRECISION[hint]
         if precision is Precision.WEEK:
             # ACLED codes 2 as "within a week of the date"; keep the day, widen the interval.
-            interval = Interval(start=interval.start - dt.timedelta(days=3), end=interval.start + dt.timedelta(days=4))
+            interval = Interval(start=start - dt.timedelta(days=3), end=start + dt.timedelta(days=4))
         elif precision is Precision.MONTH:
-            first = interval.start.replace(day=1)
+            first = start.replace(day=1)
             interval = Interval(start=first, end=_month_after(first))
     return interval, stated or precision
 
@@ -166,12 +167,6 @@ def _place(gazetteer: Gazetteer, row: TableRow) -> Place:
         return candidates[0]
     assert country is not None  # the reader refuses rows with no place at all
     return country
-
-
-def _actor(name: str) -> Actor:
-    if _ORG_WORDS.search(name) or not _PERSON_NAME.match(name):
-        return Actor(name=name, kind=ActorKind.ORGANISATION)
-    return Actor(name=name, kind=ActorKind.PERSON)
 
 
 def _detail_place(gazetteer: Gazetteer, detail: PlaceDetail, row: TableRow, index: int) -> Place:
