@@ -241,8 +241,8 @@ def _analyse_run(
 
 
 def _is_acronym(surface: str) -> bool:
-    letters = [c for c in surface if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = surface.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
 class GazetteerRecogniser:

@@ -96,6 +96,10 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|inside|to|from|into|toward|towards|around|visited|visit)[ \t]+(?:the[ \t]+)?$",
     re.IGNORECASE,
 )
+_COMMA_GAP = re.compile(r",[ \t]*")
+_COORDINATION_GAP = re.compile(r"(?:[ \t]*,)?[ \t]+and[ \t]+|,[ \t]*")
+# A mention after a preposition (and an optional article or adjective) opens no clause.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|to|of|near|into|on|with|by)[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+)?$")
 _CAPITAL_NEAR = re.compile(r"\bcapital\b", re.IGNORECASE)
 
 
@@ -165,8 +169,8 @@ def _county_candidates(gazetteer: Gazetteer, key: str) -> tuple[Place, ...]:
 
 
 def _is_acronym(surface: str) -> bool:
-    letters = [c for c in surface if c.isalpha()]
-    return 2 <= len(letters) <= 4 and all(c.isupper() for c in letters)
+    letters = surface.replace(".", "")
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
 
 def _plausible_sense(p: Place, key: str, *, acronym: bool = False) -> bool:
@@ -251,6 +255,21 @@ def resolve_spans(
     glist = list(groups.values())
     # Pass 1: anchors from priors alone; pass 2: anchors from pass 1's choices.
     chosen: dict[int, Place] = {id(g): g.candidates[0] for g in glist if _is_anchor(g)}
+    # Names whose choice context cannot change and whose acceptance it cannot decide: a major
+    # place (countries, capitals, large cities) whose runner-up lies beyond the context's reach.
+    # Scoring them would only repeat their priors, so they keep their priors as scores.
+    settled: set[int] = set()
+    for g in glist:
+        top = g.candidates[0]
+        if (
+            not g.pinned
+            and not g.qualifier
+            and top.importance >= settings.accept_weak
+            and (len(g.candidates) == 1 or top.importance - g.candidates[1].importance >= settings.context_reach)
+        ):
+            settled.add(id(g))
+            g.scores = [c.importance for c in g.candidates]
+            g.choice = 0
     for final in (False, True):
         countries: Counter[str] = Counter()
         admin1s: Counter[tuple[str, str]] = Counter()
@@ -271,7 +290,7 @@ def resolve_spans(
                 points.append((g, rlat, math.radians(p.lon), math.cos(rlat)))
         new_chosen: dict[int, Place] = {}
         for g in glist:
-            if len(g.candidates) == 1 and not final:
+            if id(g) in settled or (len(g.candidates) == 1 and not final):
                 # Nothing to choose; its score only matters for acceptance, after the last pass.
                 new_chosen[id(g)] = g.candidates[0]
                 continue
@@ -423,7 +442,7 @@ def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
         gap = text[a.end : b.start]
         if len(gap) > 40 or ga is gb:
             continue
-        if re.fullmatch(r",[ \t]*", gap) and gb.cue is Cue.NAME:
+        if _COMMA_GAP.fullmatch(gap) and gb.cue is Cue.NAME:
             # "X, Y": Y contains X.
             for kb, y in enumerate(gb.candidates):
                 if y.kind not in (PlaceKind.ADMIN1, PlaceKind.COUNTRY):
@@ -486,13 +505,13 @@ def _role(
     while j + 1 < len(order) and j - idx < _MAX_COORDINATION:
         nxt = order[j + 1][0]
         gap = text[order[j][0].end : nxt.start]
-        if re.fullmatch(r"(?:[ \t]*,)?[ \t]+and[ \t]+|,[ \t]*", gap):
+        if _COORDINATION_GAP.fullmatch(gap):
             j += 1
             continue
         break
     # The mention must open its clause: "Moscow said", not "talks in Moscow said".
     before = text[max(0, sp.start - 24) : sp.start]
-    if re.search(r"\b(?:in|at|from|to|of|near|into|on|with|by)[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+)?$", before):
+    if _PREPOSITION_BEFORE.search(before):
         return MentionRole.LITERAL
     last = order[j][0]
     m = _AGENT_TAIL.match(text, last.end, min(len(text), last.end + 40))
