@@ -25,11 +25,13 @@ half-built index.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import sqlite3
 import statistics
 import tempfile
+import time
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable
@@ -472,8 +474,27 @@ def build_index(path: Path, *, options: BuildOptions | None = None) -> Path:
             con.execute("VACUUM")
         finally:
             con.close()
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the index holds nothing secret
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    _remove_stale_versions(path.parent)
     return path
+
+
+# A temp file untouched this long belongs to a build that died.
+_TMP_GRACE_S = 3600.0
+
+
+def _remove_stale_versions(folder: Path) -> None:
+    """Delete indexes (and abandoned temp files) of other index versions: 70 MB each."""
+    current = f"gazetteer-v{INDEX_VERSION}"
+    for old in folder.glob("gazetteer-v*.sqlite*"):
+        version = old.name.removeprefix("gazetteer-v").split(".", 1)[0].split("-", 1)[0]
+        if old.name.endswith(".tmp") and time.time() - old.stat().st_mtime < _TMP_GRACE_S:
+            continue  # possibly another process's build in progress
+        if version.isdigit() and not old.name.startswith((current + ".", current + "-")):
+            # A process still reading an old file keeps it open until it closes (POSIX unlink).
+            with contextlib.suppress(OSError):
+                old.unlink()
