@@ -321,7 +321,7 @@ def resolve_spans(
                 end=sp.end,
                 place=place,
                 role=_role(text, sp, g, place, order, idx, gazetteer),
-                confidence=round(conf * 0.7, 4) if sp.weak else conf,
+                confidence=round(conf * 0.7, 4) if sp.weak and not g.pinned else conf,
                 alternatives=alts,
                 in_organisation=sp.in_organisation,
             )
