@@ -444,3 +444,19 @@ def test_geojson_features_of_one_event_must_agree(tmp_path: Path, sample: Timeli
     _edit_geojson(path, "ev-riyadh#1", retitle)
     with pytest.raises(InputError, match=r"event 'ev-riyadh': property 'title' differs from feature"):
         read_table(path)
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_every_format_is_byte_identical_when_built_twice(gazetteer: Gazetteer, fmt: str) -> None:
+    build = lambda: Timeline(events=sample_events(gazetteer), title="T")  # noqa: E731
+    assert export_text(build(), fmt) == export_text(build(), fmt)
+
+
+def test_a_refused_export_leaves_the_previous_file(tmp_path: Path, sample: Timeline) -> None:
+    target = tmp_path / "keep.csv"
+    target.write_text("previous\n", encoding="utf-8")
+    with pytest.raises(OutputError):
+        export_timeline(sample, target, format="xlsx")
+    assert target.read_text(encoding="utf-8") == "previous\n"
+    export_timeline(sample, target)
+    assert target.read_bytes().decode("utf-8") == to_csv(sample)

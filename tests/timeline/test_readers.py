@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from timeline.errors import InputError
 from timeline.readers import expand_inputs, markdown_to_text, read_documents, read_table
@@ -215,3 +217,56 @@ def test_bad_place_details_name_the_line(tmp_path: Path, cell: str, message: str
         read_table(path)
     assert str(caught.value).startswith(str(tmp_path / "t.csv") + ":2")
     assert message in str(caught.value)
+
+
+# --- fuzz: a table reader either reads or raises InputError, never anything else ---------------
+
+JSON_SCALARS = (st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False)
+                | st.text(max_size=12))
+JSON_VALUES = st.recursive(JSON_SCALARS, lambda inner: st.lists(inner, max_size=3)
+                           | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=8)
+PROPERTY_KEYS = st.sampled_from(["event_id", "start", "end", "open_start", "open_end", "precision", "title",
+                                 "place_details", "actor_details", "source_details", "place_index", "place_count",
+                                 "geonameid", "role", "date", "notes", "location", "latitude", "actors", "x_a"])
+FEATURES = st.fixed_dictionaries({
+    "type": st.just("Feature") | JSON_SCALARS,
+    "geometry": st.none() | st.fixed_dictionaries({"type": st.just("Point") | st.text(max_size=6),
+                                                   "coordinates": st.lists(JSON_SCALARS, max_size=3)}),
+    "properties": st.none() | st.dictionaries(PROPERTY_KEYS, JSON_VALUES, max_size=8),
+})
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(features=st.lists(FEATURES, max_size=4))
+def test_geojson_reader_raises_only_input_errors(tmp_path: Path, features: list[dict[str, object]]) -> None:
+    path = write(tmp_path / "f.geojson", json.dumps({"type": "FeatureCollection", "features": features}))
+    try:
+        read_table(path)
+    except InputError as exc:
+        assert exc.path == str(path) and "\n" not in str(exc)  # one line, naming the file
+
+
+CSV_CELLS = st.text(st.characters(exclude_categories=("Cs",)), max_size=12) | st.sampled_from(
+    ["open", "..", "2020-01-01", "2020-02", "[]", '[{"role": "site"}]', "'=x", "1e400", "nan"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(columns=st.lists(st.sampled_from(["event_date", "end_date", "time_precision", "title", "notes", "location",
+                                         "latitude", "longitude", "geonameid", "place_details", "actor_details",
+                                         "source_details", "disagreements", "sentence_start", "actor1"]),
+                        min_size=1, max_size=8, unique=True),
+       cells=st.lists(CSV_CELLS, max_size=24))
+def test_csv_reader_raises_only_input_errors(tmp_path: Path, columns: list[str], cells: list[str]) -> None:
+    import csv
+    import io
+
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for start in range(0, len(cells), len(columns)):
+        writer.writerow(cells[start:start + len(columns)])
+    path = write(tmp_path / "f.csv", out.getvalue())
+    try:
+        read_table(path)
+    except InputError as exc:
+        assert exc.path == str(path) and "\n" not in str(exc)  # one line, naming the file
