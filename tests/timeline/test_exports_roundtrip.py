@@ -8,7 +8,10 @@ then :func:`timeline.table.events_from_table` with the real gazetteer, then (for
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -18,7 +21,7 @@ from hypothesis import strategies as st
 from gazetteer.index import Gazetteer, default_gazetteer
 from gazetteer.model import Place, PlaceKind
 from timeline.builder import build_timeline
-from timeline.exports import export_timeline
+from timeline.exports import export_timeline, to_kml, to_timelinejs
 from timeline.model import (
     Actor,
     ActorKind,
@@ -34,6 +37,7 @@ from timeline.model import (
 from timeline.readers import read_table
 from timeline.table import events_from_table
 
+KML = "{http://www.opengis.net/kml/2.2}"
 SEED_TABLE = Path(__file__).resolve().parents[2] / "seeds" / "ukraine-diplomacy-2014-2025.csv"
 # Real places: GeoNames cities and countries on both sides of the equator and the meridian, a
 # region of the gazetteer's own (no GeoNames id) and a point of our own.
@@ -140,3 +144,30 @@ def test_export_then_import_is_the_identity(specs: tuple[dict, ...], title: str,
         for suffix in (".csv", ".geojson"):
             path = export_timeline(timeline, Path(folder) / f"t{suffix}")
             assert _read_back(path, gazetteer) == timeline.events, suffix
+
+
+# Any text at all, control characters included: the XML and JSON exports must still parse.
+ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(titles=st.lists(ANY_TEXT, min_size=1, max_size=3), sentence=ANY_TEXT, day=DAYS,
+       precision=st.sampled_from(list(Precision)))
+def test_kml_and_timelinejs_parse_for_any_text(titles: list[str], sentence: str, day: dt.date,
+                                               precision: Precision, places: tuple[Place, ...]) -> None:
+    events = tuple(Event(id=f"e{i}", title=title, interval=Interval.day(day), precision=precision,
+                         places=(EventPlace(place=places[i], role=PlaceRole.SITE, surface=title),),
+                         sentence=sentence, sentence_end=len(sentence)) for i, title in enumerate(titles))
+    timeline = Timeline(events=events, title=titles[0])
+    root = ET.fromstring(to_kml(timeline).encode("utf-8"))
+    names = [m.findtext(f"{KML}name") for m in root.iter(f"{KML}Placemark")]
+    # XML parsers turn CR into LF; characters XML cannot hold became U+FFFD; the rest is exact.
+    assert names == [_as_xml_reads(t) for t in titles]
+    slides = json.loads(json.dumps(to_timelinejs(timeline)))["events"]
+    assert [s["text"]["headline"] for s in slides] == [html.escape(t) for t in titles]
+    assert all("<" not in s["text"]["headline"] and "<script" not in s["text"]["text"] for s in slides)
+
+
+def _as_xml_reads(text: str) -> str:
+    cleaned = "".join(c if c in "\t\n\r" or (c >= " " and c not in "\ufffe\uffff") else "\ufffd" for c in text)
+    return cleaned.replace("\r\n", "\n").replace("\r", "\n")
