@@ -86,7 +86,11 @@ _POD = r"(?:morning|afternoon|evening|night|nite)"
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    """Compile a rule. Unbounded whitespace runs are capped at three characters: words of one
+    expression are never further apart, and an unbounded ``\\s*`` before an optional part makes
+    the engine quadratic on long runs of spaces."""
+    bounded = pattern.replace(r"\s+", r"\s{1,3}").replace(r"\s*", r"\s{0,3}")
+    return re.compile(bounded, re.IGNORECASE)
 
 
 # --- acceptance checks --------------------------------------------------------------------------
