@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["bokeh_js", "leaflet_css", "leaflet_js", "our_css", "our_js", "inline_script", "inline_style"]
+__all__ = ["bokeh_js", "inline_script", "inline_style", "leaflet_css", "leaflet_js", "our_css", "our_js"]
 
 _SOURCE_MAP = re.compile(r"^\s*//# sourceMappingURL=\S+\s*$", re.MULTILINE)
 _CSS_SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")

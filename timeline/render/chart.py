@@ -42,7 +42,7 @@ from bokeh.plotting import figure
 from bokeh.transform import dodge, linear_cmap
 
 from timeline.model import EventStatus, Timeline
-from timeline.render.data import STATUS_COLOURS, ViewModel, view_model
+from timeline.render.data import STATUS_COLOURS, STATUS_RANK, ViewModel, view_model
 from timeline.render.options import ReportOptions
 
 __all__ = ["PUBLISHED_LANE", "build_chart", "chart_json", "render_chart", "text_columns"]
@@ -56,7 +56,8 @@ _EVENT_TOOLTIP = """
   <div style="color:#57606a;font-size:12px"><span style="font-weight:600;text-transform:uppercase;
     letter-spacing:.04em">@status_text</span> · @label</div>
   <div style="font-weight:650;margin:2px 0 4px">@title</div>
-  <div style="font-style:italic;color:#32383f">“@s_pre<b style="background:#fff3b0;font-style:normal">@s_hit</b>@s_post”</div>
+  <div style="font-style:italic;color:#32383f">“@s_pre<b
+    style="background:#fff3b0;font-style:normal">@s_hit</b>@s_post”</div>
   <div style="margin-top:4px;color:#57606a">@places</div>
   <div style="color:#57606a">@source</div>
 </div>
@@ -131,7 +132,7 @@ def build_chart(model: ViewModel, *, fill_text: bool) -> LayoutDOM:
         left[i] = x_lo if row.start is None else _ms(row.start)
         right[i] = x_hi if row.end is None else _ms(row.end)
         lane[i] = lane_y[row.lane]
-        status[i] = statuses.index(row.status)
+        status[i] = STATUS_RANK[row.status]
         if row.point:
             points.append(i)
         elif row.start is None or row.end is None:
@@ -152,17 +153,18 @@ def build_chart(model: ViewModel, *, fill_text: bool) -> LayoutDOM:
     colour = linear_cmap("status", palette=[STATUS_COLOURS[s] for s in statuses], low=-0.5,
                          high=len(statuses) - 0.5)
     mid = dodge("left", _DAY_MS / 2)  # a day-precision point sits at noon of its day
-    filters = {name: IndexFilter(indices=np.asarray(idx, dtype=np.int32))
+    # An int32 array serialises as compact base64, a list as JSON numbers.
+    filters = {name: IndexFilter(indices=np.asarray(idx, dtype=np.int32))  # type: ignore[arg-type]
                for name, idx in (("points", points), ("bars", bars), ("open", open_bars))}
 
     height = int(min(640, max(220, 70 + 30 * len(lanes))))
-    y_range = Range1d(-0.6, len(lanes) - 0.4, bounds="auto")
+    y_range = Range1d(start=-0.6, end=len(lanes) - 0.4, bounds="auto")
     main = figure(
         height=height, sizing_mode="stretch_width", x_axis_type="datetime", y_range=y_range,
-        x_range=Range1d(x_lo, x_hi, bounds=(x_lo, x_hi)), tools="xpan,xwheel_zoom,reset",
+        x_range=Range1d(start=x_lo, end=x_hi, bounds=(x_lo, x_hi)), tools="xpan,xwheel_zoom,reset",
         toolbar_location="above", name="gt-main", title=None, min_border_left=10,
     )
-    selected = {"selection_line_color": "#111111", "selection_line_width": 2.5,
+    selected: dict[str, Any] = {"selection_line_color": "#111111", "selection_line_width": 2.5,
                 "nonselection_fill_alpha": 0.12, "nonselection_line_alpha": 0.2}
     bar_r = main.hbar(y="lane", left="left", right="right", height=0.55, source=source,
                       view=CDSView(filter=filters["bars"]), fill_color=colour, fill_alpha=0.75,
@@ -199,15 +201,16 @@ def build_chart(model: ViewModel, *, fill_text: bool) -> LayoutDOM:
     main.yaxis.major_label_text_color = "#32383f"
     main.ygrid.ticker = FixedTicker(ticks=list(range(len(lanes))))
 
+    # The overview is a histogram of events over time, not a second copy of every glyph: it
+    # stays light however many events there are.
+    edges, counts = _histogram(left, right, x_lo, x_hi)
     overview = figure(
-        height=80, sizing_mode="stretch_width", x_axis_type="datetime", y_range=Range1d(-0.6, len(lanes) - 0.4),
-        x_range=Range1d(x_lo, x_hi), tools="", toolbar_location=None, name="gt-overview", min_border_left=10,
+        height=80, sizing_mode="stretch_width", x_axis_type="datetime",
+        y_range=Range1d(start=0, end=max(1, int(counts.max(initial=0))) * 1.1),
+        x_range=Range1d(start=x_lo, end=x_hi), tools="", toolbar_location=None, name="gt-overview", min_border_left=10,
     )
-    for key, alpha in (("bars", 0.7), ("open", 0.25)):
-        overview.hbar(y="lane", left="left", right="right", height=0.7, source=source, fill_color=colour,
-                      line_color=None, fill_alpha=alpha, view=CDSView(filter=filters[key]))
-    overview.scatter(x=mid, y="lane", size=4, source=source, fill_color=colour, line_color=None,
-                     view=CDSView(filter=filters["points"]))
+    overview.quad(left=edges[:-1], right=edges[1:], bottom=0, top=counts, fill_color="#5b7083", fill_alpha=0.55,
+                  line_color=None, name="gt-histogram")
     range_tool = RangeTool(x_range=main.x_range)
     range_tool.overlay.fill_color = "#0072B2"
     range_tool.overlay.fill_alpha = 0.12
@@ -216,6 +219,17 @@ def build_chart(model: ViewModel, *, fill_text: bool) -> LayoutDOM:
     _style(overview)
     overview.ygrid.grid_line_color = None
     return column(main, overview, sizing_mode="stretch_width", name="gt-chart")
+
+
+def _histogram(left: np.ndarray, right: np.ndarray, x_lo: float, x_hi: float) -> tuple[np.ndarray, np.ndarray]:
+    """Events per bin (by where each event starts, open starts at the left edge), with bins of a
+    day, week, month or year so there are at most a few hundred of them."""
+    span_days = (x_hi - x_lo) / _DAY_MS
+    width = next((w for w in (1, 7, 30.4375, 365.25, 3652.5) if span_days / w <= 300), 36525.0) * _DAY_MS
+    bins = max(1, math.ceil((x_hi - x_lo) / width))
+    edges = x_lo + np.arange(bins + 1, dtype=np.float64) * width
+    counts, _ = np.histogram(left.astype(np.float64), bins=edges)
+    return edges.astype(np.float32), counts.astype(np.int32)
 
 
 def _style(fig: Any) -> None:
@@ -243,7 +257,7 @@ def renumber(models: set[Model], prefix: str = "gt") -> None:
         return int(match.group(1))
 
     for number, m in enumerate(sorted(models, key=order)):
-        m._id = f"{prefix}{number}"  # type: ignore[assignment]
+        m._id = f"{prefix}{number}"  # type: ignore[attr-defined]
 
 
 def chart_document(root: LayoutDOM, *, title: str) -> Document:

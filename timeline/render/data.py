@@ -17,21 +17,26 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-import zlib
 import urllib.parse
+import zlib
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from timeline.model import Document, Event, EventStatus, PlaceRole, Timeline, place_key
+from timeline.model import Document, Event, EventStatus, PlaceRole, Precision, Timeline, place_key
 from timeline.render.labels import date_label, span_label
 from timeline.render.options import ReportOptions
 
-__all__ = ["STATUS_COLOURS", "ChartRow", "DataBlock", "ViewModel", "data_block", "safe_url", "script_json", "view_model"]
+__all__ = ["STATUS_COLOURS", "ChartRow", "DataBlock", "ViewModel", "data_block", "safe_url", "script_json",
+           "view_model"]
 
 STATUSES = tuple(EventStatus)
 ROLES = (PlaceRole.SITE, PlaceRole.ACTOR, PlaceRole.MENTIONED)
+# Enum lookups by dict: tuple.index on enums costs a comparison chain per event.
+ROLE_RANK = {role: i for i, role in enumerate(ROLES)}
+STATUS_RANK = {status: i for i, status in enumerate(STATUSES)}
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies and in greyscale
 # print (blue and orange differ in lightness as well as hue).
 STATUS_COLOURS = {
@@ -68,6 +73,7 @@ class ViewModel:
     bounds: tuple[tuple[float, float], tuple[float, float]] | None  # ((lat_min, lon_min), (lat_max, lon_max))
 
 
+@lru_cache(maxsize=65_536)  # a few sources are cited by thousands of events
 def safe_url(url: str | None) -> str | None:
     """``url`` if it is an absolute http(s) URL, else None (no ``javascript:``/``data:`` links)."""
     if not url:
@@ -115,7 +121,7 @@ def data_block(value: object, *, compress_above: int = COMPRESS_ABOVE) -> DataBl
     if len(raw) <= compress_above:
         return DataBlock(text=text, type="application/json", encoding=None)
     # zlib's output depends only on the input and the level: the page stays deterministic.
-    packed = base64.b64encode(zlib.compress(raw, 9)).decode("ascii")
+    packed = base64.b64encode(zlib.compress(raw, 6)).decode("ascii")
     return DataBlock(text=packed, type="text/plain", encoding="deflate-base64")
 
 
@@ -135,7 +141,7 @@ def _highlight(event: Event, surface: str | None, start: int | None, end: int | 
 def _lane_key(event: Event, lanes: str, country_names: Mapping[str, str]) -> str:
     if lanes == "actor":
         return event.actors[0].name if event.actors else NO_LANE["actor"]
-    ordered = sorted(event.places, key=lambda ep: ROLES.index(ep.role))
+    ordered = sorted(event.places, key=lambda ep: ROLE_RANK[ep.role])
     if not ordered:
         return NO_LANE[lanes]
     place = ordered[0].place
@@ -165,7 +171,7 @@ def view_model(timeline: Timeline, *, options: ReportOptions,
                 place_counts.append(0)
                 place_roles.append(len(ROLES) - 1)
             idx = place_index[key]
-            place_roles[idx] = min(place_roles[idx], ROLES.index(ep.role))
+            place_roles[idx] = min(place_roles[idx], ROLE_RANK[ep.role])
             if idx not in seen_here:
                 seen_here.add(idx)
                 place_counts[idx] += 1
@@ -192,14 +198,14 @@ def view_model(timeline: Timeline, *, options: ReportOptions,
     for event in timeline.events:
         ev_title.append(event.title)
         ev_label.append(date_label(event.interval, event.precision))
-        ev_status.append(STATUSES.index(event.status))
+        ev_status.append(STATUS_RANK[event.status])
         refs: list[int] = []
         countries_here: dict[str, int] = {}
         for ep in event.places:
             lo, hi = _highlight(event, ep.surface, ep.start, ep.end)
-            refs.extend((place_index[place_key(ep.place)], ROLES.index(ep.role), lo, hi))
+            refs.extend((place_index[place_key(ep.place)], ROLE_RANK[ep.role], lo, hi))
             if ep.place.country_code:
-                role = ROLES.index(ep.role)
+                role = ROLE_RANK[ep.role]
                 countries_here[ep.place.country_code] = min(countries_here.get(ep.place.country_code, 9), role)
         for code, role in countries_here.items():
             country_involvement.setdefault(code, [0, 0, 0])[role] += 1
@@ -216,7 +222,7 @@ def view_model(timeline: Timeline, *, options: ReportOptions,
         ev_sources.append(refs_src)
         ev_lane.append(_lane_key(event, options.lanes, country_names))
         rows.append(ChartRow(lane="", start=event.interval.start, end=event.interval.end,
-                             point=event.precision.rank == 0 and event.interval.days == 1,
+                             point=event.precision is Precision.DAY and event.interval.days == 1,
                              status=event.status))
 
     lanes = _choose_lanes(ev_lane, options.max_lanes)

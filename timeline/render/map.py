@@ -47,7 +47,7 @@ class _SafeMacroElement(MacroElement):
     add the output as :class:`_Markup` instead.
     """
 
-    def render(self, **kwargs: Any) -> None:
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # as MacroElement.render
         figure = self.get_root()
         if not isinstance(figure, Figure):
             raise RenderError("a map element can only be rendered inside a folium figure")
@@ -89,8 +89,10 @@ class _EventLayer(_SafeMacroElement):
     _template = Template("""
 {% macro html(this, kwargs) %}
 {%- if this.embed_data %}
-<script type="{{ this.data.type }}" id="{{ this.data_id }}"{% if this.data.encoding %} data-encoding="{{ this.data.encoding }}"{% endif %}>{{ this.data.text }}</script>
-<script type="{{ this.countries.type }}" id="{{ this.countries_id }}"{% if this.countries.encoding %} data-encoding="{{ this.countries.encoding }}"{% endif %}>{{ this.countries.text }}</script>
+{%- for block, block_id in ((this.data, this.data_id), (this.countries, this.countries_id)) %}
+<script type="{{ block.type }}" id="{{ block_id }}"
+  {%- if block.encoding %} data-encoding="{{ block.encoding }}"{% endif %}>{{ block.text }}</script>
+{%- endfor %}
 {%- endif %}
 {% endmacro %}
 {% macro script(this, kwargs) %}
@@ -191,8 +193,12 @@ def build_map(model: ViewModel, countries: Mapping[str, Any] | None, *, options:
                               f"'CartoDB.Positron')") from exc
         tiles = folium.TileLayer(tiles=provider.build_url(), attr=provider.html_attribution,
                                  name=provider.name, max_zoom=provider.get("max_zoom", 18))
-    fmap = folium.Map(location=None, tiles=tiles, control_scale=True, zoom_start=2, min_zoom=1, max_zoom=12,
-                      world_copy_jump=True, width="100%", height="100%")
+    fmap = folium.Map(location=None, tiles=tiles, control_scale=True, zoom_start=2, world_copy_jump=True,
+                      width="100%", height="100%")
+    # Folium hands zoom limits to its tile layer only; without tiles the map itself needs them
+    # (marker clustering refuses a map with no maxZoom).
+    fmap.options["min_zoom"] = 1
+    fmap.options["max_zoom"] = 12
     # Folium's defaults are CDN links to jQuery, Bootstrap, Font Awesome and Leaflet. We inline
     # Leaflet ourselves and draw popups without jQuery or icon fonts.
     fmap.default_js = []

@@ -36,7 +36,7 @@ class ReportOptions:
     embed: bool = False
     cluster_threshold: int = 150
     max_lanes: int = 20
-    table_page_size: int = 100
+    table_page_size: int = 25
     popup_event_limit: int = 12
 
     def __post_init__(self) -> None:

@@ -11,6 +11,7 @@ single JSON copy of the events and links the three views by event index.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import tempfile
@@ -31,10 +32,10 @@ from timeline.render.data import STATUSES, DataBlock, data_block, safe_url, view
 from timeline.render.map import build_map, country_layer_data, csp
 from timeline.render.options import ReportOptions
 
-__all__ = ["render_report", "report_iframe_html", "write_report", "embed_snippet"]
+__all__ = ["embed_snippet", "render_report", "report_iframe_html", "write_report"]
 
 # Listing thousands of documents in the footer would dwarf the page; the table has them all.
-_MAX_LISTED_SOURCES = 200
+_MAX_LISTED_SOURCES = 40
 
 
 @cache
@@ -136,8 +137,10 @@ def embed_snippet(report_name: str, *, title: str) -> str:
     """
     src = html.escape(report_name, quote=True)
     return f"""<!-- geotimeline report: paste this where the report should appear -->
-<iframe class="geotimeline-embed" src="{src}" title="{html.escape(title, quote=True)}" loading="lazy"
-  style="width:100%;height:900px;border:0;display:block" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>
+<iframe class="geotimeline-embed" src="{src}" title="{html.escape(title, quote=True)}"
+  loading="lazy"
+  style="width:100%;height:900px;border:0;display:block"
+  sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>
 <script>
 (function () {{
   var frames = document.querySelectorAll("iframe.geotimeline-embed");
@@ -175,10 +178,8 @@ def _write_atomic(path: Path, text: str) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
         raise
 
 

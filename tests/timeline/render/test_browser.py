@@ -214,3 +214,21 @@ def test_report_runs_inside_a_sandboxed_srcdoc_iframe(open_report: Callable[...,
     assert frame.locator(".gt-marker").count() == len(timeline_sample.places())
     assert frame.evaluate(_CHART_COUNTS)["rows"] == len(timeline_sample.events)
     _assert_clean(opened)
+
+
+def test_many_places_are_clustered(open_report: Callable[..., ReportPage], timeline_sample: Timeline) -> None:
+    from timeline.render import ReportOptions
+
+    opened = open_report(render_report(timeline_sample, options=ReportOptions(cluster_threshold=3)))
+    page = opened.page
+    assert page.evaluate("() => geotimeline.mapController.clustered") is True
+    assert page.evaluate("() => geotimeline.mapController.markers.length") == len(timeline_sample.places())
+    clusters = page.locator(".gt-cluster")
+    assert clusters.count() >= 1
+    # A cluster is labelled with the number of events it holds: only digits, no markup from data.
+    assert all(text.isdigit() for text in clusters.all_inner_texts())
+    # Selecting an event still reaches a clustered place: the map zooms until its marker shows.
+    page.evaluate("() => geotimeline.emit('select', {events: [3], origin: 'test'})")
+    page.wait_for_function("() => document.querySelectorAll('.gt-marker.gt-hl').length === 1")
+    _assert_clean(opened)
+    opened.screenshot("report-clustered.png", full_page=False)

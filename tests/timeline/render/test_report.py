@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import base64
 import json
-import zlib
 import re
+import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 

@@ -192,9 +192,20 @@
     }
 
     var clustered = n > data.options.cluster;
+    /* A cluster shows how many events (not places) it holds; its markup is only a number. */
+    function clusterIcon(cluster) {
+      var events = 0;
+      cluster.getAllChildMarkers().forEach(function (m) { events += P.count[m.gtPlace]; });
+      var size = Math.round(26 + 8 * Math.log(1 + events) / Math.LN10 * 1.6);
+      return L.divIcon({
+        html: "<span>" + String(Number(events)) + "</span>",
+        className: "gt-cluster", iconSize: L.point(size, size)
+      });
+    }
     var groups = ROLE_LABELS.map(function () {
       return clustered
-        ? L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, chunkedLoading: true })
+        ? L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, chunkedLoading: true,
+          iconCreateFunction: clusterIcon })
         : L.featureGroup();
     });
     var markers = [];
@@ -310,6 +321,7 @@
       highlighted: function () { return Object.keys(highlighted).map(Number); }
     };
     GT.mapController = controller;
+    if (window.performance && performance.mark) { performance.mark("gt-map-ready"); }
     if (resolveMap) { resolveMap(controller); }
     return controller;
   };
