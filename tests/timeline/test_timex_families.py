@@ -241,3 +241,51 @@ def test_calendar_intervals_and_precision() -> None:
     assert month.precision is Precision.MONTH
     year = found["2014"]
     assert year.precision is Precision.YEAR
+
+
+HALVES_AND_HOLIDAYS = [
+    ("Sales rose in H1 2025.", "H1 2025", "DATE", "2025-H1"),
+    ("Earnings fell in the second half of 2023.", "the second half of 2023", "DATE", "2023-H2"),
+    ("The boy was rescued on Thanksgiving Day.", "Thanksgiving Day", "DATE", "2024-11-28"),
+    ("Shops will close on Christmas Day.", "Christmas Day", "DATE", "2025-12-25"),
+    ("The vote was held on Election Day 2024.", "Election Day 2024", "DATE", "2024-11-05"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), HALVES_AND_HOLIDAYS)
+def test_halves_and_holidays(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)
+
+
+INFORMAL = [
+    ("see u tmr at the mall", "tmr", "DATE", "2025-02-18"),
+    ("event starts at 430pm today", "430pm today", "TIME", "2025-02-17T16:30"),
+    ("we open at 7.30am", "7.30am", "TIME", "2025-02-17T07:30"),
+    ("we meet this sat!", "this sat", "DATE", "2025-02-22"),
+    ("it took 1.5hrs to get home", "1.5hrs", "DURATION", "PT1H30M"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), INFORMAL)
+def test_informal_spellings(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)
+
+
+def test_hashtags_and_handles_are_not_dates() -> None:
+    assert find_times("Happy #Friday from @May and #Christmas2024", published=PUBLISHED) == []
+
+
+def test_a_historical_narrative_dates_bare_months_by_the_year_it_names() -> None:
+    text = ("The war began in 1939. In 1940 the front was quiet. The offensive of 1941 failed. In 1942 the "
+            "tide turned; 1943 saw the landings. In 1944 the allies landed in Normandy in June, and on "
+            "25 August they entered Paris. That winter was harsh.")
+    found = {e.surface: e for e in find_times(text, published=dt.date(2009, 12, 19))}
+    assert found["June"].value == "1944-06"
+    assert found["25 August"].value == "1944-08-25"
+    assert found["That winter"].value == "1944-WI"
+
+
+def test_news_dates_bare_months_around_publication_even_after_an_old_year() -> None:
+    text = "NATO was founded in 1949. The new members join in March."
+    found = {e.surface: e for e in find_times(text, published=PUBLISHED)}
+    assert found["March"].value == "2025-03"

@@ -976,9 +976,13 @@ def _r_holiday(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
         chosen = next((d for d in options if d > anchor), options[-1])
     elif rel == "this":
         chosen = next((d for d in options if d.year == anchor.year), options[0])
+    elif tense is Tense.PAST:
+        # a holiday comes once a year: the tense says which one
+        chosen = next((d for d in reversed(options) if d <= anchor), options[0])
+    elif tense is Tense.FUTURE:
+        chosen = next((d for d in options if d >= anchor), options[-1])
     else:
-        penalty = {Tense.PAST: lambda d: d > anchor, Tense.FUTURE: lambda d: d < anchor}.get(tense, lambda d: False)
-        chosen = min(options, key=lambda d: abs((d - anchor).days) + (200 if penalty(d) else 0))
+        chosen = min(options, key=lambda d: abs((d - anchor).days))
     return Resolution(type=TimexType.DATE, value=_day(chosen), relative=True)
 
 
