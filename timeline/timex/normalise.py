@@ -6,12 +6,19 @@ the anchor (the publication date, or None), the tense of the clause and a small
 :class:`Context` of what the document mentioned before (the last quarter, year and day, for
 "the year-ago quarter" or "the following day"), and returns a :class:`Resolution`.
 
-Conventions (TimeML / TimeBank):
-- weekdays and bare months follow the tense: past -> the latest one on or before the anchor,
-  future -> the next one on or after it, unknown -> past for weekdays (news reports what
-  happened), nearest for months;
+Conventions (TimeML / TimeBank, checked against the TempEval-3 training data):
+- weekdays follow the tense of their clause: past or unknown -> the latest one on or before the
+  anchor (news mostly reports what happened), future -> the next one on or after it;
+- bare months follow the tense too, except that a month up to three months ahead of the anchor
+  stays ahead (a past-tense "announced ... in January" written in October means next January);
+  without a tense cue, the nearest; "last February" said in March means a year before;
+- a month and day without a year: the nearest such date, the tense breaking near-ties;
 - "last/this/next <unit>" shift the anchor's week, month, quarter, year... and keep that unit's
-  precision ("last week" -> "2025-W07"); "N units ago" keeps the unit's precision too;
+  precision ("last week" -> "2025-W07"); "N units ago" keeps the unit's precision too, but
+  "N days later" counts from an event and stays a DURATION;
+- results texts: "the quarter", "the year-ago quarter" and "a year earlier" near a named quarter
+  refer to that quarter (a year before); "the latest quarter" is the last completed one;
+- "last spring" is the previous year's spring; "this spring" the anchor year's;
 - without an anchor a relative expression keeps X placeholders ("XXXX-WXX-2", "XXXX-12") and
   is marked relative but not anchored.
 """
@@ -22,7 +29,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from timeline.model import TimexType
 from timeline.timex import lexicon as lx
@@ -60,7 +67,6 @@ class Context:
     # a historical narrative: bare months and days belong to the year the text is talking about,
     # not to the publication year (see timeline.timex.find_times)
     narrative: bool = False
-    extra: tuple[str, ...] = field(default=())
 
     def after(self, value: str) -> Context:
         """The context once an expression with this value has been read."""
@@ -501,12 +507,10 @@ def _r_quarter(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
         # no ordinal: which quarter the text means depends on the words around it
         if half:
             return None
-        if anchor is None and ctx.last_quarter is None:
-            return Resolution(type=TimexType.DATE, value=f"{year or 'XXXX'}-QX" if year else "XXXX-QX",
-                              relative=True)
-        ended = _ended_date(g, anchor)
         current = _quarter(anchor) if anchor else ctx.last_quarter
-        assert current is not None
+        if current is None:
+            return Resolution(type=TimexType.DATE, value=f"{year:04d}-QX" if year else "XXXX-QX", relative=True)
+        ended = _ended_date(g, anchor)
         if previous_year or re.search(r"same|comparable|corresponding", qual):
             base = ctx.last_quarter or _add_quarters(*current, -1)
             y, q = base[0] - 1, base[1]
