@@ -62,6 +62,8 @@ class ResolveSettings:
     near_km: float = 250.0
     # How far below the best prior a candidate may sit and still be chosen by context.
     context_reach: float = 0.3
+    # A subdivision sense listed among subdivisions ("Utah, Washington and Texas").
+    list_weight: float = 0.25
     # An explicit qualifier ("Paris, Texas") outweighs any prior.
     qualifier_weight: float = 1.0
     # Acceptance: a span needs at least this much evidence (prior + support + cue bonuses).
@@ -96,6 +98,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|inside|to|from|into|toward|towards|around|visited|visit)[ \t]+(?:the[ \t]+)?$",
     re.IGNORECASE,
 )
+_STATE_AFTER = re.compile(r"[ \t]+state\b")
+_STATE_BEFORE = re.compile(r"\bstate[ \t]+of[ \t]+$", re.IGNORECASE)
 _COMMA_GAP = re.compile(r",[ \t]*")
 _COORDINATION_GAP = re.compile(r"(?:[ \t]*,)?[ \t]+and[ \t]+|,[ \t]*")
 # A mention after a preposition (and an optional article or adjective) opens no clause.
@@ -114,6 +118,9 @@ class _Group:
     pinned: bool = False
     scores: list[float] = field(default_factory=list)
     qualifier: Counter[int] = field(default_factory=Counter)  # candidate index -> qualifier hits
+    # Countries of subdivisions listed next to this name ("Oregon, Utah, Washington and Texas"):
+    # lists are homogeneous, so its subdivision sense in that country gains.
+    listed_admin1: set[str] = field(default_factory=set)
     locative: int = 0
     weak: int = 0
     choice: int = 0
@@ -372,6 +379,8 @@ def _score(
                 ctx += s.near_weight * math.exp(-_nearest_km(c, g, points) / s.near_km)
             sc += ctx * reach
         sc += s.qualifier_weight * min(1, g.qualifier.get(k, 0))
+        if c.kind is PlaceKind.ADMIN1 and cc in g.listed_admin1:
+            sc += s.list_weight
         scores.append(sc)
     g.scores = scores
 
@@ -435,7 +444,18 @@ def _confidence(g: _Group, s: ResolveSettings) -> float:
 
 
 def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
-    """Mark candidates confirmed by a neighbour: "Paris, Texas", "Georgia's capital Tbilisi"."""
+    """Mark candidates confirmed by a neighbour: "Paris, Texas", "Georgia's capital Tbilisi",
+    "Washington state", "the state of New York", lists of subdivisions."""
+    for sp, g in order:
+        if g.cue is not Cue.NAME or len(g.candidates) < 2:
+            continue
+        if _STATE_AFTER.match(text, sp.end, min(len(text), sp.end + 8)) or _STATE_BEFORE.search(
+            text, max(0, sp.start - 14), sp.start
+        ):
+            for k, c in enumerate(g.candidates):
+                if c.kind is PlaceKind.ADMIN1:
+                    g.qualifier[k] += 1
+                    break
     for idx in range(len(order) - 1):
         a, ga = order[idx]
         b, gb = order[idx + 1]
@@ -454,6 +474,12 @@ def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
                         ga.qualifier[ka] += 1
                         gb.qualifier[kb] += 1
                         break
+        if _COORDINATION_GAP.fullmatch(gap):
+            top_a, top_b = ga.candidates[0], gb.candidates[0]
+            if top_b.kind is PlaceKind.ADMIN1 and top_b.country_code:
+                ga.listed_admin1.add(top_b.country_code)
+            if top_a.kind is PlaceKind.ADMIN1 and top_a.country_code:
+                gb.listed_admin1.add(top_a.country_code)
         window = text[a.start : min(len(text), b.end + 12)]
         if _CAPITAL_NEAR.search(window):
             _mark_capital(ga, gb)

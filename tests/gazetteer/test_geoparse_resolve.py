@@ -102,3 +102,17 @@ def test_settings_change_acceptance(gazetteer: Gazetteer) -> None:
     assert [m.surface for m in find_places(text, gazetteer=gazetteer)] == ["Innisfail"]
     strict = ResolveSettings(accept=2.0, accept_weak=2.0, accept_weak_locative=2.0)
     assert find_places(text, gazetteer=gazetteer, settings=strict) == []
+
+
+def test_state_word_selects_the_subdivision(gazetteer: Gazetteer) -> None:
+    got = resolved("A cow from a Washington state farm tested positive.", gazetteer)
+    assert got["Washington"] == ("US", "WA")
+    got = resolved("Cases rose in the state of New York.", gazetteer)
+    assert got["New York"][0] == "US" and got["New York"][1] == "NY"
+
+
+def test_lists_of_subdivisions_are_homogeneous(gazetteer: Gazetteer) -> None:
+    text = "Cases were reported in Oregon, Utah, Washington and Wisconsin."
+    places = {m.surface: m.place for m in find_places(text, gazetteer=gazetteer)}
+    washington = places["Washington"]
+    assert washington is not None and washington.kind is PlaceKind.ADMIN1
