@@ -994,16 +994,27 @@ def _r_vague_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, 
     return Resolution(type=TimexType.DATE, value="PAST_REF", relative=True)
 
 
+def _r_short_year(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    yy = int(g["yy"] or 0)
+    if ctx.narrative and ctx.last_year:
+        # "the Class of '89" in a history of the 1780s: the century the text is in
+        century = ctx.last_year // 100 * 100
+        year = century + yy if century + yy <= ctx.last_year + 20 else century - 100 + yy
+    else:
+        year = _two_digit_year(yy, anchor)
+    return Resolution(type=TimexType.DATE, value=f"{year:04d}")
+
+
 def _r_era_year(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
-    year = int(g.get("y") or g.get("y1") or 0)
-    era = _norm(g.get("era")).replace(".", "")
+    year = int(g.get("y") or g.get("y1") or g.get("y2") or 0)
+    era = _norm(g.get("era") or g.get("era2")).replace(".", "")
     if era.startswith("b"):
         return Resolution(type=TimexType.DATE, value=f"BC{year:04d}")
     return None if year == 0 else Resolution(type=TimexType.DATE, value=f"{year:04d}")
 
 
 _RESOLVERS: dict[str, Resolver] = {
-    "era_year": _r_era_year, "day_range": _r_month_day,
+    "era_year": _r_era_year, "short_year": _r_short_year, "day_range": _r_month_day,
     "holiday": _r_holiday, "vague_ago": _r_vague_ago,
     "iso": _r_iso, "numeric": _r_numeric, "time": _r_time, "clock_in_the": _r_clock_in_the,
     "mdy": _r_month_day, "dmy": _r_month_day, "month_year": _r_month_year, "month": _r_month,

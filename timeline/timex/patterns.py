@@ -175,9 +175,11 @@ def _accept_season(text: str, m: re.Match[str]) -> bool:
         return False  # "the fall of Saigon" is an event, not autumn
     if m.group("rel") or m.group("y") or m.group("mod"):
         return True
+    if m.group("s").lower() in ("winter", "summer", "autumn"):
+        return True  # unambiguous nouns, also as modifiers: "the summer offensive"
     return _prev_word(text, m.start()) in ("in", "during", "by", "since", "until", "over", "through", "throughout",
                                            "for", "before", "after", "this", "that", "next", "last", "each",
-                                           "every", "early", "late", "of")
+                                           "every", "early", "late", "of", "and", "or")
 
 
 def _accept_bare_units(text: str, m: re.Match[str]) -> bool:
@@ -292,8 +294,13 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("spelled_year", _rx(rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:the\s+year\s+)?(?P<sy>{_SPELLED_YEAR}){_E}"),
      _accept_always),
     ("era_year", _rx(rf"{_B}(?:(?P<pre>AD|A\.D\.)\s*(?P<y1>\d{{1,4}})|(?P<y>\d{{1,4}})\s*"
-                     rf"(?P<era>BC|B\.C\.|BCE|B\.C\.E\.|AD|A\.D\.|CE|C\.E\.))(?![\w])"),
+                     rf"(?P<era>BC|B\.C\.|BCE|B\.C\.E\.|AD|A\.D\.|CE|C\.E\.))(?![\w])"
+                     # the first year of a range, "499-493 BC", "264 to 241 BC", takes the era after it
+                     rf"|{_B}(?P<y2>\d{{1,4}})(?=\s*(?:-|–|to)\s*\d{{1,4}}\s*(?P<era2>BC|B\.C\.|BCE|B\.C\.E\.)(?![\w]))"),
      lambda text, m: not (m.group("era") or "").lower().startswith("c") or int(m.group("y") or 0) > 99),
+    ("short_year", _rx(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’]|\d)"),
+     lambda text, m: _prev_word(text, m.start()) in ("in", "of", "since", "until", "by", "from", "to", "and",
+                                                     "spring", "summer", "fall", "autumn", "winter", "class")),
     ("day_range", _rx(rf"(?<![\w\d/.-])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?=\s*(?:-|–|to|and|&)\s*"
                       rf"[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR4})(?!\d))?)"),
      _accept_md),
