@@ -294,7 +294,8 @@ def extract_many(
     the reviewer overrides file, the same for every worker. ``cache``: skip documents whose
     content and pipeline are unchanged since a previous run. ``gazetteer_dir``: where the
     gazetteer index lives (default: its usual cache). The input is consumed lazily; at most
-    ``2 * jobs * chunk_size`` documents are held at a time.
+    ``(2 * jobs + 1) * chunk_size`` documents are held at a time (the window and one chunk read
+    ahead).
 
     Setting up (opening the index, reading the overrides) happens on this call, so a bad
     overrides file raises here; extraction errors raise from the iteration, with their own type.

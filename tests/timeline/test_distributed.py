@@ -12,14 +12,18 @@ import pytest
 
 from gazetteer.frames import mentions_frame
 from gazetteer.index import default_gazetteer
+from timeline.distributed import extract_bag
 from timeline.errors import InputError
 from timeline.model import Timeline
 from timeline.pipeline import extract
 from timeline.readers import expand_inputs, read_documents
 
-distributed = pytest.importorskip("distributed", reason="the 'cluster' extra is not installed")
+try:
+    import distributed
+except ImportError:  # the 'cluster' extra is missing: every test here skips (fails under CI)
+    distributed = None
 
-from timeline.distributed import extract_bag  # noqa: E402  (after the skip: needs dask)
+pytestmark = pytest.mark.slow  # a cluster of worker processes starts in a few seconds, not instantly
 
 # Reports written for this test, spread over three files of two formats.
 ARTICLES = {
@@ -46,6 +50,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (folder / name).write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     (folder / "c.md").write_text(MARKDOWN, encoding="utf-8")
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _dask_installed(need) -> None:  # type: ignore[no-untyped-def]
+    need(distributed is not None, "dask[distributed] is not installed (pip install -e '.[cluster]')")
 
 
 @pytest.fixture(scope="module")
