@@ -64,6 +64,8 @@ class ResolveSettings:
     context_reach: float = 0.3
     # A subdivision sense listed among subdivisions ("Utah, Washington and Texas").
     list_weight: float = 0.25
+    # Other subdivisions of the candidate's country named in the story (saturating at three).
+    sibling_weight: float = 0.2
     # An explicit qualifier ("Paris, Texas") outweighs any prior.
     qualifier_weight: float = 1.0
     # Acceptance: a span needs at least this much evidence (prior + support + cue bonuses).
@@ -272,7 +274,10 @@ def resolve_spans(
             not g.pinned
             and not g.qualifier
             and top.importance >= settings.accept_weak
+            and not g.listed_admin1
             and (len(g.candidates) == 1 or top.importance - g.candidates[1].importance >= settings.context_reach)
+            # A country with a subdivision namesake ("Georgia") is exactly what context decides.
+            and not (top.kind is PlaceKind.COUNTRY and any(c.kind is PlaceKind.ADMIN1 for c in g.candidates[1:]))
         ):
             settled.add(id(g))
             g.scores = [c.importance for c in g.candidates]
@@ -280,6 +285,7 @@ def resolve_spans(
     for final in (False, True):
         countries: Counter[str] = Counter()
         admin1s: Counter[tuple[str, str]] = Counter()
+        siblings: Counter[str] = Counter()  # distinct subdivisions named, per country
         points: list[tuple[_Group, float, float, float]] = []
         seen_points: set[Place] = set()
         for g in glist:
@@ -291,6 +297,8 @@ def resolve_spans(
                 countries[p.country_code] += w
                 if p.admin1_code and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.SITE):
                     admin1s[(p.country_code, p.admin1_code)] += w
+                if p.kind is PlaceKind.ADMIN1:
+                    siblings[p.country_code] += 1
             if p.kind not in _COUNTRYLIKE and p not in seen_points and len(points) < _MAX_POINTS:
                 seen_points.add(p)
                 rlat = math.radians(p.lat)
@@ -301,7 +309,7 @@ def resolve_spans(
                 # Nothing to choose; its score only matters for acceptance, after the last pass.
                 new_chosen[id(g)] = g.candidates[0]
                 continue
-            _score(g, countries, admin1s, points, chosen.get(id(g)), settings)
+            _score(g, countries, admin1s, siblings, points, chosen.get(id(g)), settings)
             g.choice = max(range(len(g.candidates)), key=g.scores.__getitem__)
             new_chosen[id(g)] = g.candidates[g.choice]
         chosen = new_chosen
@@ -340,6 +348,7 @@ def _score(
     g: _Group,
     countries: Counter[str],
     admin1s: Counter[tuple[str, str]],
+    siblings: Counter[str],
     points: list[tuple[_Group, float, float, float]],
     own: Place | None,
     s: ResolveSettings,
@@ -379,8 +388,14 @@ def _score(
                 ctx += s.near_weight * math.exp(-_nearest_km(c, g, points) / s.near_km)
             sc += ctx * reach
         sc += s.qualifier_weight * min(1, g.qualifier.get(k, 0))
-        if c.kind is PlaceKind.ADMIN1 and cc in g.listed_admin1:
-            sc += s.list_weight
+        if c.kind is PlaceKind.ADMIN1:
+            if cc in g.listed_admin1:
+                sc += s.list_weight
+            # Other subdivisions of the same country named in the story ("Alabama", "Iowa"):
+            # a story about US states means the state when it says "Georgia".
+            others = siblings.get(cc or "", 0) - (1 if own is c else 0)
+            if others > 0:
+                sc += s.sibling_weight * min(1.0, others / 3.0)
         scores.append(sc)
     g.scores = scores
 

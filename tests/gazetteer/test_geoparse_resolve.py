@@ -116,3 +116,10 @@ def test_lists_of_subdivisions_are_homogeneous(gazetteer: Gazetteer) -> None:
     places = {m.surface: m.place for m in find_places(text, gazetteer=gazetteer)}
     washington = places["Washington"]
     assert washington is not None and washington.kind is PlaceKind.ADMIN1
+
+
+def test_sibling_subdivisions_choose_the_state(gazetteer: Gazetteer) -> None:
+    text = "States reporting cases are Arizona, California, Colorado, Georgia, Illinois and Missouri."
+    places = {m.surface: m.place for m in find_places(text, gazetteer=gazetteer)}
+    georgia = places["Georgia"]
+    assert georgia is not None and georgia.country_code == "US"
