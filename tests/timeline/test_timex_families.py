@@ -289,3 +289,12 @@ def test_news_dates_bare_months_around_publication_even_after_an_old_year() -> N
     text = "NATO was founded in 1949. The new members join in March."
     found = {e.surface: e for e in find_times(text, published=PUBLISHED)}
     assert found["March"].value == "2025-03"
+
+
+def test_a_narrative_rolls_over_into_the_next_year_and_ignores_quoted_todays() -> None:
+    text = ("In 1939 the war began. In 1940 France fell. The Blitz lasted into 1941. Germany attacked in "
+            "1941 and in 1942 the tide turned. Pearl Harbor was attacked in December 1941. \"Today we "
+            "fight,\" he said. In January the Allies met in Washington.")
+    found = {e.surface: e for e in find_times(text, published=dt.date(2009, 12, 19))}
+    assert found["Today"].value == "2009-12-19"
+    assert found["January"].value == "1942-01"

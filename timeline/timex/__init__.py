@@ -76,7 +76,9 @@ def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
         if res is None:
             continue
         value = res.value
-        if res.informative:
+        # a narrative's context is the story's time: dates computed from the publication date
+        # ("today", "last year" in a quotation) do not move it
+        if res.informative and not (context.narrative and res.relative and not res.from_text):
             context = context.after(value)
         if cand.kind == "quarter":
             quarter_at = cand.end

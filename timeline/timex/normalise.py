@@ -52,6 +52,8 @@ class Resolution:
     # False when the value was derived from the context itself ("the year-ago quarter"), so that
     # it does not become the context of the next expression
     informative: bool = True
+    # True when the value came from a date the text named before (a narrative), not the anchor
+    from_text: bool = False
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -231,6 +233,20 @@ def _month_day_date(month: int, day: int, anchor: dt.date, tense: Tense) -> dt.d
     return min(options, key=cost)
 
 
+def _narrative_year(ctx: Context, month: int) -> int:
+    """The year of a bare month in a narrative: the year last named, or the next one when the
+    story has just been in the second half of that year and the month is early ("December
+    1941 ... in January" is January 1942)."""
+    year = ctx.last_year or 0
+    if ctx.last_month and ctx.last_month[0] == year and month - ctx.last_month[1] <= -_FORWARD_MONTHS:
+        return year + 1
+    return year
+
+
+# A bare month this many months or more before the last named month is read as the next year's.
+_FORWARD_MONTHS = 9
+
+
 def _month_year(month: int, anchor: dt.date, tense: Tense, rel: str) -> int:
     if rel in ("last", "this past"):
         # "last February" said in March means a year ago: the month just gone is "last month"
@@ -375,8 +391,8 @@ def _r_month_day(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, 
         d = _safe_date(int(g["y"] or 0), month, day)
         return None if d is None else Resolution(type=TimexType.DATE, value=_day(d))
     if ctx.narrative and ctx.last_year:
-        d = _safe_date(ctx.last_year, month, day)
-        return None if d is None else Resolution(type=TimexType.DATE, value=_day(d), relative=True)
+        d = _safe_date(_narrative_year(ctx, month), month, day)
+        return None if d is None else Resolution(type=TimexType.DATE, value=_day(d), relative=True, from_text=True)
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=f"XXXX-{month:02d}-{day:02d}", relative=True)
     d = _month_day_date(month, day, anchor, tense)
@@ -409,8 +425,9 @@ def _r_month(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surf
     if rel in ("each", "every"):
         return Resolution(type=TimexType.SET, value=f"XXXX-{month:02d}")
     if ctx.last_year and (rel == "that" or (ctx.narrative and rel in ("", "that"))):
-        return Resolution(type=TimexType.DATE, value=f"{ctx.last_year:04d}-{month:02d}", modifier=_mod(g),
-                          relative=True)
+        year = ctx.last_year if rel == "that" else _narrative_year(ctx, month)
+        return Resolution(type=TimexType.DATE, value=f"{year:04d}-{month:02d}", modifier=_mod(g),
+                          relative=True, from_text=True)
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=f"XXXX-{month:02d}", relative=True, modifier=_mod(g))
     year = _month_year(month, anchor, tense, rel)
@@ -444,7 +461,8 @@ def _r_season(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, sur
             return None
         return Resolution(type=TimexType.DATE, value=f"{year:04d}-{code}", modifier=mod)
     if ctx.last_year and (rel == "that" or (ctx.narrative and rel in ("", "the", "that"))):
-        return Resolution(type=TimexType.DATE, value=f"{ctx.last_year:04d}-{code}", modifier=mod, relative=True)
+        return Resolution(type=TimexType.DATE, value=f"{ctx.last_year:04d}-{code}", modifier=mod, relative=True,
+                          from_text=True)
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=f"XXXX-{code}", relative=True, modifier=mod)
     instances = [(y, *_season_bounds(y, code)) for y in range(anchor.year - 2, anchor.year + 2)]
