@@ -97,28 +97,61 @@ def sample_timeline() -> Timeline:
 
 
 # Payloads aimed at every way text could turn into markup, script, a link or a template.
-HOSTILE = (
+_BASE_PAYLOADS = (
     "<script>alert('t')</script>",
     "<img src=x onerror=alert(1)>",
     "<svg onload=alert(1)>",
+    "<svg><script>alert(1)</script></svg>",
     "\"><script>alert(2)</script>",
     "'><img src=x onerror=prompt(1)>",
     "</script><script>alert(3)</script>",
     "</title><script>confirm(1)</script>",
+    "</textarea></style></noscript><script>alert(1)</script>",
     "<iframe src=javascript:alert(4)>",
+    "<iframe srcdoc='<script>alert(1)</script>'>",
     "javascript:alert(5)",
     "{{ 7*7 }}",
     "{% for x in range(3) %}loop{% endfor %}",
     "{{ self.__init__.__globals__ }}",
+    "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
     "<a href=\"javascript:alert(6)\">click</a>",
     "<details open ontoggle=alert(7)>",
     "<body onload=alert(8)>",
+    "<input autofocus onfocus=alert(1)>",
+    "<object data=javascript:alert(1)>",
+    "<embed src=data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==>",
+    "<form action=javascript:alert(1)><button>go</button></form>",
+    "<meta http-equiv=refresh content='0;url=javascript:alert(1)'>",
+    "<base href=javascript:alert(1)//>",
+    "<link rel=import href=data:text/html,x>",
     "\u2028</script>\u2029<script>alert(9)</script>",
     "&lt;script&gt;alert(10)&lt;/script&gt;",
     "<style>body{display:none}</style>",
     "<math><mi xlink:href=\"javascript:alert(11)\">x</mi></math>",
     "${alert(12)}",
+    "`-alert(1)-`",
+    "'-alert(1)-'",
+    "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e",
+    "<scr<script>ipt>alert(1)</scr</script>ipt>",
+    "<img src=x onerror=alert`1`>",
+    "<!--<img src=x onerror=alert(1)>-->",
+    "<![CDATA[<script>alert(1)</script>]]>",
+    "＜script＞alert(1)＜/script＞",  # full-width brackets: must stay text, not be normalised
+    "\u202eevil\u202c <b>bold</b>",  # right-to-left override
+    "zero\u200bwidth<i\u200bmg src=x onerror=alert(1)>",
+    "nul\u0000<script>alert(1)</script>",
+    "<div style=\"background:url(javascript:alert(1))\">",
+    "<x onclick=alert(1)>click me</x>",
+    "<marquee onstart=alert(1)>",
+    "<video><source onerror=alert(1)>",
+    "<audio src=x onerror=alert(1)>",
+    "<isindex action=javascript:alert(1) type=image>",
+    "<table background=javascript:alert(1)>",
+    "data:text/html,<script>alert(1)</script>",
 )
+# Each payload also arrives closing the markup we might have wrapped it in.
+_WRAPPERS = ("{}", "</q>{}", "</mark></td>{}")
+HOSTILE = tuple(dict.fromkeys(w.format(p) for p in _BASE_PAYLOADS for w in _WRAPPERS))
 HOSTILE_URLS = ("javascript:alert(13)", " javascript:alert(14)", "java\tscript:alert(15)",
                 "data:text/html,<script>alert(16)</script>", "JaVaScRiPt:alert(17)", "vbscript:msgbox(1)",
                 "//evil.example.org/x", "https://ok.example.org/?q=\"><script>alert(18)</script>")
@@ -129,8 +162,8 @@ def hostile_timeline() -> Timeline:
     events = []
     documents = []
     for i, payload in enumerate(HOSTILE):
-        place = Place(geonameid=None, name=f"Place {payload}", lat=10.0 + i, lon=20.0 + i, kind=PlaceKind.CITY,
-                      country_code="SA")
+        place = Place(geonameid=None, name=f"Place {payload}", lat=-40.0 + (i % 60) * 1.3, lon=-150.0 + i * 2.0,
+                      kind=PlaceKind.CITY, country_code="SA")
         sentence = f"They said {payload} in Place {payload} today."
         url = HOSTILE_URLS[i % len(HOSTILE_URLS)]
         doc_id = f"doc{i}"
@@ -145,7 +178,7 @@ def hostile_timeline() -> Timeline:
             sentence_end=len(sentence), document_id=doc_id,
             sources=(Source(document_id=doc_id, title=f"Source {payload}", url=url),),
         ))
-    return Timeline(events=tuple(events), documents=tuple(documents), title=f"Report {HOSTILE[0]} {HOSTILE[9]}")
+    return Timeline(events=tuple(events), documents=tuple(documents), title=f"Report {HOSTILE[0]} {HOSTILE[36]}")
 
 
 @pytest.fixture

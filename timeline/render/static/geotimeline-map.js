@@ -168,8 +168,7 @@
         if (!seen[flat[k]]) { seen[flat[k]] = true; placeEvents[flat[k]].push(i); }
       }
     }
-    var maxCount = 1, maxSite = 1;
-    for (i = 0; i < n; i++) { maxCount = Math.max(maxCount, P.count[i]); }
+    var maxSite = 1;
     Object.keys(data.countries).forEach(function (c) { maxSite = Math.max(maxSite, data.countries[c][0]); });
 
     map.getContainer().classList.add("gt-map");
@@ -238,7 +237,9 @@
         var role = P.role[p];
         var style = ROLE_STYLE[role];
         var marker = L.circleMarker([P.lat[p], P.lon[p]], {
-          radius: 5 + 15 * Math.sqrt(P.count[p] / maxCount) - (role === 2 ? 1 : 0),
+          // Sized by the absolute number of events, on a log scale so a place with thousands
+          // does not swallow the map: 1 event -> 8 px, 5 -> 14 px, 60 or more -> 28 px.
+          radius: Math.min(28, 4 + 4 * Math.log(1 + P.count[p]) / Math.LN2) - (role === 2 ? 1 : 0),
           color: style.color, weight: style.weight, fillColor: style.fillColor,
           fillOpacity: style.fillOpacity, dashArray: style.dashArray || null,
           className: "gt-marker gt-role-" + data.roles[role]
