@@ -10,7 +10,7 @@ import pytest
 from timeline.model import Timeline
 from timeline.render import render_map, render_report, report_iframe_html
 
-from .conftest import HOSTILE, ReportPage
+from .conftest import ReportPage
 
 pytestmark = pytest.mark.browser
 
