@@ -900,7 +900,8 @@ def _own_event_row(group: list[tuple[int, dict[str, Any], tuple[float, float] | 
     count = first.get("place_count")
     if isinstance(count, int) and count != len(places):
         raise InputError(f"event {first['event_id']!r}: place_count is {count} but {len(places)} features have "
-                         "a point", path=path, line=number)
+                         "a point (set place_count on all its features when you add or delete one)", path=path,
+                         line=number)
     return {
         "event_id": text("event_id"), "event_date": start, "end_date": end, "time_precision": text("precision"),
         "status": text("status"), "title": text("title"), "notes": text("sentence"),

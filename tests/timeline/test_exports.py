@@ -460,3 +460,12 @@ def test_a_refused_export_leaves_the_previous_file(tmp_path: Path, sample: Timel
     assert target.read_text(encoding="utf-8") == "previous\n"
     export_timeline(sample, target)
     assert target.read_bytes().decode("utf-8") == to_csv(sample)
+
+
+def test_public_api_is_pinned() -> None:
+    import timeline.exports
+
+    assert sorted(timeline.exports.__all__) == [
+        "EXPORT_FORMATS", "event_record", "export_text", "export_timeline", "extraction_record", "format_for_path",
+        "place_record", "to_csv", "to_geojson", "to_jsonl", "to_kml", "to_timelinejs"]
+    assert EXPORT_FORMATS == ("geojson", "csv", "kml", "timelinejs", "jsonl")
