@@ -432,6 +432,7 @@ NEVER_ALONE = _words(
     justice law drug drugs health science academy olympic olympics federal national international
     royal republic kingdom union united democratic liberal conservative independent labour labor
     christian muslim jewish catholic orthodox islamic christmas easter spring summer autumn winter
+    zoo industry zone commerce advance soul harvest delta valley plateau coast agency airport
     """
 )
 

@@ -96,6 +96,8 @@ _RunAnalysis = tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[st
 # beyond that the memo is dropped whole, which costs one re-scan, not correctness.
 _RUN_CACHE_SIZE = 200_000
 _WS = re.compile(r"[ \t]+")
+# Between a given name and a surname: spaces, or a surname particle ("van", "de", "bin").
+_NAME_GAP = re.compile(r"[ \t]+(?:(?:van|von|de|der|den|da|di|du|le|la|bin|ibn|al|el)[ \t]+)?")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 # "d'", "l'" inside a name are separators too; only whitespace separators can split a person's
 # given name from the surname.
@@ -218,7 +220,7 @@ def _analyse_run(
             and found[1] - found[0] > 1
             and found[1] < n
             and tkeys[found[1] - 1] == "state"
-            and tkeys[found[1]] in lexicon.ORG_HEADS
+            and (tkeys[found[1]] in lexicon.ORG_HEADS or tkeys[found[1]] in lexicon.TITLES)
         ):
             shorter = normalise_name(run_text[toks[i][0] : toks[found[1] - 2][1]])
             if shorter in keys:
@@ -400,8 +402,9 @@ def _judge(
         if _AGE_AFTER.match(text, e0, min(len(text), e0 + 20)):
             persons.add(key)
             return None
-    # Person after: a given-name place followed by a surname ("Paris Hilton", "Jordan Peterson").
-    if single and cue is Cue.NAME and key in lexicon.FIRST_NAMES and j < n and _WS.fullmatch(seps[j - 1]):
+    # Person after: a given-name place followed by a surname ("Paris Hilton", "Jordan Peterson",
+    # "Dennis van Engelsdorp").
+    if single and cue is Cue.NAME and key in lexicon.FIRST_NAMES and j < n and _NAME_GAP.fullmatch(seps[j - 1]):
         nxt = tkeys[j]
         if (
             nxt not in lexicon.ORG_HEADS
