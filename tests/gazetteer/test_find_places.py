@@ -152,3 +152,20 @@ def test_place_rich_text_keeps_the_contract(gazetteer: Gazetteer, text: str) -> 
     ms = find_places(text, gazetteer=gazetteer)
     check_contract(text, ms)
     assert all(m.place is not None for m in ms)
+
+
+def test_geoparse_public_api_is_pinned() -> None:
+    import gazetteer.geoparse as geoparse
+
+    assert sorted(geoparse.__all__) == [
+        "Cue",
+        "GazetteerRecogniser",
+        "Recogniser",
+        "ResolveSettings",
+        "SpacyRecogniser",
+        "Span",
+        "resolve_spans",
+        "spacy_available",
+    ]
+    for name in geoparse.__all__:
+        assert getattr(geoparse, name) is not None
