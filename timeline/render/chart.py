@@ -195,6 +195,7 @@ def build_chart(model: ViewModel, *, fill_text: bool) -> LayoutDOM:
                              line_color="#ffffff", name="gt-published")
         main.add_tools(HoverTool(renderers=[doc_r], tooltips=[("Published", "@label"), ("Document", "@title")]))
     _style(main)
+    main.toolbar.autohide = True  # tools appear on hover: a calmer chart, and none on paper
     main.yaxis.ticker = FixedTicker(ticks=list(range(len(lanes))))
     main.yaxis.major_label_overrides = {int(y): name for name, y in lane_y.items()}
     main.yaxis.major_label_text_font_size = "12px"

@@ -252,3 +252,19 @@ def test_many_places_are_clustered(open_report: Callable[..., ReportPage], timel
     page.wait_for_function("() => document.querySelectorAll('.gt-marker.gt-hl').length === 1")
     _assert_clean(opened)
     opened.screenshot("report-clustered.png", full_page=False)
+
+
+def test_printing_lists_every_event(open_report: Callable[..., ReportPage], timeline_sample: Timeline) -> None:
+    from timeline.render import ReportOptions
+
+    opened = open_report(render_report(timeline_sample, options=ReportOptions(table_page_size=2)))
+    page = opened.page
+    assert page.locator("#gt-table tbody tr").count() == 2
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    assert page.locator("#gt-table tbody tr").count() == len(timeline_sample.events)
+    assert page.locator(".gt-pager").is_hidden()
+    opened.screenshot("report-print.png")
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("#gt-table tbody tr").count() == 2
+    _assert_clean(opened)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 import zlib
 from html.parser import HTMLParser
@@ -237,3 +238,23 @@ def test_lanes_follow_the_chosen_kind(timeline_sample: Timeline, lanes: str) -> 
 def test_empty_timeline_still_renders() -> None:
     page = render_report(Timeline())
     assert "0 events at 0 places from 0 documents." in page
+
+
+def test_report_is_identical_across_processes(timeline_sample: Timeline, tmp_path: Path) -> None:
+    """Hash seeds and id counters differ between processes; the page must not."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from conftest import sample_timeline; "
+        "from timeline.render import ReportOptions, render_chart, render_report; "
+        "render_chart(sample_timeline());"  # advance Bokeh's id counter first
+        "sys.stdout.write(render_report(sample_timeline()))"
+    )
+    here = str(Path(__file__).parent)
+    pages = []
+    for seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-c", script, here], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}, encoding="utf-8")
+        pages.append(done.stdout)
+    assert pages[0] == pages[1] == render_report(timeline_sample)

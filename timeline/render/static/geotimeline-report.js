@@ -156,6 +156,13 @@
     draw(false);
     mark("gt-table-ready");
 
+    /* On paper every listed event is printed (up to a limit a printer will bear), not one page. */
+    var PRINT_LIMIT = 2000, savedSize = pageSize;
+    window.addEventListener("beforeprint", function () {
+      if (list.length <= PRINT_LIMIT) { pageSize = Math.max(list.length, 1); page = 0; draw(false); }
+    });
+    window.addEventListener("afterprint", function () { pageSize = savedSize; draw(false); });
+
     /* ---------- chart ---------- */
     function textColumns() {
       // Mirrors timeline.render.chart.text_columns: keep the two in step.
