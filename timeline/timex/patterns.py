@@ -17,7 +17,7 @@ What a match means is decided later, in :mod:`timeline.timex.normalise`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from timeline.timex import lexicon as lx
@@ -35,9 +35,9 @@ class Candidate:
     groups: Mapping[str, str | None]
 
 
-def _alt(words: object) -> str:
+def _alt(words: Iterable[object]) -> str:
     """A regex alternation of words, longest first so that "sept" wins over "sep"."""
-    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    items = sorted({str(w) for w in words}, key=len, reverse=True)
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
 
 
@@ -124,7 +124,7 @@ def _accept_month(text: str, m: re.Match[str]) -> bool:
     prev = _prev_word(text, m.start())
     if mon.lower() in ("may", "march", "august", "april", "june", "jan", "mar") and prev not in _MONTH_CONTEXT:
         return False
-    return not nxt.startswith(" " + "&")
+    return not nxt.startswith(" &")  # "May & Co.": part of a firm's name
 
 
 def _lower_ok(mon: str) -> bool:
@@ -210,6 +210,8 @@ def _accept_always(text: str, m: re.Match[str]) -> bool:
 
 
 def _accept_numeric(text: str, m: re.Match[str]) -> bool:
+    if m.group("sep") == "." and len(m.group("y")) == 2:
+        return False  # "3.10.12" is more likely a version number than a date
     a, b = int(m.group("a")), int(m.group("b"))
     return (1 <= a <= 12 and 1 <= b <= 31) or (1 <= b <= 12 and 1 <= a <= 31)
 
