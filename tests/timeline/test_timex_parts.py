@@ -73,3 +73,9 @@ def test_start_mid_end_narrow_to_thirds() -> None:
 ])
 def test_number_words(words: str, number: float | None) -> None:
     assert parse_number(words) == number
+
+
+def test_the_package_exports_only_find_times() -> None:
+    import timeline.timex
+
+    assert timeline.timex.__all__ == ["find_times"]
