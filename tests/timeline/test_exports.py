@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -244,6 +245,11 @@ def test_kml_parses_and_has_time_spans_at_each_precision(sample: Timeline) -> No
     assert span("ev-open-start#0") == (None, "2014-02")
     assert span("ev-week#0") == ("2023-03-06", "2023-03-12")
     assert marks["ev-riyadh#0"].findtext(f"{KML}Point/{KML}coordinates") == "46.72185,24.68773"  # lon,lat
+    kml_date = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")  # gYear | gYearMonth | date
+    for mark in marks.values():
+        for bound in mark.iter(f"{KML}begin"), mark.iter(f"{KML}end"):
+            assert all(kml_date.fullmatch(element.text or "") for element in bound)
+        assert mark.find(f"{KML}TimeSpan") is not None
     assert marks["ev-riyadh#2"].findtext(f"{KML}styleUrl") == "#role-actor"
 
 
