@@ -10,7 +10,7 @@ Algorithm:
   sent, as one task, to a process pool. At most ``2 * jobs`` chunks are in flight: the parent
   waits for the oldest before reading more input, so memory is bounded by the window, never by
   the corpus, and results come back in input order.
-- Each worker process opens the gazetteer index once, in the pool initializer, with the same
+- Each worker process opens the gazetteer index once (on its first task), with the same
   index file and the same reviewer overrides (their text, read once by the parent) as the
   parent, and returns each result as bytes: the encoded cache entry. The parent writes those
   bytes to the cache unchanged and decodes them, so a result is pickled once.
@@ -225,25 +225,35 @@ class ExtractionCache:
 
 # --- workers ----------------------------------------------------------------------------------
 
-# The gazetteer of this worker process, opened once by the pool initializer.
+# This worker process's gazetteer settings (set by the pool initializer) and the gazetteer,
+# opened once, by the first task: an error opening it then reaches the parent as itself
+# (a GazetteerDataError, say), where an initializer's error would only break the pool.
+_WORKER_SETTINGS: tuple[str, str | None, str] | None = None
 _WORKER_GAZETTEER: Gazetteer | None = None
 
 
-def _open_worker_gazetteer(index_path: str, overrides_text: str | None, overrides_source: str) -> None:
-    global _WORKER_GAZETTEER
+def _init_worker(index_path: str, overrides_text: str | None, overrides_source: str) -> None:
+    global _WORKER_SETTINGS
     # Ctrl-C reaches the whole process group; the parent handles it and stops the pool, so a
     # worker must not die mid-task printing its own traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    overrides = parse_overrides(overrides_text, source=overrides_source) if overrides_text is not None else None
-    gazetteer = Gazetteer(Path(index_path), overrides=overrides)
-    gazetteer.name_index()  # load the name keys now, not inside the first task
-    _WORKER_GAZETTEER = gazetteer
+    _WORKER_SETTINGS = (index_path, overrides_text, overrides_source)
+
+
+def _worker_gazetteer() -> Gazetteer:
+    global _WORKER_GAZETTEER
+    if _WORKER_GAZETTEER is None:
+        if _WORKER_SETTINGS is None:  # only if the initializer did not run: a programming error
+            raise RuntimeError("worker started without gazetteer settings")
+        index_path, overrides_text, overrides_source = _WORKER_SETTINGS
+        overrides = parse_overrides(overrides_text, source=overrides_source) if overrides_text is not None else None
+        _WORKER_GAZETTEER = Gazetteer(Path(index_path), overrides=overrides)
+    return _WORKER_GAZETTEER
 
 
 def _extract_chunk(documents: list[Document]) -> list[bytes]:
-    if _WORKER_GAZETTEER is None:  # only if the initializer did not run: a programming error
-        raise RuntimeError("worker gazetteer not opened")
-    return [_encode(extract(document, gazetteer=_WORKER_GAZETTEER)) for document in documents]
+    gazetteer = _worker_gazetteer()
+    return [_encode(extract(document, gazetteer=gazetteer)) for document in documents]
 
 
 # --- the driver -------------------------------------------------------------------------------
@@ -328,7 +338,7 @@ def _run(documents: Iterator[Document], *, setup: _Setup, jobs: int, cache: Extr
                 else:
                     if pool is None:
                         pool = ProcessPoolExecutor(
-                            max_workers=jobs, mp_context=get_context("spawn"), initializer=_open_worker_gazetteer,
+                            max_workers=jobs, mp_context=get_context("spawn"), initializer=_init_worker,
                             initargs=(str(setup.gazetteer.path), setup.overrides_text, setup.overrides_source))
                     chunk.future = pool.submit(_extract_chunk, misses)
             pending.append(chunk)
