@@ -298,3 +298,21 @@ def test_a_narrative_rolls_over_into_the_next_year_and_ignores_quoted_todays() -
     found = {e.surface: e for e in find_times(text, published=dt.date(2009, 12, 19))}
     assert found["Today"].value == "2009-12-19"
     assert found["January"].value == "1942-01"
+
+
+MORE_NEWS_FORMS = [
+    ("Elections are held every two years.", "every two years", "SET", "P2Y"),
+    ("Hours later, the ceasefire collapsed.", "Hours later", "DURATION", "PTXH"),
+    ("The 2014-2022 period was tense.", "2014", "DATE", "2014"),
+    ("Emissions must halve by 2030.", "2030", "DATE", "2030"),
+    ("The 2020s will be decisive.", "The 2020s", "DATE", "202"),
+    ("Cities grew in the 1800s.", "the 1800s", "DATE", "18"),
+    ("Last weekend, protests erupted.", "Last weekend", "DATE", "2025-W07-WE"),
+    ("A 90-day pause was announced.", "90-day", "DURATION", "P90D"),
+    ("FY2024 revenue rose.", "FY2024", "DATE", "2024"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), MORE_NEWS_FORMS)
+def test_more_news_forms(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)

@@ -525,6 +525,9 @@ def _r_quarter(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
         # no ordinal: which quarter the text means depends on the words around it
         if half:
             return None
+        if word == "period" and year is not None and not ctx.quarter_near:
+            # "the 2022 period" with no quarterly results around it is just that year
+            return Resolution(type=TimexType.DATE, value=f"{year:04d}", relative=relative)
         current = _quarter(anchor) if anchor else ctx.last_quarter
         if current is None:
             return Resolution(type=TimexType.DATE, value=f"{year:04d}-QX" if year else "XXXX-QX", relative=True)
@@ -1009,7 +1012,18 @@ def _r_holiday(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
 
 
 def _r_vague_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
-    return Resolution(type=TimexType.DATE, value="PAST_REF", relative=True)
+    if _norm(g["dir"]) == "ago":
+        return Resolution(type=TimexType.DATE, value="PAST_REF", relative=True)
+    # "hours later": counted from an event, a duration of some hours (as "three days later")
+    return Resolution(type=TimexType.DURATION, value=_duration_value(None, lx.UNITS[_norm(g["u"])]))
+
+
+def _r_set_every(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    unit = lx.UNITS.get(_norm(g["u"]))
+    count = lx.parse_number(g["n"] or "")
+    if unit is None:
+        return None
+    return Resolution(type=TimexType.SET, value=_duration_value(count, unit))
 
 
 def _r_short_year(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
@@ -1032,7 +1046,7 @@ def _r_era_year(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, s
 
 
 _RESOLVERS: dict[str, Resolver] = {
-    "era_year": _r_era_year, "short_year": _r_short_year, "day_range": _r_month_day,
+    "era_year": _r_era_year, "short_year": _r_short_year, "set_every": _r_set_every, "day_range": _r_month_day,
     "holiday": _r_holiday, "vague_ago": _r_vague_ago,
     "iso": _r_iso, "numeric": _r_numeric, "time": _r_time, "clock_in_the": _r_clock_in_the,
     "mdy": _r_month_day, "dmy": _r_month_day, "month_year": _r_month_year, "month": _r_month,

@@ -309,8 +309,10 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("holiday", _rx(rf"{_B}(?:(?P<rel>last|this|next|this\s+past|this\s+coming|each|every)\s+)?"
                     rf"(?P<h>{_alt(lx.HOLIDAYS)})(?:,?\s+(?P<y>{_YEAR4})(?!\d))?{_E}"),
      lambda text, m: m.group("h")[0].isupper()),
-    ("vague_ago", _rx(rf"{_B}(?P<u>years|months|weeks|days|decades|hours|minutes)\s+(?P<dir>ago|earlier|before){_E}"),
-     lambda text, m: m.group("dir").lower() == "ago"),
+    ("vague_ago", _rx(rf"{_B}(?P<u>years|months|weeks|days|decades|hours|minutes)\s+(?P<dir>ago|earlier|later){_E}"),
+     _accept_always),
+    ("set_every", _rx(rf"{_B}every\s+(?:other\s+)?(?P<n>{_QTY})\s+(?P<u>{_UNIT_PL}|{_UNIT_SG}){_E}"),
+     _accept_always),
     ("relday", _rx(rf"{_B}(?:(?P<mod>early|late|earlier|later|mid-?afternoon|mid-?morning|the\s+day\s+before|"
                    rf"the\s+day\s+after)\s+)?(?:(?P<pre>{_POD})\s+)?(?P<rd>{_DAYWORD})"
                    rf"(?:\s+(?P<pod>{_POD}))?{_E}"),
