@@ -357,6 +357,8 @@ def _judge(
     single = j == i + 1
     if single and (len(key) < 2 or key in lexicon.TITLES or key in lexicon.NEVER_ALONE):
         return None  # "I", "Dr.", "March", "South", "University" are never places on their own
+    if single and i > 0 and key in lexicon.ORG_HEADS and _WS.fullmatch(seps[i - 1]):
+        return None  # "Federal Reserve", "Hydro One": the head word of an organisation's name
     end = base + toks[j - 1][1]
     if end < len(text) and text[end] in "$€£¥0123456789":
         return None  # "US$460", "A4": a currency or a code, not a place

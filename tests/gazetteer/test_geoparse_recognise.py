@@ -124,3 +124,7 @@ def test_county_table_knows_the_states_of_a_county_name() -> None:
     assert county_states("metcalfe county") == {"KY"}
     assert len(county_states("monroe county")) > 5
     assert county_states("atlantis county") == frozenset()
+
+
+def test_organisation_head_words_are_not_places(gazetteer: Gazetteer) -> None:
+    assert found("The Federal Reserve raised rates.", gazetteer) == []
