@@ -202,7 +202,7 @@ def main(argv: Iterable[str] | None = None) -> int:
             r = score(gold, preds, a.out / f"{gold.stem}.{slug}.pred.jsonl")
             print(fmt(name, r, chars / spent if spent else None))
 
-    print("\nthroughput over all corpora (single core; gazetteer open, first pass over the texts):")
+    print("\nthroughput over all corpora (CPU time of one process; gazetteer open, first pass over the texts):")
     for name, spent in total_time.items():
         print(f"  {name:<28} {total_chars / spent / 1e6:8.3f} MB/s  ({total_chars / spent:,.0f} chars/s)")
 
