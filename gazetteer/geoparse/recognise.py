@@ -10,17 +10,26 @@ The default :class:`GazetteerRecogniser` needs no model. Algorithm:
 1. Find capitalised runs (:mod:`gazetteer.geoparse.tokens`).
 2. In each run, take the longest token sequence whose key the gazetteer knows, left to right:
    literal names, demonyms ("Russian", plural "Americans") and metonyms ("Kremlin",
-   "White House"). A run's matches depend only on its text, so they are memoised per run: news
-   repeats the same names, and the scan then costs one dictionary hit per run.
-3. Guards, per match, from the neighbouring tokens of its run:
-   - person: a title or a given name right before ("President Jordan", "Michael Jordan"), or a
-     given-name place followed by a surname-like capital ("Paris Hilton"); the surname is then
-     remembered, so a later bare "Jordan" in the same text is a person too;
+   "White House"); AP and postal abbreviations of states and provinces ("Ky.", "B.C.", ", TX");
+   US counties the index may lack ("Metcalfe County", via :mod:`.divisions`). A run's matches
+   depend only on its text, so they are memoised per run: news repeats the same names, and the
+   scan then costs one dictionary hit per run.
+3. Guards, per match, from the neighbouring tokens of its run and the text around it:
+   - person: a title or a given name right before ("President Jordan", "Michael Jordan"), a
+     given-name place followed by a surname ("Paris Hilton"), or an age after ("Altintas, 22,");
+     the name is then remembered, so a later bare "Jordan" in the same text is a person too. An
+     unknown capital right before a one-word place ("Tanya Campbell", but also "Team Alberta")
+     only makes the span weak;
+   - never alone: titles, months, compass words, generic nouns ("University"), organisation
+     head words after a capital ("Federal Reserve"), acronyms of organisations (decided in the
+     resolver), a currency sign after ("US$"), a hyphen gluing an unknown word ("Wal-Mart"), a
+     longer geographic name the index lacks ("Hutcheson Road");
    - phrases that contain a place but never mean one ("Cold War", "French fries");
    - organisation: an organisation head after the place ("Paris Police Department") or before
      it with "of" ("Bank of England") marks ``in_organisation``;
-   - common words ("Will", "Nice", "Reading", "Police"): dropped at a sentence start or in a
-     headline, weak elsewhere.
+   - common words ("Will", "Nice", "Reading"): dropped at a sentence start or in a headline,
+     weak elsewhere; so are one-word places followed by an unknown capitalised word;
+   - languages ("shouted in Turkish,") are not associative mentions.
 
 :class:`SpacyRecogniser` is the pluggable alternative: it takes GPE/LOC/FAC entities as names,
 NORP entities that the gazetteer knows as demonyms, and scans ORG entities for nested places. It
@@ -99,8 +108,7 @@ _WS = re.compile(r"[ \t]+")
 # Between a given name and a surname: spaces, or a surname particle ("van", "de", "bin").
 _NAME_GAP = re.compile(r"[ \t]+(?:(?:van|von|de|der|den|da|di|du|le|la|bin|ibn|al|el)[ \t]+)?")
 _INITIAL = re.compile(r"^[A-Z]\.$")
-# "d'", "l'" inside a name are separators too; only whitespace separators can split a person's
-# given name from the surname.
+# Longest name tried, in tokens ("Democratic Republic of the Congo" is five).
 _MAX_TOKENS = 8
 # Hyphens without spaces glue two words into one name ("Wal-Mart"); spaced dashes separate.
 _GLUE = frozenset({"-", "‐", "‑"})
@@ -121,9 +129,7 @@ class _Vocabulary:
     max_words: dict[str, int]
     demonyms: frozenset[str]
     metonyms: frozenset[str]
-    run_cache: dict[
-        str, tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[str, ...], tuple[_RunMatch, ...]]
-    ]
+    run_cache: dict[str, _RunAnalysis]
 
 
 def _vocabulary(gazetteer: Gazetteer) -> _Vocabulary:
