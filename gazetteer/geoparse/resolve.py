@@ -11,9 +11,13 @@ discourse", unless an explicit qualifier says otherwise):
 3. Scores, per candidate: its prior (``Place.importance``), plus support from the anchors'
    countries and regions (excluding the name's own mentions, so "Georgia" cannot vote for
    itself), plus nearness to the anchors' points for towns ("spread": a document's towns
-   cluster), plus explicit qualifiers: "Paris, Texas" (a containing region or country right
-   after a comma), "Georgia's capital Tbilisi" / "Ankara, the Turkish capital" (a capital next to
-   its country). Steps 2-3 run twice, the second time with the first pass's choices as anchors.
+   cluster), plus other subdivisions of the same country named in the story, plus explicit
+   qualifiers: "Paris, Texas" (a containing region or country right after a comma), "Georgia's
+   capital Tbilisi" / "Ankara, the Turkish capital" (a capital next to its country), "Washington
+   state" / "the state of New York", and lists ("Oregon, Utah, Washington"). Context may only
+   choose among candidates whose prior is within ``context_reach`` of the best one, so a hamlet
+   called "Russia" never beats the country. Steps 2-3 run twice, the second time with the first
+   pass's choices as anchors; names that context cannot change keep their priors.
 4. Acceptance: a span flagged weak by the recogniser (a common word, a sentence-initial small
    town) or whose best place is a minor town survives only with support: a locative word before
    it ("in", "near"), a qualifier, or anchors in the same country or region.
@@ -126,10 +130,6 @@ class _Group:
     locative: int = 0
     weak: int = 0
     choice: int = 0
-
-
-def _pid(p: Place) -> tuple[object, ...]:
-    return (p.geonameid, p.name, p.kind, p.lat, p.lon)
 
 
 _CandidateMemo = dict[tuple[str, Cue, str | None], tuple[Place, ...]]
