@@ -773,7 +773,7 @@ def _r_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surfac
 
 
 def _unanchored_unit(unit: str) -> str:
-    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "fortnight": "XXXX-WXX", "month": "XXXX-XX",
+    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX", "fortnight": "XXXX-WXX", "month": "XXXX-XX",
             "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}.get(unit, "XXXX")
 
 
@@ -838,12 +838,14 @@ def _r_rel_unit(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, s
     if base is None:
         return Resolution(type=TimexType.DATE, value=_unanchored_unit(unit) + ("-WE" if unit == "weekend" else ""),
                           relative=True, modifier=modifier)
+    from_text = base is not anchor
     if unit == "weekend":
-        return Resolution(type=TimexType.DATE, value=_weekend(base, shift, tense), relative=True, modifier=modifier)
+        return Resolution(type=TimexType.DATE, value=_weekend(base, shift, tense), relative=True, modifier=modifier,
+                          from_text=from_text)
     value = _point_value(base, unit, shift)
     if value is None:
         return None
-    return Resolution(type=TimexType.DATE, value=value, relative=True, modifier=modifier)
+    return Resolution(type=TimexType.DATE, value=value, relative=True, modifier=modifier, from_text=from_text)
 
 
 def _r_year_end(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
