@@ -79,10 +79,16 @@ _DOT_AFTER = "(?:" + "|".join(f"(?<=\\b{w}\\.)" for w in sorted(set(_DOTTED_WORD
 # One capitalised token. The look-behind sits after the first capital (a fixed-width check of
 # the character before it) so the regex engine can still skip ahead on its first-character set,
 # which keeps the scan several times faster than a leading look-behind. Alternatives, in order:
-# dotted abbreviations ("U.S.", "D.C."), a single initial ("W. Bush"), a word with inner
+# "People's" inside a state's name ("People's Republic of China": the only possessive that
+# belongs to names of places), dotted abbreviations ("U.S.", "D.C."), a single initial ("W. Bush"), a word with inner
 # apostrophes but no possessive "'s" ("O'Hare", "N'Djamena"), optionally with an abbreviation's
 # full stop.
-_TOKEN = rf"{_UPPER}(?<!\w.)(?:(?:\.{_UPPER})+\.|\.(?=\s)|\w*(?:['’](?!(?:s|ve|ll|re|m|d|t)\b)\w+)*(?:\.{_DOT_AFTER})?)"
+_TOKEN = (
+    rf"{_UPPER}(?<!\w.)(?:"
+    rf"(?<=P)eople['’]s(?=[ \t]+{_UPPER})"
+    rf"|(?:\.{_UPPER})+\.|\.(?=\s)"
+    rf"|\w*(?:['’](?!(?:s|ve|ll|re|m|d|t)\b)\w+)*(?:\.{_DOT_AFTER})?)"
+)
 # Up to two connectors in a row: "Democratic Republic of the Congo", "Isle of the Dead".
 _SEP = rf"(?:[ \t]+(?:(?:(?:{_CONNECTORS})[ \t]+){{1,2}}|d['’]|l['’])?|[ \t]*[-‐‑–][ \t]*(?:(?:{_CONNECTORS})-)?)"
 _RUN_RE = re.compile(rf"{_TOKEN}(?:{_SEP}{_TOKEN})*")

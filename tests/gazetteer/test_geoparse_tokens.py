@@ -72,3 +72,8 @@ def test_headline_detection() -> None:
     text = "Top US and Russian Officials to Meet in Riyadh Over Ukraine\nThe officials met in Riyadh on Monday."
     assert line_is_headline(text, 5)
     assert not line_is_headline(text, text.index("officials"))
+
+
+def test_peoples_republic_is_one_name_but_other_possessives_are_not() -> None:
+    assert runs("the People's Republic of China") == ["People's Republic of China"]
+    assert runs("Russia's Vladimir Putin") == ["Russia", "Vladimir Putin"]
