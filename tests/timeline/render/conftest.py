@@ -7,7 +7,6 @@ CI (CI=true), where a missing browser is a failure: CI must prove the report wor
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -209,19 +208,10 @@ class ReportPage:
 
 
 @pytest.fixture(scope="session")
-def chromium_browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing: CI must install Debian's chromium package")
-        pytest.skip(f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+def chromium_browser(chromium: Any) -> Any:
+    """The session's one headless Chromium (tests/conftest.py): Playwright's sync API allows only
+    one running instance per thread, so every test shares it."""
+    return chromium
 
 
 # Dialog functions replaced before any page script runs, so a payload that ran would be counted
