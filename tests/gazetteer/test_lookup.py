@@ -151,3 +151,25 @@ def test_scored_candidates_prefer_a_real_name_to_an_alternate(gazetteer: Gazette
 def test_regions_named_with_a_type_word(gazetteer: Gazetteer, name: str, iso: str) -> None:
     place = first(gazetteer, name)
     assert place.kind is PlaceKind.ADMIN1 and place.country_code == iso
+
+
+@pytest.mark.parametrize(
+    ("name", "iso", "kind"),
+    [
+        ("Odessa", "UA", PlaceKind.CITY),  # an old spelling of Odesa, not the Texan town of 114,000
+        ("Calcutta", "IN", PlaceKind.CITY),
+        ("Medina", "SA", PlaceKind.CITY),
+        ("Zurich", "CH", PlaceKind.CITY),  # the city before its canton
+        ("Basra", "IQ", PlaceKind.CITY),
+        ("New Delhi", "IN", PlaceKind.CITY),
+        ("Sikkim", "IN", PlaceKind.ADMIN1),  # not Slovakia, which inherited Sikkim's old ISO code
+    ],
+)
+def test_famous_senses_first(gazetteer: Gazetteer, name: str, iso: str, kind: PlaceKind) -> None:
+    place = first(gazetteer, name)
+    assert place.country_code == iso and place.kind is kind
+
+
+def test_capital_is_the_city_named_like_it(gazetteer: Gazetteer) -> None:
+    assert first(gazetteer, "New Delhi").feature_code == "PPLC"
+    assert first(gazetteer, "Delhi").feature_code == "PPL"
