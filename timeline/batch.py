@@ -168,6 +168,7 @@ class ExtractionCache:
     def __init__(self, directory: str | Path) -> None:
         self.directory = Path(directory)
         self._hits = self._misses = self._corrupt = self._writes = self._write_errors = 0
+        self._marked = False
 
     @property
     def stats(self) -> CacheStats:
@@ -204,6 +205,8 @@ class ExtractionCache:
         path = self.path(self.key(document, context=context), context=context)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if not self._marked:
+                self._mark_directory()
             fd, temp = tempfile.mkstemp(prefix=f".{path.stem[:16]}.", suffix=".tmp", dir=path.parent)
             try:
                 with os.fdopen(fd, "wb") as handle:
@@ -218,6 +221,17 @@ class ExtractionCache:
             self._write_errors += 1
             return
         self._writes += 1
+
+    def _mark_directory(self) -> None:
+        """Tell git and backup tools that the folder is a cache (as pytest does with its own)."""
+        self._marked = True
+        marks = {".gitignore": "# created by geotimeline: an extraction cache, safe to delete\n*\n",
+                 "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n"
+                                 "# geotimeline extraction cache: safe to delete, rebuilt on the next run\n"}
+        for name, text in marks.items():
+            mark = self.directory / name
+            if not mark.exists():
+                mark.write_text(text, encoding="utf-8")
 
     def put(self, result: Extraction, *, context: str) -> None:
         self.put_encoded(result.document, _encode(result), context=context)

@@ -82,6 +82,7 @@ def test_cache_hit_skips_extraction_and_rewrites_nothing(tmp_path: Path) -> None
     assert (first.stats.misses, first.stats.writes, first.stats.hits) == (8, 8, 0)
     written = entries(tmp_path)
     assert len(written) == 8
+    assert "*" in (tmp_path / ".gitignore").read_text(encoding="utf-8").splitlines()  # never committed
 
     second = ExtractionCache(tmp_path)
     warm = list(extract_many(docs, jobs=2, cache=second))
