@@ -8,7 +8,8 @@ discourse", unless an explicit qualifier says otherwise):
 2. Anchors: mentions that need no context (countries, continents, demonyms, metonyms, names with
    one candidate or a prior far above the runner-up) give the document's countries and
    first-level regions, weighted by how often they occur.
-3. Scores, per candidate: its prior (``Place.importance``), plus support from the anchors'
+3. Scores, per candidate: its prior (``Place.importance``, less a penalty when the name is only
+   an alternate name of it), plus support from the anchors'
    countries and regions (excluding the name's own mentions, so "Georgia" cannot vote for
    itself), plus nearness to the anchors' points for towns ("spread": a document's towns
    cluster), plus other subdivisions of the same country named in the story, plus explicit
@@ -121,6 +122,7 @@ class _Group:
     cue: Cue
     spans: list[Span]
     candidates: tuple[Place, ...]
+    priors: tuple[float, ...]  # per candidate: importance, less a penalty for an alternate name
     pinned: bool = False
     scores: list[float] = field(default_factory=list)
     qualifier: Counter[int] = field(default_factory=Counter)  # candidate index -> qualifier hits
@@ -157,6 +159,29 @@ def _candidates(gazetteer: Gazetteer, span: Span, cache: _CandidateMemo) -> tupl
         found = tuple(p for p in gazetteer.candidates(span.key) if _plausible_sense(p, span.key, acronym=acronym))
     cache[ck] = found
     return found
+
+
+def _ranked(key: str, cands: tuple[Place, ...], *, pinned: bool) -> tuple[tuple[Place, ...], tuple[float, ...]]:
+    """Candidates best prior first, with their priors.
+
+    A prior is the place's importance, less a small penalty when ``key`` is only one of its
+    alternate names, and a larger one when another candidate is really called so: "Geneva" is
+    the city before the canton of Genève, although the canton is larger. Pinned lists keep
+    their order (the pin first).
+    """
+    main = [normalise_name(c.name) == key for c in cands]
+    penalty = _SHADOWED_PENALTY if any(main) else _ALTERNATE_PENALTY
+    priors = [c.importance - (0.0 if m else penalty) for c, m in zip(cands, main, strict=True)]
+    if pinned or len(cands) < 2:
+        return cands, tuple(priors)
+    order = sorted(range(len(cands)), key=lambda k: -priors[k])
+    return tuple(cands[k] for k in order), tuple(priors[k] for k in order)
+
+
+# Alternate-name penalties (the index ranks names the same way): an exonym or old name is a
+# little less likely than a place's own name, and much less when another place bears it.
+_ALTERNATE_PENALTY = 0.03
+_SHADOWED_PENALTY = 0.15
 
 
 def _county_candidates(gazetteer: Gazetteer, key: str) -> tuple[Place, ...]:
@@ -214,11 +239,9 @@ def _is_anchor(g: _Group) -> bool:
         return True
     if g.cue is Cue.DIVISION:
         return False
-    top = g.candidates[0]
-    if top.kind in _COUNTRYLIKE:
+    if g.candidates[0].kind in _COUNTRYLIKE:
         return True
-    second = g.candidates[1].importance
-    return top.importance - second >= 0.25
+    return g.priors[0] - g.priors[1] >= 0.25
 
 
 def resolve_spans(
@@ -247,7 +270,8 @@ def resolve_spans(
                     pinned = any(r.action == "pin" for r in rows)
             if not cands:
                 continue
-            g = _Group(key=sp.key, cue=sp.cue, spans=[], candidates=cands, pinned=pinned)
+            cands, priors = _ranked(sp.key, cands, pinned=pinned)
+            g = _Group(key=sp.key, cue=sp.cue, spans=[], candidates=cands, priors=priors, pinned=pinned)
             groups[gk] = g
         g.spans.append(sp)
         g.weak += sp.weak
@@ -273,14 +297,14 @@ def resolve_spans(
         if (
             not g.pinned
             and not g.qualifier
-            and top.importance >= settings.accept_weak
+            and g.priors[0] >= settings.accept_weak
             and not g.listed_admin1
-            and (len(g.candidates) == 1 or top.importance - g.candidates[1].importance >= settings.context_reach)
+            and (len(g.candidates) == 1 or g.priors[0] - g.priors[1] >= settings.context_reach)
             # A country with a subdivision namesake ("Georgia") is exactly what context decides.
             and not (top.kind is PlaceKind.COUNTRY and any(c.kind is PlaceKind.ADMIN1 for c in g.candidates[1:]))
         ):
             settled.add(id(g))
-            g.scores = [c.importance for c in g.candidates]
+            g.scores = list(g.priors)
             g.choice = 0
     for final in (False, True):
         countries: Counter[str] = Counter()
@@ -359,8 +383,9 @@ def _score(
     own_cc = own.country_code if own is not None else None
     own_a1 = (own.country_code, own.admin1_code) if own is not None else None
     scores: list[float] = []
+    priors = g.priors
     for k, c in enumerate(cands):
-        sc = c.importance
+        sc = priors[k]
         if g.pinned and k == 0:
             sc += 10.0
         # Context may only choose among candidates of comparable standing: it must not let a
@@ -368,10 +393,10 @@ def _score(
         # candidate shrinks the context's weight linearly to zero at ``context_reach``; a
         # subdivision competing with a country of the same name ("Georgia") counts as close,
         # since which one is meant is exactly what context decides.
-        gap = top.importance - c.importance
+        gap = priors[0] - priors[k]
         if top.kind is PlaceKind.COUNTRY and c.kind is PlaceKind.ADMIN1:
             gap = min(gap, 0.15)
-        reach = 1.0 - gap / s.context_reach
+        reach = min(1.0, 1.0 - gap / s.context_reach)
         cc = c.country_code
         if reach > 0.0 and cc:
             ctx = 0.0
@@ -437,7 +462,7 @@ def _accept(g: _Group, s: ResolveSettings, countries: Counter[str]) -> bool:
             # A minor place in a country the story never otherwise touches ("Far North" in
             # Cameroon in a story about Queensland) is more likely a coincidence of names.
             evidence -= s.foreign_penalty
-    prior = g.candidates[g.choice].importance
+    prior = g.priors[g.choice]
     if g.weak == len(g.spans):
         # Every mention is weak: demand a major place, or a locative cue with some standing.
         return (

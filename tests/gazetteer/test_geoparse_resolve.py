@@ -123,3 +123,8 @@ def test_sibling_subdivisions_choose_the_state(gazetteer: Gazetteer) -> None:
     places = {m.surface: m.place for m in find_places(text, gazetteer=gazetteer)}
     georgia = places["Georgia"]
     assert georgia is not None and georgia.country_code == "US"
+
+
+def test_a_place_really_called_so_beats_a_larger_namesake_by_alternate_name(gazetteer: Gazetteer) -> None:
+    (m,) = find_places("Foreign ministers met in Geneva on Monday.", gazetteer=gazetteer)
+    assert m.place is not None and m.place.kind is PlaceKind.CITY and m.place.country_code == "CH"
