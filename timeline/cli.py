@@ -1,4 +1,4 @@
-"""The ``geotimeline`` command line: report, reports, extract, geocode.
+"""The ``geotimeline`` command line: report, reports, extract, export, geocode.
 
 Every error a user can cause prints one line, ``geotimeline: error: FILE:LINE: problem``, and
 exits non-zero without leaving a partial output. Exit codes: 0 success, 1 bad input, 2 bad
@@ -20,6 +20,7 @@ from gazetteer.errors import GazetteerError
 from timeline import __version__
 from timeline.config import CONFIG_NAME, ReportSpec, find_config, load_config
 from timeline.errors import InputError, OutputError, TimelineError
+from timeline.exports import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from timeline.model import Document, Event
@@ -72,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
 
     def inputs(p: argparse.ArgumentParser) -> None:
         p.add_argument("inputs", nargs="+", metavar="INPUT",
-                       help="article files (.txt, .md with front matter, .jsonl), event tables (.csv, .json) "
+                       help="article files (.txt, .md with front matter, .jsonl), event tables (.csv, .json, .geojson) "
                             "or directories of them")
         p.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
                        help="publication date for articles whose metadata has none")
@@ -104,6 +105,16 @@ def _parser() -> argparse.ArgumentParser:
                                   description="Write one JSON object per document: toponyms, timexes, events.")
     inputs(extract)
     extract.add_argument("-o", "--output", type=Path, required=True, metavar="JSONL", help="file to write")
+
+    export = commands.add_parser(
+        "export", help="write the timeline as GeoJSON, CSV, KML, TimelineJS JSON or JSONL",
+        description="Build the timeline from the inputs and export it. The format follows the output's suffix "
+                    "(.geojson, .csv, .kml, .timeline.json, .jsonl) unless --format says otherwise. Exported CSV "
+                    "and GeoJSON can be read back as inputs.")
+    inputs(export)
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="file to write")
+    export.add_argument("--format", choices=EXPORT_FORMATS, help="output format (default: from the suffix)")
+    export.add_argument("--title", help="timeline title (TimelineJS and KML show it)")
 
     geocode = commands.add_parser("geocode", help="resolve place names with the offline gazetteer",
                                   description="Resolve place names offline and print the best match for each.")
@@ -236,6 +247,20 @@ def _extract(args: argparse.Namespace, console: _Console) -> int:
     return EXIT_OK
 
 
+def _export(args: argparse.Namespace, console: _Console) -> int:
+    from timeline.builder import build_timeline
+    from timeline.exports import export_timeline
+
+    options = {**_config_defaults(args.config), **{k: v for k, v in {
+        "overrides": args.overrides, "published": args.published, "skip_bad": args.skip_bad}.items() if v is not None}}
+    gathered = _gather([Path(i) for i in args.inputs], published=options.get("published"),
+                       overrides=options.get("overrides"), skip_bad=bool(options.get("skip_bad")), console=console)
+    timeline = build_timeline(gathered.events, documents=gathered.documents, title=args.title or "Timeline")
+    written = export_timeline(timeline, args.output, format=args.format)
+    console.info(f"wrote {written}: {len(timeline)} events")
+    return EXIT_OK
+
+
 def _geocode(args: argparse.Namespace, console: _Console) -> int:
     from gazetteer.index import default_gazetteer
     from timeline.exports.jsonl import place_record
@@ -268,7 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     console = _Console(quiet=args.quiet)
-    commands = {"report": _report, "reports": _reports, "extract": _extract, "geocode": _geocode}
+    commands = {"report": _report, "reports": _reports, "extract": _extract, "export": _export, "geocode": _geocode}
     try:
         return commands[args.command](args, console)
     except OutputError as exc:

@@ -144,3 +144,14 @@ def test_geocode_prints_places(capsys: pytest.CaptureFixture[str]) -> None:
                           "the Kremlin", "Russian"}
     code, _, err = run(capsys, "geocode", "Qwxzzyville")
     assert code == EXIT_INPUT and "not found" in err
+
+
+def test_export_formats_and_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    seeds = Path(__file__).resolve().parents[2] / "seeds" / "ukraine-diplomacy-2014-2025.csv"
+    for name in ("t.geojson", "t.csv", "t.kml", "t.timeline.json", "t.jsonl"):
+        code, _, err = run(capsys, "export", str(seeds), "-o", str(tmp_path / name))
+        assert code == EXIT_OK, err
+    code, _, err = run(capsys, "export", str(seeds), "-o", str(tmp_path / "t.json"))
+    assert code == EXIT_OUTPUT and "name the format" in err and not (tmp_path / "t.json").exists()
+    code, _, err = run(capsys, "report", str(tmp_path / "t.geojson"), "-o", str(tmp_path / "back.html"))
+    assert code == EXIT_OK and "22 events" in err
