@@ -55,6 +55,10 @@ def find_places(
         from gazetteer.index import default_gazetteer
 
         gazetteer = default_gazetteer()
+    if overrides is None and gazetteer.overrides.rows:
+        # The reviewer's file the gazetteer was opened with is decisive here too: a pin is a
+        # decision, not one more prior for context to outvote.
+        overrides = gazetteer.overrides
     rec = recogniser if recogniser is not None else _DEFAULT_RECOGNISER
     spans = rec.recognise(text, gazetteer)
     memo = _CANDIDATE_MEMOS.get(gazetteer)

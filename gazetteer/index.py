@@ -148,6 +148,11 @@ class Gazetteer:
 
     # -- opening ---------------------------------------------------------------------------
 
+    @property
+    def overrides(self) -> Overrides:
+        """The reviewer overrides this gazetteer was opened with (empty when none)."""
+        return self._overrides
+
     @classmethod
     def open(
         cls,
