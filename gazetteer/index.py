@@ -31,9 +31,10 @@ import sqlite3
 import threading
 import zlib
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from gazetteer.boundaries import country_at
 from gazetteer.build import GRID_DEGREES, INDEX_VERSION, BuildOptions, build_index, sources_digest
@@ -43,7 +44,15 @@ from gazetteer.model import _check_coordinates as check_coordinates
 from gazetteer.normalise import normalise_name
 from gazetteer.overrides import Overrides, load_overrides
 
-__all__ = ["Gazetteer", "Metonym", "NameIndex", "default_cache_dir", "default_gazetteer", "haversine_km"]
+__all__ = [
+    "FirstWordTable",
+    "Gazetteer",
+    "Metonym",
+    "NameIndex",
+    "default_cache_dir",
+    "default_gazetteer",
+    "haversine_km",
+]
 
 _ROLE_LITERAL = 0
 _ROLE_ASSOCIATIVE = 1
@@ -74,6 +83,51 @@ class Metonym:
     place: Place  # where the name is: the city or site itself
     stands_for: str  # what it means, in words: "the Russian presidency"
     stands_for_place: Place  # the place of that institution, usually a country
+
+
+class FirstWordTable(Mapping[str, int]):
+    """First word of a name key -> the most words any key starting with it has.
+
+    Stored compactly: only words that start a multi-word key are held in a dict; a one-word key
+    that starts no longer one answers 1 straight from the key set. That saves the ~325,000
+    one-word entries (about 40 MB) a plain dict would duplicate. ``dict(table)`` still gives the
+    full plain dict, sharing the key strings.
+    """
+
+    __slots__ = ("_keys", "_len", "_multi")
+
+    def __init__(self, multi: dict[str, int], keys: frozenset[str]) -> None:
+        self._multi = multi
+        self._keys = keys
+        self._len = -1  # counted on first len(): a pass over every key, not needed for lookups
+
+    def __getitem__(self, word: str) -> int:
+        n = self._multi.get(word)
+        if n is not None:
+            return n
+        if " " not in word and word in self._keys:
+            return 1
+        raise KeyError(word)
+
+    def get(self, word: str, default: Any = None) -> Any:  # faster than Mapping.get's try/except
+        n = self._multi.get(word)
+        if n is not None:
+            return n
+        return 1 if " " not in word and word in self._keys else default
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._multi
+        for k in self._keys:
+            if " " not in k and k not in self._multi:
+                yield k
+
+    def __len__(self) -> int:
+        if self._len < 0:
+            self._len = len(self._multi) + sum(1 for k in self._keys if " " not in k and k not in self._multi)
+        return self._len
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -398,16 +452,18 @@ class Gazetteer:
             return None
 
     def name_index(self) -> NameIndex:
-        """Name keys for in-memory scanning, loaded on first call (about 0.2 s, tens of MB)."""
+        """Name keys for in-memory scanning, loaded on first call (about 0.2 s, about 80 MB)."""
         if self._name_index is None:
             con = self._con()
             blob = con.execute("SELECT value FROM meta WHERE key = 'ascii_keys'").fetchone()[0]
             keys = frozenset(zlib.decompress(blob).decode("ascii").split("\n"))
             packed = con.execute("SELECT value FROM meta WHERE key = 'max_words'").fetchone()[0]
-            max_words: dict[str, int] = {}
+            multi: dict[str, int] = {}
+            # Group n holds the words whose longest key has n words; group 1 is implied by the keys.
             for n, group in enumerate(zlib.decompress(packed).decode("ascii").split("\x00"), start=1):
-                if group:
-                    max_words.update(dict.fromkeys(group.split("\n"), n))
+                if group and n > 1:
+                    multi.update(dict.fromkeys(group.split("\n"), n))
+            max_words = FirstWordTable(multi, keys)
             dem = frozenset(
                 r[0] for r in con.execute("SELECT DISTINCT key FROM names WHERE role = ?", (_ROLE_ASSOCIATIVE,))
             )

@@ -173,3 +173,15 @@ def test_famous_senses_first(gazetteer: Gazetteer, name: str, iso: str, kind: Pl
 def test_capital_is_the_city_named_like_it(gazetteer: Gazetteer) -> None:
     assert first(gazetteer, "New Delhi").feature_code == "PPLC"
     assert first(gazetteer, "Delhi").feature_code == "PPL"
+
+
+def test_first_word_table_behaves_like_a_dict(gazetteer: Gazetteer) -> None:
+    table = gazetteer.name_index().max_words
+    assert table["paris"] >= 1 and table.get("paris") == table["paris"]
+    assert table["new"] >= 3  # "new york city"
+    assert table.get("qwxzvbnmtown") is None and "qwxzvbnmtown" not in table
+    with pytest.raises(KeyError):
+        table["qwxzvbnmtown"]
+    assert "york city" not in table  # only first words are entries
+    plain = dict(table)
+    assert len(plain) == len(table) and plain["new"] == table["new"]
