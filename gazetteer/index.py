@@ -5,18 +5,22 @@ Algorithm:
 - ``Gazetteer.open`` resolves the cache file ``gazetteer-v{INDEX_VERSION}.sqlite`` (in
   ``cache_dir``, else ``$GEOTIMELINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/geotimeline``, else
   ``~/.cache/geotimeline``: the only environment reads, at this edge), checks its recorded
-  version and completeness, and (re)builds it atomically when missing, stale or corrupt.
+  version, completeness and sources fingerprint, and (re)builds it atomically when missing,
+  stale or corrupt.
 - A name query normalises the name (:func:`gazetteer.normalise.normalise_name`) and reads the
   ``names`` table, clustered by key, joined to ``places``; rows come back ordered by the
-  precomputed score (importance prior + a small bonus when the name is the place's main name).
-  Reviewer overrides then move pinned places to the front and drop blocked ones.
-- ``candidates(key)`` is the scanner's hot path: the same query memoised in a bounded LRU, and
-  ``Place`` objects are interned per row, so a repeated name costs a dictionary hit.
-- ``name_keys()`` loads, on first use only, the set of ASCII name keys (one compressed blob) and
-  a map from each key's first word to the most words any key starting with it has, so a text
-  scanner can test membership in memory without touching SQLite.
-- ``reverse`` scans 1-degree grid cells in growing rings around the point for the nearest city,
-  and otherwise answers with the country whose polygon contains the point.
+  precomputed name-match score (the importance prior adjusted for main versus alternate names,
+  see :mod:`gazetteer.build`). Reviewer overrides then move pinned places to the front and drop
+  blocked ones.
+- ``candidates(key)`` and ``scored_candidates(key)`` are the scanner's hot path: the same query
+  memoised in a bounded LRU, and ``Place`` objects are interned per row, so a repeated name
+  costs a dictionary hit.
+- ``name_index()`` loads, on first use only, the set of ASCII name keys (one compressed blob) and
+  a :class:`FirstWordTable` from each key's first word to the most words any key starting with it
+  has, so a text scanner can test membership in memory without touching SQLite.
+- ``reverse`` scans 1-degree grid cells in growing rings around the point for the town that best
+  describes it (distance discounted by population), and otherwise answers with the country whose
+  polygon contains the point.
 
 Demonyms ("Russian") and metonyms ("the Kremlin") are stored as names with a role: ``lookup``
 and ``candidates`` return literal senses only; ``lookup_demonym`` and ``lookup_metonym`` answer
