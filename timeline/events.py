@@ -123,6 +123,9 @@ _SITE_PREPOSITION = re.compile(r"(?:\bin|\bat|\bnear|\bto|\binto|\bacross|\bover
                                r"(?:the\s+)?$", re.IGNORECASE)
 # "of" names the target of a few kinds of event ("invasion of Ukraine", "control of Crimea").
 _OF_PREPOSITION = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
+# An adjective of nationality before one of these nouns describes a place, not who acts.
+_DESCRIBES_PLACE = re.compile(r"\s+(?:capital|city|town|village|port|border|coast|region|province|territory|"
+                              r"soil|side of the border|countryside|desert|mountains)\b", re.IGNORECASE)
 _TARGETED_KINDS = frozenset({"invasion", "annexation", "control", "attack", "war", "occupation", "withdrawal"})
 _QUOTED = re.compile(r"[“\"](.*?)[”\"]", re.DOTALL)
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
@@ -201,6 +204,26 @@ def _find_triggers(clause: Span) -> list[_Trigger]:
     return found
 
 
+_PRONOUN_SUBJECT = re.compile(r"(?:He|She)\b")
+# How far back a pronoun may look for the person it stands for (about a paragraph).
+_PRONOUN_REACH = 400
+
+
+def _last_person(actors: Sequence[ActorMention], *, before: int) -> list[ActorMention]:
+    """The person named last before ``before``, for a clause that starts with "He"/"She"."""
+    people = [a for a in actors if a.actor.kind.value == "person" and before - _PRONOUN_REACH <= a.start < before]
+    return people[-1:]
+
+
+def _date_distance(trigger: _Trigger, date: TimeExpression) -> int:
+    """How far a date is from a trigger, in characters, for pairing them."""
+    if trigger.end <= date.start:
+        return date.start - trigger.end
+    if 0 <= trigger.start - date.end <= 1:
+        return 0  # the date modifies the noun: "its 2022 invasion", "the February 2022 summit"
+    return trigger.start - date.end + _FOLLOWING_PENALTY
+
+
 def _choose(triggers: list[_Trigger], dates: list[TimeExpression]
             ) -> tuple[_Trigger | None, TimeExpression | None, frozenset[int]]:
     """The trigger a date belongs to (the pair closest together), or the first new trigger.
@@ -214,8 +237,7 @@ def _choose(triggers: list[_Trigger], dates: list[TimeExpression]
     if dates:
         # A date usually follows the phrase of its event ("met in Riyadh on Tuesday", "an
         # invasion in February 2022"), so a trigger after the date pays a distance penalty.
-        pairs = [(d.start - t.end if t.end <= d.start else t.start - d.end + _FOLLOWING_PENALTY, t.start, d.start)
-                 for t in fresh for d in dates]
+        pairs = [(_date_distance(t, d), t.start, d.start) for t in fresh for d in dates]
         _, t_start, d_start = min(pairs)
         chosen, timex = next(t for t in fresh if t.start == t_start), next(d for d in dates if d.start == d_start)
     else:
@@ -261,6 +283,8 @@ def _mention_role(mention: PlaceMention, clause: Span, triggers: Sequence[_Trigg
                   kind: str) -> PlaceRole:
     """What a place is to the clause's event, from the words around its mention."""
     assert mention.place is not None
+    if mention.role is MentionRole.ASSOCIATIVE and _DESCRIBES_PLACE.match(doc_text, mention.end):
+        return PlaceRole.MENTIONED  # "Riyadh, the Saudi capital": describes the site, acts in nothing
     if mention.role is not MentionRole.LITERAL or mention.in_organisation:
         return PlaceRole.ACTOR  # "Russian officials", "the Kremlin said", "the Paris police"
     lead = doc_text[max(clause.start, mention.start - 12):mention.start]
@@ -334,7 +358,7 @@ def _title(doc_text: str, clause: Span, trigger: _Trigger, places: Sequence[Even
     countries = list(dict.fromkeys(_short_name(ep.place, ep.surface) for ep in places
                                    if ep.role is PlaceRole.ACTOR and ep.place.kind is PlaceKind.COUNTRY))
     phrase = _noun_phrase(doc_text, clause, trigger) if trigger.is_noun else trigger.noun
-    if len(people) >= 2 and trigger.kind in _PERSONAL_KINDS:
+    if people and trigger.kind in _PERSONAL_KINDS and (len(people) >= 2 or len(countries) < 2):
         who = "-".join(people[:3])
     elif len(countries) >= 2:
         who = "-".join(countries[:3])
@@ -343,7 +367,10 @@ def _title(doc_text: str, clause: Span, trigger: _Trigger, places: Sequence[Even
     elif people:
         who = people[0]
     else:
-        who = ""
+        # Only a continent or region acts: name it the way the text did ("European").
+        wider = [ep for ep in places if ep.role is PlaceRole.ACTOR and ep.place.kind in (
+            PlaceKind.CONTINENT, PlaceKind.REGION)]
+        who = (wider[0].surface or wider[0].place.name) if wider else ""
     target = site or (site_country if site_country and _short_name(site_country, None) not in countries else None)
     if not who and target is None:
         # Nobody and nowhere to name: the clause itself says more than a bare noun.
@@ -465,6 +492,8 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
                    or getattr(_owner(m, triggers), "start", None) in partners]
             carried = [(m, r) for m, r in context if r is not PlaceRole.MENTIONED] if position > 0 else []
             clause_actors = [a for a in actors if clause.start <= a.start and a.end <= clause.end]
+            if not clause_actors and _PRONOUN_SUBJECT.match(clause.text):
+                clause_actors = _last_person(actors, before=clause.start)
             event_places = _event_places(carried + own, clause_actors)
             event = Event(
                 id=_event_id(document.id, clause.start),
