@@ -292,6 +292,8 @@ def _mention_role(mention: PlaceMention, clause: Span, triggers: Sequence[_Trigg
         return PlaceRole.SITE
     if _OF_PREPOSITION.search(lead) and kind in _TARGETED_KINDS:
         return PlaceRole.SITE
+    if doc_text.startswith(("’s ", "'s "), mention.end) and mention.place.kind is PlaceKind.COUNTRY:
+        return PlaceRole.ACTOR  # the possessor acts: "Russia's invasion", "Britain's offer"
     first_trigger = triggers[0].start if triggers else clause.end
     if mention.end <= first_trigger and mention.place.kind in (PlaceKind.COUNTRY, PlaceKind.CITY, PlaceKind.REGION,
                                                                PlaceKind.ADMIN1):

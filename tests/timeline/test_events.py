@@ -100,3 +100,26 @@ def test_seed_article_timeline_holds_the_key_events_in_order(seed_article: str) 
 @pytest.mark.parametrize("text", ["", "   ", "\n\n", "“”", "Talks.", "In 2014."])
 def test_degenerate_texts_give_no_crash(text: str) -> None:
     events_of(text)
+
+
+def test_titles_name_who_what_where() -> None:
+    (talks,) = events_of("American and Russian officials met in Riyadh, the Saudi capital, on Tuesday.")
+    assert talks.title == "US-Russia meeting in Riyadh"
+    roles = {ep.place.name: ep.role for ep in talks.places}
+    assert roles["Saudi Arabia"] is PlaceRole.MENTIONED  # "the Saudi capital" describes the site
+    (summit,) = events_of("European leaders gathered in Paris on Monday for an emergency summit.")
+    assert summit.title == "European emergency summit in Paris"
+
+
+def test_a_date_before_its_noun_binds_to_it() -> None:
+    events = events_of("Governments imposed sanctions after Russia's 2022 invasion of Ukraine.")
+    assert [e.title for e in events] == ["Russia’s invasion of Ukraine"]
+    assert events[0].interval == Interval(start=dt.date(2022, 1, 1), end=dt.date(2023, 1, 1))
+
+
+def test_a_pronoun_subject_takes_the_last_person_named() -> None:
+    text = "Ukrainian President Volodymyr Zelensky criticised the plan. He will travel to Ankara on Wednesday."
+    (visit,) = events_of(text)
+    assert visit.title == "Zelensky visit to Ankara"
+    assert [a.name for a in visit.actors] == ["Volodymyr Zelensky"]
+    assert visit.status is EventStatus.PLANNED
