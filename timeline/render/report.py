@@ -12,7 +12,9 @@ single JSON copy of the events and links the three views by event index.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import html
+import json
 import os
 import tempfile
 from collections import Counter
@@ -61,13 +63,16 @@ def _version() -> str:
     return __version__
 
 
-def _map_parts(fmap: Any) -> tuple[str, str, str]:
-    """Folium's figure rendered as (head markup, body markup, script) without a full page."""
+def _map_parts(fmap: Any) -> tuple[str, str]:
+    """Folium's figure rendered as (body markup, script) without a full page.
+
+    Folium's head is left out: it sizes ``html, body`` to the window (right for a page that is
+    only a map, wrong for a report that scrolls) and forbids pinch-zoom on phones. Our
+    stylesheet sizes the map to its box instead.
+    """
     figure = fmap.get_root()
     figure.render()
-    for name in ("meta_charset", "title"):
-        figure.header._children.pop(name, None)
-    return figure.header.render(), figure.html.render(), figure.script.render()
+    return figure.html.render(), figure.script.render()
 
 
 def render_report(timeline: Timeline, *, options: ReportOptions | None = None) -> str:
@@ -77,7 +82,7 @@ def render_report(timeline: Timeline, *, options: ReportOptions | None = None) -
     model = view_model(timeline, options=options, country_names=names)
 
     fmap = build_map(model, countries, options=options, embed_data=False, inline_assets=False)
-    map_header, map_html, map_script = _map_parts(fmap)
+    map_html, map_script = _map_parts(fmap)
     chart_root = build_chart(model, fill_text=False)
     bokeh_doc, root_id = chart_json(chart_root, title=model.title)
 
@@ -111,7 +116,6 @@ def render_report(timeline: Timeline, *, options: ReportOptions | None = None) -
         # templates are constants and whose data went through JSON escaping.
         leaflet_css=Markup(assets.leaflet_css()),
         our_css=Markup(assets.our_css()),
-        map_header=Markup(map_header),
         map_html=Markup(map_html),
         map_script=Markup(map_script),
         data=_markup_block(data_block(model.payload)),
@@ -161,11 +165,23 @@ def report_iframe_html(page: str, *, height: int = 900) -> str:
     """``page`` in an ``<iframe srcdoc>``, for Jupyter's ``_repr_html_``.
 
     The sandbox keeps the report's scripts away from the notebook (no same-origin access); the
-    report still runs offline since everything is inline.
+    report still runs offline since everything is inline. Where the notebook runs output scripts
+    (a trusted notebook), the frame then grows to the report's height, as the embed snippet does.
     """
-    return (f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
-            'border:0" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" '
-            'title="geotimeline report"></iframe>')
+    # A frame id derived from the page keeps the output deterministic and tells two reports in
+    # one notebook apart.
+    frame_id = "gt-frame-" + hashlib.sha256(page.encode("utf-8")).hexdigest()[:16]
+    return (f'<iframe id="{frame_id}" srcdoc="{html.escape(page, quote=True)}" '
+            f'style="width:100%;height:{int(height)}px;border:0" '
+            'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" title="geotimeline report">'
+            "</iframe>\n"
+            f"<script>(function () {{ var frame = document.getElementById({json.dumps(frame_id)});"
+            "window.addEventListener('message', function (event) {"
+            " if (!frame || event.source !== frame.contentWindow || !event.data"
+            " || event.data.type !== 'geotimeline:height') { return; }"
+            " var h = Number(event.data.height);"
+            " if (isFinite(h) && h > 100 && h < 100000) { frame.style.height = Math.ceil(h) + 'px'; } });"
+            "})();</script>")
 
 
 def _write_atomic(path: Path, text: str) -> None:

@@ -233,6 +233,11 @@ def test_report_runs_inside_a_sandboxed_srcdoc_iframe(open_report: Callable[...,
     frame.wait_for_selector("html[data-gt-ready]", timeout=30_000)
     assert frame.locator(".gt-marker").count() == len(timeline_sample.places())
     assert frame.evaluate(_CHART_COUNTS)["rows"] == len(timeline_sample.events)
+    # The report tells the notebook its height and the frame grows to fit it.
+    content = frame.evaluate("() => Math.ceil(document.body.getBoundingClientRect().height)")
+    assert content > 1000
+    opened.page.wait_for_function(
+        "(h) => parseInt(document.querySelector('iframe').style.height) === h", arg=content, timeout=10_000)
     _assert_clean(opened)
 
 
@@ -267,4 +272,22 @@ def test_printing_lists_every_event(open_report: Callable[..., ReportPage], time
     opened.screenshot("report-print.png")
     page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
     assert page.locator("#gt-table tbody tr").count() == 2
+    _assert_clean(opened)
+
+
+def test_layer_control_filters_places_by_status(open_report: Callable[..., ReportPage],
+                                                timeline_sample: Timeline) -> None:
+    opened = open_report(render_report(timeline_sample))
+    page = opened.page
+    total = len(timeline_sample.places())
+    assert page.locator(".gt-marker").count() == total
+    planned = page.locator(".leaflet-control-layers-overlays label").filter(has_text="Planned events")
+    planned.locator("input").uncheck()
+    # Paris (and France, mentioned with it) have only the planned summit.
+    assert page.locator(".gt-marker").count() == total - 2
+    planned.locator("input").check()
+    assert page.locator(".gt-marker").count() == total
+    page.locator(".leaflet-control-layers-overlays label").filter(has_text="Event sites").locator("input").uncheck()
+    sites = sum(1 for p in page.evaluate("() => geotimeline.data.places.role") if p == 0)
+    assert page.locator(".gt-marker").count() == total - sites
     _assert_clean(opened)

@@ -267,7 +267,35 @@
     groups.forEach(function (g, r) {
       if (g.getLayers().length) { g.addTo(map); overlays[roleNames[r]] = g; }
     });
-    // Layer names are our constants: Leaflet inserts them as HTML.
+    // Status switches: an empty layer per status, on the map while places with events of that
+    // status should show. A place shows while any of its events has a shown status.
+    var statusShown = data.statuses.map(function () { return true; });
+    var placeStatuses = placeEvents.map(function (list) {
+      var seen = [];
+      list.forEach(function (e) {
+        var st = data.events.status[e];
+        if (seen.indexOf(st) < 0) { seen.push(st); }
+      });
+      return seen;
+    });
+    function applyStatus() {
+      markers.forEach(function (m, p) {
+        var visible = placeStatuses[p].some(function (st) { return statusShown[st]; });
+        var group = groups[P.role[p]];
+        if (visible && !group.hasLayer(m)) { group.addLayer(m); }
+        else if (!visible && group.hasLayer(m)) { group.removeLayer(m); }
+      });
+    }
+    data.statuses.forEach(function (name, st) {
+      if (data.events.status.indexOf(st) < 0) { return; }
+      var layer = L.layerGroup();
+      layer.on("add", function () { statusShown[st] = true; applyStatus(); });
+      layer.on("remove", function () { statusShown[st] = false; applyStatus(); });
+      layer.addTo(map);
+      overlays[name.charAt(0).toUpperCase() + name.slice(1) + " events"] = layer;
+    });
+    // Layer names are our constants (statuses are the model's enum values, not article text):
+    // Leaflet inserts them as HTML.
     L.control.layers(null, overlays, { collapsed: window.innerWidth < 760, position: "topright" }).addTo(map);
     legendControl(data, maxSite).addTo(map);
 

@@ -247,8 +247,9 @@
     /* ---------- embedding: tell a parent page how tall we are ---------- */
     if (window.parent !== window && window.ResizeObserver) {
       var post = function () {
+        // The body's own box: absolutely placed tooltips must not make the frame grow.
         window.parent.postMessage({ type: "geotimeline:height",
-          height: Math.ceil(document.documentElement.scrollHeight) }, "*");
+          height: Math.ceil(document.body.getBoundingClientRect().height) }, "*");
       };
       new ResizeObserver(post).observe(document.body);
     }
