@@ -469,10 +469,48 @@ def _accept_set(text: str, m: re.Match[str]) -> bool:
     return True
 
 
+# Substrings one of which every match of a rule contains (compared lower-cased). A rule whose
+# substrings are all absent from a text cannot match it and is not run: substring search is far
+# cheaper than a regex scan, and most short texts need only a few of the rules.
+_DIGIT_CHARS = tuple("0123456789")
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_SEASON_WORDS = ("spring", "summer", "fall", "autumn", "winter")
+_UNIT_STEMS = ("sec", "min", "hour", "hr", "day", "week", "fortnight", "month", "quarter", "year", "yr", "decade",
+               "centur", "millenni")
+_WEEKDAY_STEMS = ("day", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_POD_WORDS = ("morning", "afternoon", "evening", "night", "nite")
+
+
+def _first_words(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({w.split()[0] for w in words}))
+
+
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "iso": ("-",), "numeric": ("/", "."), "time": (*_DIGIT_CHARS, "noon", "midnight", "midday", "mid-day"),
+    "clock_in_the": ("morning", "afternoon", "evening"), "mdy": _MONTH_STEMS, "dmy": _MONTH_STEMS,
+    "month_year": _MONTH_STEMS, "month": _MONTH_STEMS, "day_range": _MONTH_STEMS, "season": _SEASON_WORDS,
+    "quarter": ("quarter", "half", "period", "q1", "q2", "q3", "q4", "h1", "h2"),
+    "decade": ("0s", "0's", "0’s", "ties"), "century": ("centur",), "year": _DIGIT_CHARS,
+    "spelled_year": ("nineteen", "eighteen", "seventeen", "twenty", "thousand"), "era_year": _DIGIT_CHARS,
+    "short_year": ("'", "’"), "holiday": _first_words(lx.HOLIDAYS), "vague_ago": ("ago", "earlier", "later"),
+    "set_every": ("every",), "relday": ("today", "tonight", "tomorrow", "yesterday", *lx.DAY_WORD_SPELLINGS),
+    "this_pod": (*_POD_WORDS, "overnight"), "weekday": _WEEKDAY_STEMS,
+    "ago": ("ago", "earlier", "later", "before", "after", "now", "hence", "back", "previously", "prior", "since"),
+    "adj_ago": ("ago", "earlier", "before", "previous", "prior"), "rel_unit": _UNIT_STEMS,
+    "year_end": ("end", "beginning", "start", "middle"), "duration": _UNIT_STEMS, "adj_duration": _UNIT_STEMS,
+    "bare_units": _UNIT_STEMS, "decades_adj": _UNIT_STEMS,
+    "set": (*_UNIT_STEMS, *_POD_WORDS, *_SEASON_WORDS, *_MONTH_STEMS, "weekend"),
+    "set_adv": ("ly",), "vague": _first_words(lx.VAGUE_WORDS),
+}
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every accepted match of every rule, reduced to the longest non-overlapping ones, in text order."""
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
+    low = text.lower()  # only for the substring tests: offsets always come from ``text``
     for priority, (kind, regex, accept) in enumerate(RULES):
+        if not any(t in low for t in _TRIGGERS[kind]):
+            continue
         for m in regex.finditer(text):
             if m.end() > m.start() and text[m.start():m.end()].strip() and accept(text, m):
                 found.append((-(m.end() - m.start()), m.start(), priority, kind, m))
