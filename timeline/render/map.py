@@ -5,8 +5,10 @@ article text (markers, popups, tooltips, legend, layer control, country shading)
 browser by ``static/geotimeline-map.js`` from the JSON view model, inserting text only with
 ``textContent``. That keeps article text away from folium's templates altogether: folium's
 ``Popup``/``Html`` compile their text as Jinja2 source (``{{ 7*7 }}`` becomes 49), so nothing
-untrusted may ever be handed to them. Our elements' templates are constants in this module and
-their data enters through :func:`~timeline.render.data.script_json`.
+untrusted may ever be handed to them. Even branca's ``MacroElement`` compiles its rendered
+output a second time, so our elements (:class:`_SafeMacroElement`) emit theirs as finished
+markup. Their templates are constants in this module and their data enters through
+:func:`~timeline.render.data.data_block` (escaped JSON, or deflated base64 for large data).
 
 Algorithm: build the folium ``Map`` without tiles (the offline basemap is the country polygons)
 or with a named xyzservices provider; drop folium's CDN links; attach one element holding the

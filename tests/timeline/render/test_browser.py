@@ -291,3 +291,22 @@ def test_layer_control_filters_places_by_status(open_report: Callable[..., Repor
     sites = sum(1 for p in page.evaluate("() => geotimeline.data.places.role") if p == 0)
     assert page.locator(".gt-marker").count() == total - sites
     _assert_clean(opened)
+
+
+def test_large_report_inflates_its_data_in_the_browser(open_report: Callable[..., ReportPage],
+                                                       timeline_sample: Timeline) -> None:
+    import dataclasses
+
+    # 600 copies of the sample's events: enough for the data block to be stored deflated.
+    events = tuple(dataclasses.replace(e, id=f"{e.id}-{k}", title=f"{e.title} #{k}")
+                   for k in range(100) for e in timeline_sample.events)
+    big = dataclasses.replace(timeline_sample, events=events)
+    page_html = render_report(big)
+    assert 'id="gt-data" data-encoding="deflate-base64"' in page_html
+    opened = open_report(page_html)
+    page = opened.page
+    assert page.evaluate("() => geotimeline.data.events.title.length") == len(events)
+    assert page.evaluate(_CHART_COUNTS)["rows"] == len(events)
+    assert page.locator(".gt-marker").count() == len(timeline_sample.places())
+    assert page.locator("#gt-table tbody tr").first.locator(".gt-row-title").inner_text() == events[0].title
+    _assert_clean(opened)
