@@ -277,7 +277,7 @@ def view_model(timeline: Timeline, *, options: ReportOptions,
         "sources": sources,
         "countries": dict(sorted(country_involvement.items())),
         "options": {"cluster": options.cluster_threshold, "popupLimit": options.popup_event_limit,
-                    "pageSize": options.table_page_size},
+                    "pageSize": options.table_page_size, "tiles": options.tiles is not None},
     }
     return ViewModel(title=title, summary=summary, payload=payload, rows=tuple(rows), lanes=lanes,
                      published=published, first=first, last=last, bounds=bounds)

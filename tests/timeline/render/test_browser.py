@@ -310,3 +310,16 @@ def test_large_report_inflates_its_data_in_the_browser(open_report: Callable[...
     assert page.locator(".gt-marker").count() == len(timeline_sample.places())
     assert page.locator("#gt-table tbody tr").first.locator(".gt-row-title").inner_text() == events[0].title
     _assert_clean(opened)
+
+
+def test_online_tiles_are_requested_only_when_chosen(open_report: Callable[..., ReportPage],
+                                                     timeline_sample: Timeline) -> None:
+    from timeline.render import ReportOptions
+
+    opened = open_report(render_report(timeline_sample, options=ReportOptions(tiles="OpenStreetMap.Mapnik")))
+    page = opened.page
+    page.wait_for_function("() => document.querySelectorAll('img.leaflet-tile').length > 0")
+    assert opened.network, "tiles were chosen, so the page asks for them (our test cuts them off)"
+    assert all("tile.openstreetmap.org" in url for url in opened.network)
+    assert page.locator(".gt-marker").count() == len(timeline_sample.places())
+    assert opened.page_errors == [] and opened.dialogs == []

@@ -175,15 +175,20 @@
     var overlays = {};
     if (countries) {
       map.createPane("gt-countries").style.zIndex = 350;
-      L.geoJSON(countries, {
-        pane: "gt-countries", interactive: false,
-        style: function () { return { color: BORDER, weight: 0.6, fillColor: LAND, fillOpacity: 1 }; }
-      }).addTo(map);
+      var tiles = data.options.tiles;
+      if (!tiles) {
+        // The offline basemap: every country as plain land.
+        L.geoJSON(countries, {
+          pane: "gt-countries", interactive: false,
+          style: function () { return { color: BORDER, weight: 0.6, fillColor: LAND, fillOpacity: 1 }; }
+        }).addTo(map);
+      }
       var involved = L.geoJSON(countries, {
         pane: "gt-countries", interactive: false,
         filter: function (f) { return !!data.countries[f.properties.iso_a2]; },
         style: function (f) {
-          return { color: "#ffffff", weight: 0.8, fillOpacity: 1,
+          // Over tiles the shading is translucent so the tiles still read through it.
+          return { color: "#ffffff", weight: tiles ? 0.5 : 0.8, fillOpacity: tiles ? 0.45 : 1,
             fillColor: shade(data.countries[f.properties.iso_a2], maxSite) || LAND };
         }
       }).addTo(map);
