@@ -150,6 +150,7 @@ def _vocabulary(gazetteer: Gazetteer) -> _Vocabulary:
             for k in ni.metonym_keys
             if (met := gazetteer.lookup_metonym(k)) is not None and met.place.kind in (PlaceKind.SITE, PlaceKind.REGION)
         )
+        county_states("")  # load the county table now, with the rest of the vocabulary
         vocab = _Vocabulary(keys=ni.keys, max_words=max_words, demonyms=ni.demonym_keys, metonyms=sites, run_cache={})
         _VOCABS[gazetteer] = vocab
     return vocab
