@@ -378,6 +378,7 @@ def _score(
     s: ResolveSettings,
 ) -> None:
     cands = g.candidates
+    multi = len(cands) > 1
     n_own = len(g.spans)
     top = cands[0]
     own_cc = own.country_code if own is not None else None
@@ -409,7 +410,9 @@ def _score(
                 avotes = admin1s.get(akey, 0) - (n_own if own_a1 == akey else 0)
                 if avotes > 0:
                     ctx += s.admin1_weight * min(1.0, avotes / 2.0)
-            if c.kind is PlaceKind.CITY and points:
+            # Nearness only where it can matter: a choice between towns, or a minor town's
+            # acceptance (a major one is accepted on its prior).
+            if c.kind is PlaceKind.CITY and points and (multi or priors[k] < s.accept_weak):
                 ctx += s.near_weight * math.exp(-_nearest_km(c, g, points) / s.near_km)
             sc += ctx * reach
         sc += s.qualifier_weight * min(1, g.qualifier.get(k, 0))
