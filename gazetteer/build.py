@@ -72,7 +72,9 @@ _PRIMARY_NAME_BONUS = 0.01
 _ALTERNATE_PENALTY = 0.03
 _ALTERNATE_SHADOWED_PENALTY = 0.15  # the key is also some other place's main name
 # ... unless this place is this many times as populous as every place so named.
-_SHADOW_RATIO = 5
+_SHADOW_RATIO = 20
+# A city must hold this share of its admin1's people to outrank the admin1 on a shared name.
+_CITY_SHARE = 0.10
 # Grid cells of 1 degree: a few hundred cities per cell in dense regions, quick ring search.
 GRID_DEGREES = 1.0
 
@@ -207,6 +209,7 @@ class _Builder:
         self.prior: dict[int, float] = {}  # pid -> importance
         self.point: dict[int, tuple[float, float]] = {}  # pid -> (lat, lon)
         self.facts: dict[int, tuple[str, str | None, str | None, int]] = {}  # kind, country, admin1 code, pop
+        self.curated: set[tuple[str, int, int]] = set()  # names from our own tables
 
     def add(self, p: SourcePlace, score: float, *, alternate_count: int | None = None) -> int:
         if p.key in self.pid_by_key:
@@ -242,11 +245,15 @@ class _Builder:
             self.name(alt, pid, score, primary=False)
         return pid
 
-    def name(self, surface: str, pid: int, score: float, role: int = ROLE_LITERAL, *, primary: bool) -> None:
+    def name(
+        self, surface: str, pid: int, score: float, role: int = ROLE_LITERAL, *, primary: bool, curated: bool = False
+    ) -> None:
         key = normalise_name(surface)
         if not key:
             return
         k = (key, pid, role)
+        if curated:
+            self.curated.add(k)
         old = self.names.get(k)
         if old is None or (primary and not old[1]):
             self.names[k] = (score, primary)
@@ -254,10 +261,13 @@ class _Builder:
     def scored_names(self) -> list[tuple[str, int, int, float]]:
         """(key, pid, role, score) rows with the name-match adjustments applied, sorted.
 
-        Two corrections beyond the main/alternate adjustment: an alternate name is "shadowed"
-        (penalised more) only when it is the main name of a place at least a fifth as populous,
-        so "Odessa" stays Odesa rather than the Texan town; and a city outranks its own admin1
-        on a shared name ("Zurich", "Basra"), which news nearly always means as the city.
+        Two corrections beyond the main/alternate adjustment. An alternate name is "shadowed"
+        (penalised more) only when it is the main name of a place at least a twentieth as
+        populous ("Calcutta" stays Kolkata, not the South African village; "Waterloo" is not
+        Austin, Texas, whatever its old name). And a city outranks its own admin1 on a shared
+        name when it holds at least a tenth of the admin1's people ("Zurich", "Basra": news
+        means the city), but not a village that happens to carry the region's name, and never
+        against one of our curated aliases ("Quebec" is the province).
         """
         main_pop: dict[str, int] = {}
         for (k, pid, role), (_, primary) in self.names.items():
@@ -272,16 +282,18 @@ class _Builder:
             else:
                 score = imp - _ALTERNATE_PENALTY
             scored[(key, pid, role)] = score
-        # City over its own admin1: collect the best city score per (key, country, admin1).
+        admin1_pop = {(cc, a1): pop for kind, cc, a1, pop in self.facts.values() if kind == "admin1"}
+        # City over its own admin1: the best qualifying city score per (key, country, admin1).
         best_city: dict[tuple[str, str | None, str | None], float] = {}
         for (key, pid, role), score in scored.items():
-            kind, cc, a1, _ = self.facts[pid]
-            if kind == "city" and role == ROLE_LITERAL:
+            kind, cc, a1, pop = self.facts[pid]
+            if kind == "city" and role == ROLE_LITERAL and pop >= _CITY_SHARE * admin1_pop.get((cc, a1), 0):
                 k3 = (key, cc, a1)
                 best_city[k3] = max(best_city.get(k3, -1.0), score)
         for (key, pid, role), score in scored.items():
             kind, cc, a1, _ = self.facts[pid]
-            if kind == "admin1" and role == ROLE_LITERAL and (key, cc, a1) in best_city:
+            shared = kind == "admin1" and role == ROLE_LITERAL and (key, cc, a1) in best_city
+            if shared and (key, pid, role) not in self.curated:
                 scored[(key, pid, role)] = min(score, best_city[(key, cc, a1)] - 0.005)
         return sorted((k, pid, role, round(s, 6)) for (k, pid, role), s in scored.items())
 
@@ -423,7 +435,7 @@ def _compile(b: _Builder, options: BuildOptions) -> tuple[list[tuple[str, int, s
     # The project's own tables: aliases, demonyms, metonyms.
     for row in read_data_csv("aliases.csv"):
         pid = _resolve_target(row["target"], b, country_pid, continent_pid)
-        b.name(row["alias"], pid, b.prior[pid], primary=True)
+        b.name(row["alias"], pid, b.prior[pid], primary=True, curated=True)
     for row in read_data_csv("demonyms.csv"):
         pid = _resolve_target(row["target"], b, country_pid, continent_pid)
         b.name(row["word"], pid, b.prior[pid], ROLE_ASSOCIATIVE, primary=True)

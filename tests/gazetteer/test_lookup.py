@@ -185,3 +185,17 @@ def test_first_word_table_behaves_like_a_dict(gazetteer: Gazetteer) -> None:
     assert "york city" not in table  # only first words are entries
     plain = dict(table)
     assert len(plain) == len(table) and plain["new"] == table["new"]
+
+
+@pytest.mark.parametrize(
+    ("name", "iso", "kind"),
+    [
+        ("Minnesota", "US", PlaceKind.ADMIN1),  # not Minneota, a village listing it as an alternate name
+        ("Maryland", "US", PlaceKind.ADMIN1),
+        ("Quebec", "CA", PlaceKind.ADMIN1),  # a curated alias: the province
+        ("Waterloo", "CA", PlaceKind.CITY),  # not Austin, Texas, whose old name it was
+    ],
+)
+def test_regions_not_displaced_by_namesake_towns(gazetteer: Gazetteer, name: str, iso: str, kind: PlaceKind) -> None:
+    place = first(gazetteer, name)
+    assert place.country_code == iso and place.kind is kind
