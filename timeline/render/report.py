@@ -184,6 +184,19 @@ def report_iframe_html(page: str, *, height: int = 900) -> str:
             "})();</script>")
 
 
+def _file_mode(path: Path) -> int:
+    """The permissions a plain ``open()`` would give: the old file's, else 0o666 less the umask.
+
+    ``mkstemp`` creates files readable by their owner only, which a web server could not serve.
+    """
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _write_atomic(path: Path, text: str) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -191,6 +204,7 @@ def _write_atomic(path: Path, text: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
+            os.fchmod(handle.fileno(), _file_mode(path))
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
     except BaseException:

@@ -201,6 +201,11 @@ def test_write_report_is_atomic_and_writes_the_embed_snippet(timeline_sample: Ti
     assert 'src="talks.html"' in snippet and "geotimeline:height" in snippet
     assert "event.source !== frame.contentWindow" in snippet
     assert sorted(p.name for p in tmp_path.iterdir()) == ["talks.embed.html", "talks.html"]
+    # Readable by a web server like any file written with open(), not owner-only like a temp file.
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "talks.embed.html").stat().st_mode & 0o777 == 0o666 & ~umask
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # kept from the file it replaced
 
 
 def test_write_report_to_an_unwritable_place_leaves_nothing(timeline_sample: Timeline, tmp_path: Path) -> None:
