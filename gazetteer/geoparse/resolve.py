@@ -134,14 +134,12 @@ class _Group:
     choice: int = 0
 
 
-_CandidateMemo = dict[tuple[str, Cue, str | None], tuple[Place, ...]]
+# Ranked candidates and their priors per (key, cue, region, candidate cap, written in capitals).
+_CandidateMemo = dict[tuple[str, Cue, str | None, int, bool], tuple[tuple[Place, ...], tuple[float, ...]]]
 
 
-def _candidates(gazetteer: Gazetteer, span: Span, cache: _CandidateMemo) -> tuple[Place, ...]:
-    ck = (span.key, span.cue, span.region_of)
-    hit = cache.get(ck)
-    if hit is not None:
-        return hit
+def _candidates(gazetteer: Gazetteer, span: Span) -> tuple[Place, ...]:
+    """Plausible candidates of a span, in the index's order (see :func:`_plausible_sense`)."""
     if span.region_of is not None:
         found: tuple[Place, ...] = tuple(
             p for p in gazetteer.candidates(span.key) if p.kind is PlaceKind.ADMIN1 and p.country_code == span.region_of
@@ -157,7 +155,6 @@ def _candidates(gazetteer: Gazetteer, span: Span, cache: _CandidateMemo) -> tupl
     else:
         acronym = _is_acronym(span.surface)
         found = tuple(p for p in gazetteer.candidates(span.key) if _plausible_sense(p, span.key, acronym=acronym))
-    cache[ck] = found
     return found
 
 
@@ -261,16 +258,26 @@ def resolve_spans(
         gk = (sp.key, sp.cue, sp.region_of)
         g = groups.get(gk)
         if g is None:
-            cands = _candidates(gazetteer, sp, cache)[: settings.max_candidates]
-            pinned = False
-            if overrides is not None and sp.cue is Cue.NAME:
-                rows = overrides.for_key(sp.key)
-                if rows:
-                    cands = overrides.apply(sp.key, cands, fetch=gazetteer.get)
-                    pinned = any(r.action == "pin" for r in rows)
+            rows = overrides.for_key(sp.key) if overrides is not None and sp.cue is Cue.NAME else ()
+            if rows:
+                assert overrides is not None
+                raw = overrides.apply(
+                    sp.key, _candidates(gazetteer, sp)[: settings.max_candidates], fetch=gazetteer.get
+                )
+                pinned = any(r.action == "pin" for r in rows)
+                cands, priors = _ranked(sp.key, raw, pinned=pinned)
+            else:
+                # Ranked candidates depend on the name alone: memoised across documents.
+                ck = (sp.key, sp.cue, sp.region_of, settings.max_candidates, _is_acronym(sp.surface))
+                hit = cache.get(ck)
+                if hit is None:
+                    raw = _candidates(gazetteer, sp)[: settings.max_candidates]
+                    hit = _ranked(sp.key, raw, pinned=False)
+                    cache[ck] = hit
+                cands, priors = hit
+                pinned = False
             if not cands:
                 continue
-            cands, priors = _ranked(sp.key, cands, pinned=pinned)
             g = _Group(key=sp.key, cue=sp.cue, spans=[], candidates=cands, priors=priors, pinned=pinned)
             groups[gk] = g
         g.spans.append(sp)
