@@ -129,7 +129,6 @@ class _Group:
     # Countries of subdivisions listed next to this name ("Oregon, Utah, Washington and Texas"):
     # lists are homogeneous, so its subdivision sense in that country gains.
     listed_admin1: set[str] = field(default_factory=set)
-    locative: int = 0
     weak: int = 0
     choice: int = 0
 
@@ -287,10 +286,6 @@ def resolve_spans(
         return []
 
     _find_qualifiers(text, order)
-    for sp, g in order:
-        m = _PREV_WORD.search(text, max(0, sp.start - 20), sp.start)
-        if m and m.group(1).lower() in lexicon.LOCATIVE_CUES:
-            g.locative += 1
 
     glist = list(groups.values())
     # Pass 1: anchors from priors alone; pass 2: anchors from pass 1's choices.
@@ -348,7 +343,7 @@ def resolve_spans(
     # Per name, once: acceptance, the alternatives (best first) and the base confidence.
     finals: dict[int, tuple[Place, tuple[Place, ...], float]] = {}
     for grp in glist:
-        if not _accept(grp, settings, countries):
+        if not _accept(grp, settings, countries, text):
             continue
         scores = grp.scores
         ranked = sorted(range(len(grp.candidates)), key=lambda k: -scores[k])
@@ -455,13 +450,17 @@ def _nearest_km(c: Place, g: _Group, points: list[tuple[_Group, float, float, fl
     return math.sqrt(best) * 6371.0088 if best < 1e18 else 1e9
 
 
-def _accept(g: _Group, s: ResolveSettings, countries: Counter[str]) -> bool:
-    if g.pinned or g.cue is not Cue.NAME:
+def _accept(g: _Group, s: ResolveSettings, countries: Counter[str], text: str) -> bool:
+    if g.pinned or g.cue is not Cue.NAME or g.qualifier:
         return True
     best = g.scores[g.choice]
-    if g.qualifier:
-        return True
-    evidence = best + (s.locative_bonus if g.locative else 0.0)
+    prior = g.priors[g.choice]
+    if g.weak == len(g.spans):
+        # Every mention is weak: demand a major place, or a locative cue with some standing.
+        if prior >= s.accept_weak or best >= s.accept_weak + 0.1:
+            return True
+        return best >= s.accept_weak_locative and _has_locative(text, g)
+    evidence = best
     if any(" " in sp.key for sp in g.spans):
         evidence += 0.1  # a multi-word name is rarely a coincidence
     place = g.candidates[g.choice]
@@ -472,13 +471,19 @@ def _accept(g: _Group, s: ResolveSettings, countries: Counter[str]) -> bool:
             # A minor place in a country the story never otherwise touches ("Far North" in
             # Cameroon in a story about Queensland) is more likely a coincidence of names.
             evidence -= s.foreign_penalty
-    prior = g.priors[g.choice]
-    if g.weak == len(g.spans):
-        # Every mention is weak: demand a major place, or a locative cue with some standing.
-        return (
-            prior >= s.accept_weak or best >= s.accept_weak + 0.1 or (g.locative > 0 and best >= s.accept_weak_locative)
-        )
-    return evidence >= s.accept
+    if evidence >= s.accept:
+        return True
+    # Looked for only when it can decide: a regex per mention is the costliest test here.
+    return evidence + s.locative_bonus >= s.accept and _has_locative(text, g)
+
+
+def _has_locative(text: str, g: _Group) -> bool:
+    """Whether any mention of the name follows a locative word ("in", "near", "outside")."""
+    for sp in g.spans:
+        m = _PREV_WORD.search(text, max(0, sp.start - 20), sp.start)
+        if m and m.group(1).lower() in lexicon.LOCATIVE_CUES:
+            return True
+    return False
 
 
 def _confidence(g: _Group, s: ResolveSettings) -> float:
