@@ -308,12 +308,14 @@ def resolve_spans(
             settled.add(id(g))
             g.scores = list(g.priors)
             g.choice = 0
-    for final in (False, True):
+    # Pass 1 only matters when some name has a real choice to make.
+    passes = (False, True) if any(len(g.candidates) > 1 and id(g) not in settled for g in glist) else (True,)
+    for final in passes:
         countries: Counter[str] = Counter()
         admin1s: Counter[tuple[str, str]] = Counter()
         siblings: Counter[str] = Counter()  # distinct subdivisions named, per country
         points: list[tuple[_Group, float, float, float]] = []
-        seen_points: set[Place] = set()
+        seen_points: set[int] = set()  # ids: hashing a Place hashes all its fields
         for g in glist:
             p = chosen.get(id(g))
             if p is None:
@@ -325,8 +327,8 @@ def resolve_spans(
                     admin1s[(p.country_code, p.admin1_code)] += w
                 if p.kind is PlaceKind.ADMIN1:
                     siblings[p.country_code] += 1
-            if p.kind not in _COUNTRYLIKE and p not in seen_points and len(points) < _MAX_POINTS:
-                seen_points.add(p)
+            if p.kind not in _COUNTRYLIKE and id(p) not in seen_points and len(points) < _MAX_POINTS:
+                seen_points.add(id(p))
                 rlat = math.radians(p.lat)
                 points.append((g, rlat, math.radians(p.lon), math.cos(rlat)))
         new_chosen: dict[int, Place] = {}
