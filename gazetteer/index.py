@@ -294,18 +294,21 @@ class Gazetteer:
                 return hit
         rows = self._con().execute(_BY_KEY_SQL, (key, role)).fetchall()
         places = tuple(self._place(r) for r in rows)
-        score_of = {p: float(r[-1]) for p, r in zip(places, rows, strict=True)}
-        if role == _ROLE_LITERAL and self._overrides.rows:
+        scores = tuple(float(r[-1]) for r in rows)
+        if role == _ROLE_LITERAL and self._overrides.for_key(key):
+            # Interned places: identity is a cheap, exact key (hashing a Place hashes 14 fields).
+            score_of = {id(p): s for p, s in zip(places, scores, strict=True)}
             places = self._overrides.apply(key, places, fetch=self.get)
-        # A place a pin moved to the front, or added, scores just above the best listed score.
-        top = max(score_of.values(), default=0.0)
-        scores = []
-        for i, p in enumerate(places):
-            score = score_of.get(p)
-            if score is None or (i == 0 and score < top):
-                score = top + 0.01
-            scores.append(score)
-        entry = (places, tuple(scores))
+            # A place a pin moved to the front, or added, scores just above the best listed score.
+            top = max(scores, default=0.0)
+            rescored = []
+            for i, p in enumerate(places):
+                score = score_of.get(id(p))
+                if score is None or (i == 0 and score < top):
+                    score = top + 0.01
+                rescored.append(score)
+            scores = tuple(rescored)
+        entry = (places, scores)
         with self._lock:
             self._cache[cache_key] = entry
             if len(self._cache) > _CANDIDATE_CACHE_SIZE:
