@@ -342,7 +342,8 @@ def _resolve_target(target: str, b: _Builder, country_pid: dict[str, int], conti
     raise GazetteerDataError(f"unknown target {target!r} in the gazetteer's data tables")
 
 
-def _compile(b: _Builder, options: BuildOptions) -> tuple[list[tuple[str, int, str, str]], dict[str, str]]:
+def _compile(b: _Builder, options: BuildOptions) -> list[tuple[str, int, str, int]]:
+    """Fill the builder with every place and name; return the metonym rows (key, pid, meaning, pid)."""
     continent_pid: dict[str, int] = {}
     for c in read_continents():
         continent_pid[c.code or ""] = b.add(c, importance(kind="continent", population=0, feature_code=None))
@@ -472,13 +473,13 @@ def _compile(b: _Builder, options: BuildOptions) -> tuple[list[tuple[str, int, s
     for row in read_data_csv("demonyms.csv"):
         pid = _resolve_target(row["target"], b, country_pid, continent_pid)
         b.name(row["word"], pid, b.prior[pid], ROLE_ASSOCIATIVE, primary=True)
-    metonyms: list[tuple[str, int, str, str]] = []
+    metonyms: list[tuple[str, int, str, int]] = []
     for row in read_data_csv("metonyms.csv"):
         pid = _resolve_target(row["target"], b, country_pid, continent_pid)
         stands_pid = _resolve_target(row["stands_for_target"], b, country_pid, continent_pid)
         b.name(row["phrase"], pid, b.prior[pid], ROLE_METONYMIC, primary=True)
-        metonyms.append((normalise_name(row["phrase"]), pid, row["stands_for"], str(stands_pid)))
-    return metonyms, {}
+        metonyms.append((normalise_name(row["phrase"]), pid, row["stands_for"], stands_pid))
+    return metonyms
 
 
 _SCHEMA = """
@@ -522,7 +523,7 @@ def build_index(path: Path, *, options: BuildOptions | None = None) -> Path:
     """Compile the index into ``path`` atomically (temp file in the same folder, then rename)."""
     options = options or BuildOptions()
     b = _Builder()
-    metonyms, _ = _compile(b, options)
+    metonyms = _compile(b, options)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -535,9 +536,7 @@ def build_index(path: Path, *, options: BuildOptions | None = None) -> Path:
             con.executescript(_SCHEMA)
             con.executemany("INSERT INTO places VALUES (" + ",".join("?" * 16) + ")", b.places)
             con.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", b.scored_names())
-            con.executemany(
-                "INSERT INTO metonyms VALUES (?, ?, ?, ?)", [(k, p, s, int(sp)) for k, p, s, sp in metonyms]
-            )
+            con.executemany("INSERT INTO metonyms VALUES (?, ?, ?, ?)", metonyms)
             con.executescript(_INDEXES)
             keys = sorted({k for (k, _, role) in b.names if role == ROLE_LITERAL and k.isascii()})
             max_words: dict[str, int] = {}
