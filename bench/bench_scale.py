@@ -215,13 +215,15 @@ def child(args: argparse.Namespace) -> None:
                 worker_peak = max([worker_peak, *(_status_mb(w, "VmHWM") for w in workers)])
                 if count % 1000 == 0:
                     samples.append((count, _status_mb(me, "VmRSS") + sum(_status_mb(w, "VmRSS") for w in workers)))
-    built = len(build_timeline(events, documents=documents)) if args.mode == "timeline" else 0
+    extracted = time.perf_counter() - started
+    built = len(build_timeline(events, documents=documents)) if args.mode == "timeline" and args.build else 0
     seconds = time.perf_counter() - started
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({
         "cpu_seconds": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
         "parent_cpu_seconds": me.ru_utime + me.ru_stime,
-        "docs": count, "seconds": seconds, "events_in": len(events), "timeline_events": built,
+        "docs": count, "seconds": seconds, "extract_seconds": extracted,
+        "build_seconds": seconds - extracted, "events_in": len(events), "timeline_events": built,
         "text_bytes": text_bytes, "stopped_by_cap": stopped, "samples": samples,
         "parent_peak_mb": _status_mb(os.getpid(), "VmHWM"),
         "worker_peak_mb": worker_peak,  # sampled every 100 documents
@@ -232,8 +234,10 @@ def child(args: argparse.Namespace) -> None:
 
 
 def measure(corpus: Path, *, jobs: int, mode: str = "timeline", cache: Path | None = None,
-            cap: float | None = None) -> dict[str, Any]:
+            cap: float | None = None, build: bool = True) -> dict[str, Any]:
     command = [sys.executable, str(HERE), "--child", "--input", str(corpus), "--jobs", str(jobs), "--mode", mode]
+    if build:
+        command += ["--build"]
     if cache is not None:
         command += ["--cache", str(cache)]
     if cap:
@@ -262,6 +266,10 @@ def main() -> int:
     parser.add_argument("--mode", default="timeline", help=argparse.SUPPRESS)
     parser.add_argument("--cache", help=argparse.SUPPRESS)
     parser.add_argument("--cap", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--build", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--build-max", type=int, default=10_000,
+                        help="largest size whose run includes build_timeline (its cross-source merge grows "
+                             "faster than linearly); larger runs stop after extraction. Default 10000")
     args = parser.parse_args()
     if args.child:
         child(args)
@@ -289,8 +297,10 @@ def main() -> int:
         print("   writing a fresh extraction cache as the CLI does by default")
         print("   docs/CPU-s: documents per CPU-second, parent + workers = the per-core rate, not distorted by")
         print("   other load on the machine (wall-clock docs/s and MB/s of article text are)")
-        print(f"{'docs':>7} {'jobs':>4} {'seconds':>8} {'docs/s':>7} {'docs/s/job':>10} {'docs/CPU-s':>10} "
-              f"{'MB/s':>6} {'events':>7} {'parent CPU-s':>12} {'parent MB':>9} {'worker MB':>9} {'load':>5}")
+        print("   extract s: until the last extraction result; build s: build_timeline on all events after it")
+        print(f"{'docs':>7} {'jobs':>4} {'seconds':>8} {'extract s':>9} {'build s':>7} {'docs/s':>7} "
+              f"{'docs/s/job':>10} {'docs/CPU-s':>10} {'MB/s':>6} {'events':>7} {'parent CPU-s':>12} "
+              f"{'parent MB':>9} {'worker MB':>9} {'load':>5}")
         rates: dict[tuple[int, int], float] = {}
         for size in sizes:
             for jobs in (1, 2):
@@ -298,10 +308,12 @@ def main() -> int:
                     continue
                 fresh = work / f"cache-{size}-{jobs}"
                 shutil.rmtree(fresh, ignore_errors=True)
-                r = measure(corpora[size], jobs=jobs, cache=fresh)
+                r = measure(corpora[size], jobs=jobs, cache=fresh, build=size <= args.build_max)
                 rate = r["docs"] / r["seconds"]
                 rates[(size, jobs)] = rate
-                print(f"{r['docs']:>7} {jobs:>4} {r['seconds']:>8.1f} {rate:>7.1f} {rate / jobs:>10.1f} "
+                build = f"{r['build_seconds']:>7.1f}" if size <= args.build_max else f"{'skipped':>7}"
+                print(f"{r['docs']:>7} {jobs:>4} {r['seconds']:>8.1f} {r['extract_seconds']:>9.1f} {build} "
+                      f"{rate:>7.1f} {rate / jobs:>10.1f} "
                       f"{r['docs'] / r['cpu_seconds']:>10.1f} {r['text_bytes'] / 1e6 / r['seconds']:>6.3f} "
                       f"{r['events_in']:>7} {r['parent_cpu_seconds']:>12.1f} {r['parent_peak_mb']:>9.0f} "
                       f"{r['worker_peak_mb']:>9.0f} {r['load']:>5.1f}", flush=True)
@@ -312,13 +324,14 @@ def main() -> int:
 
         big = max(sizes)
         print(f"\n-- cached re-run: {big} documents, 2 workers, the cache written by the run above")
-        warm = measure(corpora[big], jobs=2, cache=work / f"cache-{big}-2")
-        print(f"warm: {warm['seconds']:.1f} s wall, {warm['cpu_seconds']:.1f} CPU-s, {warm['cache']} "
+        warm = measure(corpora[big], jobs=2, cache=work / f"cache-{big}-2", build=big <= args.build_max)
+        print(f"warm: {warm['seconds']:.1f} s wall (build_timeline: {warm['build_seconds']:.1f} s of it), "
+              f"{warm['cpu_seconds']:.1f} CPU-s, {warm['cache']} "
               "(target < 5 s for 10k)", flush=True)
 
         print(f"\n-- streaming RSS (extract -> JSONL to /dev/null), 2 workers, no cache, cap {args.rss_cap:.0f} s")
         for size in rss_sizes:
-            r = measure(corpora[size], jobs=2, mode="stream", cap=args.rss_cap)
+            r = measure(corpora[size], jobs=2, mode="stream", cap=args.rss_cap, build=False)
             samples = r["samples"]
             shown = ", ".join(f"{n // 1000}k: {mb:.0f}" for n, mb in samples[:: max(1, len(samples) // 8)])
             end = " (stopped by the time cap)" if r["stopped_by_cap"] else ""
