@@ -18,6 +18,19 @@ from timeline.errors import OutputError
 __all__ = ["atomic_writer", "write_text_atomic"]
 
 
+def _file_mode(path: Path) -> int:
+    """The permissions a plain ``open()`` would give: the old file's, else 0o666 less the umask.
+
+    ``mkstemp`` creates files readable by their owner only, which a web server could not serve.
+    """
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 @contextlib.contextmanager
 def atomic_writer(path: str | Path, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
     """A text handle whose content replaces ``path`` only if the block finishes without error."""
@@ -35,7 +48,7 @@ def atomic_writer(path: str | Path, *, encoding: str = "utf-8") -> Iterator[IO[s
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, 0o644)
+        os.chmod(temp, _file_mode(target))
         os.replace(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)

@@ -24,7 +24,7 @@ def test_written_file_is_complete_and_readable_by_others(tmp_path: Path) -> None
     target = tmp_path / "out.jsonl"
     write_text_atomic(target, "line\n" * 1000)
     assert target.read_text(encoding="utf-8") == "line\n" * 1000
-    assert target.stat().st_mode & 0o044 == 0o044  # group and others may read a published report
+    assert target.stat().st_mode & 0o044 == 0o044  # group and others may read a published report (umask 022)
 
 
 def test_missing_directory_is_an_output_error(tmp_path: Path) -> None:

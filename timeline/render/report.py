@@ -11,12 +11,10 @@ single JSON copy of the events and links the three views by event index.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import html
 import json
 import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -26,7 +24,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from timeline.errors import OutputError
+from timeline.atomic import write_text_atomic
 from timeline.model import Timeline
 from timeline.render import assets
 from timeline.render.chart import build_chart, chart_json
@@ -184,35 +182,6 @@ def report_iframe_html(page: str, *, height: int = 900) -> str:
             "})();</script>")
 
 
-def _file_mode(path: Path) -> int:
-    """The permissions a plain ``open()`` would give: the old file's, else 0o666 less the umask.
-
-    ``mkstemp`` creates files readable by their owner only, which a web server could not serve.
-    """
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fchmod(handle.fileno(), _file_mode(path))
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
-
-
 def write_report(timeline: Timeline, path: str | os.PathLike[str], *, options: ReportOptions | None = None) -> Path:
     """Write the report to ``path`` atomically (temporary file, then rename); returns the path.
 
@@ -223,12 +192,9 @@ def write_report(timeline: Timeline, path: str | os.PathLike[str], *, options: R
     options = options or ReportOptions()
     target = Path(path)
     page = render_report(timeline, options=options)
-    try:
-        _write_atomic(target, page)
-        if options.embed:
-            title = options.title or timeline.title or "Timeline"
-            _write_atomic(target.with_name(f"{target.stem}.embed.html"), embed_snippet(target.name, title=title))
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot write the report: {exc.strerror or exc}") from exc
+    write_text_atomic(target, page)
+    if options.embed:
+        title = options.title or timeline.title or "Timeline"
+        write_text_atomic(target.with_name(f"{target.stem}.embed.html"), embed_snippet(target.name, title=title))
     return target
 
