@@ -199,3 +199,11 @@ def test_first_word_table_behaves_like_a_dict(gazetteer: Gazetteer) -> None:
 def test_regions_not_displaced_by_namesake_towns(gazetteer: Gazetteer, name: str, iso: str, kind: PlaceKind) -> None:
     place = first(gazetteer, name)
     assert place.country_code == iso and place.kind is kind
+
+
+def test_regions_display_english_names_and_keep_local_ones_searchable(gazetteer: Gazetteer) -> None:
+    bavaria = first(gazetteer, "Bayern", kinds=[PlaceKind.ADMIN1])
+    assert bavaria.name == "Bavaria" and bavaria == first(gazetteer, "Bavaria", kinds=[PlaceKind.ADMIN1])
+    assert first(gazetteer, "Khersonska oblast").name == "Kherson Oblast"
+    assert first(gazetteer, "Munich").admin1 == "Bavaria"
+    assert first(gazetteer, "Texas").name == "Texas"  # already English: unchanged
