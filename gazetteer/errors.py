@@ -6,7 +6,7 @@ library (``except LookupError``) still catch it.
 
 from __future__ import annotations
 
-__all__ = ["GazetteerError", "PlaceNotFound", "GazetteerDataError", "OnlineGeocoderError"]
+__all__ = ["GazetteerDataError", "GazetteerError", "OnlineGeocoderError", "PlaceNotFound"]
 
 
 class GazetteerError(Exception):

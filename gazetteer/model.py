@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from gazetteer.errors import GazetteerDataError
 
-__all__ = ["PlaceKind", "MentionRole", "Place", "PlaceMention"]
+__all__ = ["MentionRole", "Place", "PlaceKind", "PlaceMention"]
 
 
 class PlaceKind(StrEnum):
