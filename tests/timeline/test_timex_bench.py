@@ -25,10 +25,10 @@ DATA = BENCH / "data" / "time"
 
 # corpus -> (relaxed span F1 floor, value F1 floor)
 FLOORS = {
-    "te3_train_timebank": (0.9475 - 0.01, 0.8368 - 0.01),
-    "te3_train_aquaint": (0.9475 - 0.01, 0.7673 - 0.01),
-    "wikiwars_tml_train": (0.9229 - 0.01, 0.8009 - 0.01),
-    "tweets_train": (0.8465 - 0.01, 0.6145 - 0.01),
+    "te3_train_timebank": (0.9475 - 0.01, 0.8384 - 0.01),
+    "te3_train_aquaint": (0.9475 - 0.01, 0.7690 - 0.01),
+    "wikiwars_tml_train": (0.9239 - 0.01, 0.7996 - 0.01),
+    "tweets_train": (0.8458 - 0.01, 0.6155 - 0.01),
 }
 
 

@@ -37,7 +37,7 @@ from typing import Final
 from timeline.model import Interval, TimeExpression
 from timeline.timex.normalise import Context, resolve
 from timeline.timex.patterns import Candidate, find_candidates
-from timeline.timex.tense import tense_at
+from timeline.timex.tense import Tense, firm_future, tense_at
 from timeline.timex.values import calendar_interval, narrow
 
 __all__ = ["find_times"]
@@ -72,6 +72,11 @@ def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
         near = quarter_at is not None and cand.start - quarter_at < _QUARTER_REACH
         if near != context.quarter_near:
             context = replace(context, quarter_near=near)
+        # only a narrative asks (a bare month there takes the story's year unless the writer's
+        # future is meant), so news texts do not pay for the extra scan
+        firm = context.narrative and tense is Tense.FUTURE and firm_future(text, cand.start)
+        if firm != context.firm_future:
+            context = replace(context, firm_future=firm)
         res = resolve(cand, surface, anchor=published, tense=tense, context=context)
         if res is None:
             continue

@@ -69,6 +69,9 @@ class Context:
     # a historical narrative: bare months and days belong to the year the text is talking about,
     # not to the publication year (see timeline.timex.find_times)
     narrative: bool = False
+    # the clause is in the writer's future ("will", "is expected to"), not a future in the past
+    # ("would", "was to"): see timeline.timex.tense.firm_future
+    firm_future: bool = False
 
     def after(self, value: str) -> Context:
         """The context once an expression with this value has been read."""
@@ -233,6 +236,17 @@ def _month_day_date(month: int, day: int, anchor: dt.date, tense: Tense) -> dt.d
     return min(options, key=cost)
 
 
+def _story_time(ctx: Context, anchor: dt.date | None, tense: Tense) -> bool:
+    """Whether a bare month or day takes the year the story last named rather than the anchor's.
+
+    In a narrative it does, unless the clause speaks of the writer's own future and there is a
+    publication date: "a summit is expected ... in April" in a retrospective article is the coming
+    April, not one in the story's past. A future seen from the story ("would attack in April",
+    "was planned for April") stays in the story.
+    """
+    return ctx.narrative and ctx.last_year is not None and not (anchor is not None and ctx.firm_future)
+
+
 def _narrative_year(ctx: Context, month: int) -> int:
     """The year of a bare month in a narrative: the year last named, or the next one when the
     story has just been in the second half of that year and the month is early ("December
@@ -390,7 +404,7 @@ def _r_month_day(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, 
     if g.get("y"):
         d = _safe_date(int(g["y"] or 0), month, day)
         return None if d is None else Resolution(type=TimexType.DATE, value=_day(d))
-    if ctx.narrative and ctx.last_year:
+    if _story_time(ctx, anchor, tense):
         d = _safe_date(_narrative_year(ctx, month), month, day)
         return None if d is None else Resolution(type=TimexType.DATE, value=_day(d), relative=True, from_text=True)
     if anchor is None:
@@ -424,7 +438,7 @@ def _r_month(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surf
     rel = _norm(g.get("rel"))
     if rel in ("each", "every"):
         return Resolution(type=TimexType.SET, value=f"XXXX-{month:02d}")
-    if ctx.last_year and (rel == "that" or (ctx.narrative and rel in ("", "that"))):
+    if ctx.last_year and (rel == "that" or (_story_time(ctx, anchor, tense) and rel in ("", "that"))):
         year = ctx.last_year if rel == "that" else _narrative_year(ctx, month)
         return Resolution(type=TimexType.DATE, value=f"{year:04d}-{month:02d}", modifier=_mod(g),
                           relative=True, from_text=True)
@@ -460,7 +474,7 @@ def _r_season(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, sur
         if year is None:
             return None
         return Resolution(type=TimexType.DATE, value=f"{year:04d}-{code}", modifier=mod)
-    if ctx.last_year and (rel == "that" or (ctx.narrative and rel in ("", "the", "that"))):
+    if ctx.last_year and (rel == "that" or (_story_time(ctx, anchor, tense) and rel in ("", "the", "that"))):
         return Resolution(type=TimexType.DATE, value=f"{ctx.last_year:04d}-{code}", modifier=mod, relative=True,
                           from_text=True)
     if anchor is None:

@@ -14,7 +14,7 @@ import re
 from enum import Enum
 from typing import Final
 
-__all__ = ["Tense", "tense_at"]
+__all__ = ["Tense", "firm_future", "tense_at"]
 
 
 class Tense(Enum):
@@ -31,7 +31,7 @@ _FUTURE: Final = re.compile(
     r"promised\s+to|vowed\s+to|to\s+be\s+held|to\s+begin|to\s+start|to\s+meet|to\s+vote|to\s+announce|"
     r"to\s+visit|to\s+attend|to\s+hold|to\s+travel|to\s+return|to\s+sign|to\s+release|to\s+take|"
     r"could|might|should|supposed\s+to|planned|planning|plans|as\s+soon\s+as|as\s+early\s+as|"
-    r"expects?|anticipates?|forecasts?|projects?|intends?|(?-i:may))\b",
+    r"expects?|anticipates?|forecasts?|projects?|intends?|effective|(?-i:may))\b",
     re.IGNORECASE)
 # a future marker right after a past auxiliary is a past plan ("had been due to expire Friday")
 _PAST_AUX_BEFORE: Final = re.compile(r"\b(?:had|had\s+been)\s+$", re.IGNORECASE)
@@ -103,3 +103,18 @@ def tense_at(text: str, start: int, end: int) -> Tense:
     consider(_PAST, Tense.PAST, 1)
     consider(_PRESENT, Tense.PRESENT, 2)
     return Tense.UNKNOWN if best is None else best[2]
+
+
+# The writer's own future: a modal or a present-tense plan verb. "would", "could" and past-tense
+# plans ("was expected to") are futures seen from the past, which narratives are full of.
+_FIRM_FUTURE: Final = re.compile(
+    r"\b(?:will|shall|(?:is|are|'s|'re)\s+(?:(?:now|also|still)\s+)?(?:expected|scheduled|set|due|slated|going|planning|"
+    r"to)|set\s+for|scheduled\s+for|plans?\s+to|intends?\s+to)\b|\w'll\b",
+    re.IGNORECASE)
+
+
+def firm_future(text: str, start: int) -> bool:
+    """Whether the sentence before ``text[start:]`` speaks of the writer's future ("will meet",
+    "is expected to ... in April"), as opposed to a future seen from the past ("would meet")."""
+    left, _right = _sentence(text, start, start)
+    return _FIRM_FUTURE.search(text, left, start) is not None

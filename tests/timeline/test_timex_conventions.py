@@ -1,0 +1,54 @@
+"""Table-driven tests of the TimeBank conventions the tagger follows beyond the families.
+
+Each table pins one rule added while measuring against the TempEval-3 training corpora. Every
+row is (sentence, surface expected, TIMEX3 type, TIMEX3 value); the publication date is Monday
+17 February 2025 unless a table says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.model import TimexType
+from timeline.timex import find_times
+
+PUBLISHED = dt.date(2025, 2, 17)
+
+
+def _check(text: str, surface: str, kind: str, value: str, published: dt.date | None = PUBLISHED) -> None:
+    found = find_times(text, published=published)
+    hits = [e for e in found if e.surface == surface]
+    assert hits, f"{surface!r} not found in {text!r}; found {[(e.surface, e.value) for e in found]}"
+    assert (hits[0].type, hits[0].value) == (TimexType(kind), value), (text, hits[0])
+
+
+# "effective <date>" names when a decision takes effect: usually still ahead, even when the
+# decision itself is told in the past tense.
+EFFECTIVE = [
+    ("The board created a new office of the chairman, effective June 1.", "June 1", "DATE", "2025-06-01"),
+    ("The board created a new office of the chairman on June 1.", "June 1", "DATE", "2024-06-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), EFFECTIVE)
+def test_effective_dates_lean_to_the_future(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)
+
+
+_HISTORY = ("The alliance was founded in 1949. Greece joined in 1952, Germany in 1955 and Spain in 1982. "
+            "The pact of 1955 answered it; the crises of 1968 and 1956 tested both. ")
+# In a narrative a bare month takes the story's year, unless the writer's own future is meant.
+NARRATIVE_FUTURE = [
+    (_HISTORY + "A summit is expected to meet in Washington in April.", "April", "DATE", "1999-04"),
+    (_HISTORY + "The leaders will meet in Washington in April.", "April", "DATE", "1999-04"),
+    (_HISTORY + "Its armies would attack in April.", "April", "DATE", "1956-04"),
+    (_HISTORY + "A summit was expected to meet in April.", "April", "DATE", "1956-04"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), NARRATIVE_FUTURE)
+def test_a_narrative_keeps_its_year_except_for_the_writers_future(text: str, surface: str, kind: str,
+                                                                  value: str) -> None:
+    _check(text, surface, kind, value, published=dt.date(1999, 3, 12))
