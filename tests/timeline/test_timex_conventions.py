@@ -52,3 +52,19 @@ NARRATIVE_FUTURE = [
 def test_a_narrative_keeps_its_year_except_for_the_writers_future(text: str, surface: str, kind: str,
                                                                   value: str) -> None:
     _check(text, surface, kind, value, published=dt.date(1999, 3, 12))
+
+
+# A quarter "ended <date>" is the calendar quarter holding most of its three months, and
+# plural units ahead or coming are vague durations (TimeBank: "coming weeks" PXW).
+RESULTS_AND_SPANS = [
+    ("Jay reported a loss in the quarter ended July 31.", "the quarter", "DATE", "2024-Q2"),
+    ("Sales rose in the quarter ended Sept. 30.", "the quarter", "DATE", "2024-Q3"),
+    ("Prices will stay high in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
+    ("More cuts are likely in coming years.", "coming years", "DURATION", "PXY"),
+    ("More cuts are likely in the coming months.", "the coming months", "DURATION", "PXM"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), RESULTS_AND_SPANS)
+def test_fiscal_quarters_and_spans_to_come(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)

@@ -119,8 +119,9 @@ VAGUE_WORDS: Final[dict[str, str]] = {
     "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "the longer term": "FUTURE_REF",
-    "the medium term": "FUTURE_REF", "the years ahead": "FUTURE_REF", "the months ahead": "FUTURE_REF",
-    "the weeks ahead": "FUTURE_REF", "the days ahead": "FUTURE_REF",
+    "the medium term": "FUTURE_REF",
+    # a plural unit ahead is the span to come, which TimeBank writes as a vague duration
+    "the years ahead": "PXY", "the months ahead": "PXM", "the weeks ahead": "PXW", "the days ahead": "PXD",
 }
 
 # Informal spellings of today/tomorrow/tonight (social media), to their standard word.

@@ -556,7 +556,9 @@ def _r_quarter(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
         elif det == "last" or re.search(r"previous|prior", qual):
             y, q = _add_quarters(*current, -1)
         elif ended:
-            y, q = _quarter(ended)
+            # a fiscal quarter "ended July 31" runs May to July: it is the calendar quarter that
+            # holds most of it, the one holding its middle, 45 days before its end
+            y, q = _quarter(ended - dt.timedelta(days=45))
         elif re.search(r"latest|recent|just", qual):
             y, q = _add_quarters(*current, -1)
         elif ctx.last_quarter:
@@ -922,8 +924,6 @@ def _r_bare_units(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context,
     q = _norm(g.get("q"))
     if (q in ("past", "the past", "recent", "the recent") and unit == "year") or q in ("recent past",):
         return Resolution(type=TimexType.DATE, value="PAST_REF", relative=True)
-    if q in ("coming", "the coming"):
-        return Resolution(type=TimexType.DATE, value="FUTURE_REF", relative=True)
     return Resolution(type=TimexType.DURATION, value=_duration_value(None, unit))
 
 
@@ -956,7 +956,10 @@ def _r_set_adv(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
 
 
 def _r_vague(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
-    return Resolution(type=TimexType.DATE, value=lx.VAGUE_WORDS[_norm(g["v"])], relative=True)
+    value = lx.VAGUE_WORDS[_norm(g["v"])]
+    if not value.endswith("_REF"):  # "the weeks ahead": a vague duration
+        return Resolution(type=TimexType.DURATION, value=value)
+    return Resolution(type=TimexType.DATE, value=value, relative=True)
 
 
 def _easter(year: int) -> dt.date:
