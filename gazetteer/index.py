@@ -14,7 +14,8 @@ Algorithm:
   blocked ones.
 - ``candidates(key)`` and ``scored_candidates(key)`` are the scanner's hot path: the same query
   memoised in a bounded LRU, and ``Place`` objects are interned per row, so a repeated name
-  costs a dictionary hit.
+  costs a dictionary hit. ``prefetch(keys)`` fills that memo for a whole document's names with
+  one query, since per-statement overhead, not the lookup, dominates a first sight of a name.
 - ``name_index()`` loads, on first use only, the set of ASCII name keys (one compressed blob) and
   a :class:`FirstWordTable` from each key's first word to the most words any key starting with it
   has, so a text scanner can test membership in memory without touching SQLite.
@@ -62,6 +63,8 @@ _ROLE_LITERAL = 0
 _ROLE_ASSOCIATIVE = 1
 _ROLE_METONYMIC = 2
 
+# Enum members by value: a dict hit is several times cheaper than the Enum call per row.
+_KINDS: dict[str, PlaceKind] = {k.value: k for k in PlaceKind}
 # Sized for a news corpus's working vocabulary: a few thousand distinct names repeat.
 _CANDIDATE_CACHE_SIZE = 50_000
 # Nearest-city search radius for reverse(): beyond it a point is "in a country", not "at a town".
@@ -78,6 +81,15 @@ _BY_KEY_SQL = (
     "FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ? AND n.role = ? "
     "ORDER BY n.score DESC, p.population DESC, p.pid"
 )
+# The same for many keys at once (see Gazetteer.prefetch); rows come back grouped by key, each
+# key's rows in _BY_KEY_SQL's order.
+_BY_KEYS_SQL = (
+    f"SELECT n.key, {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))}, n.score "
+    "FROM names n JOIN places p ON p.pid = n.pid WHERE n.key IN ({marks}) AND n.role = ? "
+    "ORDER BY n.key, n.score DESC, p.population DESC, p.pid"
+)
+# Keys per prefetch query: below SQLite's oldest default limit of 999 bound parameters.
+_PREFETCH_CHUNK = 500
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -268,7 +280,7 @@ class Gazetteer:
                 name=row[2],  # type: ignore[arg-type]
                 lat=row[3],  # type: ignore[arg-type]
                 lon=row[4],  # type: ignore[arg-type]
-                kind=PlaceKind(str(row[5])),
+                kind=_KINDS.get(str(row[5])) or PlaceKind(str(row[5])),
                 country_code=row[6],  # type: ignore[arg-type]
                 admin1=row[7],  # type: ignore[arg-type]
                 admin1_code=row[8],  # type: ignore[arg-type]
@@ -293,6 +305,14 @@ class Gazetteer:
                 self._cache.move_to_end(cache_key)
                 return hit
         rows = self._con().execute(_BY_KEY_SQL, (key, role)).fetchall()
+        entry = self._entry(key, role, rows)
+        self._remember({cache_key: entry})
+        return entry
+
+    def _entry(
+        self, key: str, role: int, rows: list[tuple[Any, ...]]
+    ) -> tuple[tuple[Place, ...], tuple[float, ...]]:
+        """Ranked places and their name-match scores from a key's rows (score last in each row)."""
         places = tuple(self._place(r) for r in rows)
         scores = tuple(float(r[-1]) for r in rows)
         if role == _ROLE_LITERAL and self._overrides.for_key(key):
@@ -308,12 +328,37 @@ class Gazetteer:
                     score = top + 0.01
                 rescored.append(score)
             scores = tuple(rescored)
-        entry = (places, scores)
+        return places, scores
+
+    def _remember(self, entries: Mapping[tuple[str, int], tuple[tuple[Place, ...], tuple[float, ...]]]) -> None:
         with self._lock:
-            self._cache[cache_key] = entry
-            if len(self._cache) > _CANDIDATE_CACHE_SIZE:
+            self._cache.update(entries)
+            while len(self._cache) > _CANDIDATE_CACHE_SIZE:
                 self._cache.popitem(last=False)
-        return entry
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Load the literal candidates of many name keys at once, for ``candidates`` to find.
+
+        A document names a few dozen places; one query for all of them costs about what two
+        single-key queries cost, because SQLite's per-statement overhead dominates a lookup by
+        primary key. Keys already memoised are skipped, so a warm caller pays a set difference.
+        """
+        with self._lock:
+            missing = sorted({k for k in keys if (k, _ROLE_LITERAL) not in self._cache})
+        if not missing:
+            return
+        con = self._con()
+        entries: dict[tuple[str, int], tuple[tuple[Place, ...], tuple[float, ...]]] = {}
+        for lo in range(0, len(missing), _PREFETCH_CHUNK):
+            chunk = missing[lo : lo + _PREFETCH_CHUNK]
+            by_key: dict[str, list[tuple[Any, ...]]] = {k: [] for k in chunk}
+            sql = _BY_KEYS_SQL.format(marks=",".join("?" * len(chunk)))
+            for row in con.execute(sql, (*chunk, _ROLE_LITERAL)):
+                by_key[row[0]].append(row[1:])
+            for k, rows in by_key.items():
+                # Unknown keys are memoised too (as no candidates): they recur like known ones.
+                entries[(k, _ROLE_LITERAL)] = self._entry(k, _ROLE_LITERAL, rows)
+        self._remember(entries)
 
     # -- queries ---------------------------------------------------------------------------
 

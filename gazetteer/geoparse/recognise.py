@@ -209,7 +209,7 @@ def _analyse_run(
             # Every token adds at least one word to a key, so a name of at most ``limit`` words
             # spans at most ``limit`` tokens (one more for a leading "The", which keys drop).
             for j in range(min(n, i + _MAX_TOKENS, i + limit + 1), i, -1):
-                key = tkeys[i] if j == i + 1 else normalise_name(run_text[toks[i][0] : toks[j - 1][1]])
+                key = _span_key(run_text, toks, tkeys, seps, i, j)
                 if key.count(" ") >= limit:
                     continue
                 if key in metonyms:
@@ -247,6 +247,33 @@ def _analyse_run(
         vocab.run_cache.clear()
     vocab.run_cache[run_text] = result
     return result
+
+
+def _span_key(
+    run_text: str,
+    toks: Sequence[tuple[int, int, str]],
+    tkeys: Sequence[str],
+    seps: Sequence[str],
+    i: int,
+    j: int,
+) -> str:
+    """The key of tokens ``[i, j)`` of a run: ``normalise_name`` of their text, built cheaply.
+
+    The longest-match scan asks for the key of every window it tries, mostly of text never seen
+    before. When the tokens are joined by single spaces, the key is their keys joined by spaces
+    (normalisation works word by word), except that a leading "the" is dropped: then, and for
+    any other separator ("d'", "-of-"), the text is normalised as a whole.
+    """
+    if j == i + 1:
+        return tkeys[i]
+    first = tkeys[i]
+    if first and first != "the" and not first.startswith("the "):
+        for k in range(i, j - 1):
+            if seps[k] != " " or not tkeys[k + 1]:
+                break
+        else:
+            return " ".join(tkeys[i:j])
+    return normalise_name(run_text[toks[i][0] : toks[j - 1][1]])
 
 
 def _is_acronym(surface: str) -> bool:

@@ -251,6 +251,8 @@ def resolve_spans(
 ) -> list[PlaceMention]:
     """Resolve recognised spans of ``text`` into place mentions (see the module docstring)."""
     cache = candidate_cache if candidate_cache is not None else {}
+    # One query for every name of the document rather than one per name (a no-op when warm).
+    gazetteer.prefetch({sp.key for sp in spans if sp.cue is Cue.NAME})
     groups: dict[tuple[str, Cue, str | None], _Group] = {}
     order: list[tuple[Span, _Group]] = []
     for sp in spans:
@@ -389,6 +391,7 @@ def _score(
     own_a1 = (own.country_code, own.admin1_code) if own is not None else None
     scores: list[float] = []
     priors = g.priors
+    near_pts: list[tuple[float, float, float]] | None = None
     for k, c in enumerate(cands):
         sc = priors[k]
         if g.pinned and k == 0:
@@ -417,7 +420,11 @@ def _score(
             # Nearness only where it can matter: a choice between towns, or a minor town's
             # acceptance (a major one is accepted on its prior).
             if c.kind is PlaceKind.CITY and points and (multi or priors[k] < s.accept_weak):
-                ctx += s.near_weight * math.exp(-_nearest_km(c, g, points) / s.near_km)
+                if near_pts is None:
+                    # Other names' points, once per name: a name must not be near itself.
+                    near_pts = [(plat, plon, pcos) for og, plat, plon, pcos in points if og is not g]
+                if near_pts:  # with none, the term would be exp(-inf) = 0
+                    ctx += s.near_weight * math.exp(-_nearest_km(c, near_pts) / s.near_km)
             sc += ctx * reach
         sc += s.qualifier_weight * min(1, g.qualifier.get(k, 0))
         if c.kind is PlaceKind.ADMIN1:
@@ -432,24 +439,24 @@ def _score(
     g.scores = scores
 
 
-def _nearest_km(c: Place, g: _Group, points: list[tuple[_Group, float, float, float]]) -> float:
-    """Distance to the nearest anchor point of another name (equirectangular: errors of a few
-    per cent at these distances do not matter, and it is several times cheaper)."""
+def _nearest_km(c: Place, points: list[tuple[float, float, float]]) -> float:
+    """Distance to the nearest of ``points`` (latitude and longitude in radians, cos(latitude)),
+    equirectangular: errors of a few per cent at these distances do not matter, and it is
+    several times cheaper."""
     lat = math.radians(c.lat)
     lon = math.radians(c.lon)
+    clat = math.cos(lat)
     best = 1e18
-    for og, plat, plon, pcos in points:
-        if og is g:
-            continue
+    for plat, plon, pcos in points:
         dlon = abs(lon - plon)
         if dlon > math.pi:
             dlon = 2 * math.pi - dlon
-        x = dlon * (pcos + math.cos(lat)) * 0.5
+        x = dlon * (pcos + clat) * 0.5
         y = lat - plat
         d = x * x + y * y
         if d < best:
             best = d
-    return math.sqrt(best) * 6371.0088 if best < 1e18 else 1e9
+    return math.sqrt(best) * 6371.0088
 
 
 def _accept(g: _Group, s: ResolveSettings, countries: Counter[str], text: str) -> bool:
