@@ -68,3 +68,23 @@ RESULTS_AND_SPANS = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), RESULTS_AND_SPANS)
 def test_fiscal_quarters_and_spans_to_come(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value)
+
+
+# A month and day without a year in a clause with no future marker: news reports more of what
+# happened than of what is coming, so a past date wins unless the future one is much nearer.
+# "the week of <day>" is that day's ISO week.
+DAYS_AND_WEEKS = [
+    ("Investigators have searched for him since the Oct. 23 slaying.", "Oct. 23", "DATE", "2024-10-23",
+     dt.date(2025, 5, 6)),
+    ("The fair opens on Oct. 23.", "Oct. 23", "DATE", "2025-10-23", dt.date(2025, 9, 6)),
+    ("The case may be resolved in a hearing the week of March 6.", "the week of March 6", "DATE", "2025-W10",
+     PUBLISHED),
+    ("The talks were held the week of 6 March 2023.", "the week of 6 March 2023", "DATE", "2023-W10", PUBLISHED),
+    ("The talks were held the week of 6 March 2023.", "the week of 6 March 2023", "DATE", "2023-W10", None),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value", "published"), DAYS_AND_WEEKS)
+def test_days_lean_to_the_past_and_weeks_of_a_day(text: str, surface: str, kind: str, value: str,
+                                                  published: dt.date | None) -> None:
+    _check(text, surface, kind, value, published=published)

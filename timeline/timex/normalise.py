@@ -231,6 +231,8 @@ def _month_day_date(month: int, day: int, anchor: dt.date, tense: Tense) -> dt.d
         penalty = 0.0
         if (tense is Tense.PAST and gap > 0) or (tense is Tense.FUTURE and gap < 0):
             penalty = 200
+        elif tense is not Tense.FUTURE and gap > 0:
+            penalty = 0.5 * gap
         return abs(gap) + penalty
 
     return min(options, key=cost)
@@ -411,6 +413,19 @@ def _r_month_day(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, 
         return Resolution(type=TimexType.DATE, value=f"XXXX-{month:02d}-{day:02d}", relative=True)
     d = _month_day_date(month, day, anchor, tense)
     return None if d is None else Resolution(type=TimexType.DATE, value=_day(d), relative=True)
+
+
+def _r_week_of(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    phrase = _norm(g["day"])
+    if m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+\.?)(,?\s+\d{4})?", phrase):
+        phrase = f"{m[2]} {m[1]}{m[3] or ''}"  # "6 March" -> "march 6", the form _day_phrase reads
+    day = _day_phrase(phrase, anchor, tense)
+    if day is None:
+        return None
+    relative = not re.search(r"\d{4}", phrase)
+    if day.startswith("X"):
+        return Resolution(type=TimexType.DATE, value="XXXX-WXX", relative=True)
+    return Resolution(type=TimexType.DATE, value=_week(dt.date.fromisoformat(day)), relative=relative)
 
 
 def _r_month_year(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
@@ -1068,7 +1083,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "era_year": _r_era_year, "short_year": _r_short_year, "set_every": _r_set_every, "day_range": _r_month_day,
     "holiday": _r_holiday, "vague_ago": _r_vague_ago,
     "iso": _r_iso, "numeric": _r_numeric, "time": _r_time, "clock_in_the": _r_clock_in_the,
-    "mdy": _r_month_day, "dmy": _r_month_day, "month_year": _r_month_year, "month": _r_month,
+    "mdy": _r_month_day, "dmy": _r_month_day, "week_of": _r_week_of, "month_year": _r_month_year, "month": _r_month,
     "season": _r_season, "quarter": _r_quarter, "decade": _r_decade, "century": _r_century, "year": _r_year,
     "spelled_year": _r_spelled_year, "relday": _r_relday, "this_pod": _r_this_pod, "weekday": _r_weekday,
     "ago": _r_ago, "adj_ago": _r_adj_ago, "rel_unit": _r_rel_unit, "year_end": _r_year_end,

@@ -258,6 +258,10 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("dmy", _rx(rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+"
                 rf"(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR4})(?!\d))?(?![\w])"),
      _accept_md),
+    # "the week of March 6": the week holding that day (TimeBank: 2000-W10)
+    ("week_of", _rx(rf"{_B}the\s+week\s+of\s+(?P<day>{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR4})?|"
+                    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR4})?)(?![\w])"),
+     _accept_always),
     ("month_year", _rx(rf"{_B}(?:(?P<mod>{_MOD})[\s-]*)?(?P<mon>{_MONTH}),?\s+(?:of\s+)?"
                        rf"(?P<y>{_YEAR4}|'\d\d|{_SPELLED_YEAR}|(?P<rel>last|this|next)\s+year)(?![\w])"),
      _accept_md),
@@ -488,7 +492,7 @@ def _first_words(words: Iterable[str]) -> tuple[str, ...]:
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "iso": ("-",), "numeric": ("/", "."), "time": (*_DIGIT_CHARS, "noon", "midnight", "midday", "mid-day"),
     "clock_in_the": ("morning", "afternoon", "evening"), "mdy": _MONTH_STEMS, "dmy": _MONTH_STEMS,
-    "month_year": _MONTH_STEMS, "month": _MONTH_STEMS, "day_range": _MONTH_STEMS, "season": _SEASON_WORDS,
+    "month_year": _MONTH_STEMS, "week_of": ("week",), "month": _MONTH_STEMS, "day_range": _MONTH_STEMS, "season": _SEASON_WORDS,
     "quarter": ("quarter", "half", "period", "q1", "q2", "q3", "q4", "h1", "h2"),
     "decade": ("0s", "0's", "0’s", "ties"), "century": ("centur",), "year": _DIGIT_CHARS,
     "spelled_year": ("nineteen", "eighteen", "seventeen", "twenty", "thousand"), "era_year": _DIGIT_CHARS,
