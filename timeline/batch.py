@@ -31,7 +31,9 @@ corrupt and recomputed. Entries are pickles: the cache directory must be as trus
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import io
 import os
 import pickle
 import signal
@@ -44,6 +46,7 @@ from functools import lru_cache
 from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 from gazetteer.index import Gazetteer, default_gazetteer
 from gazetteer.overrides import parse_overrides
@@ -71,7 +74,7 @@ DEFAULT_CHUNK_SIZE = 16
 # Chunks in flight per worker: one running, one queued, so a worker never waits for the parent.
 _WINDOW_PER_JOB = 2
 
-_MAGIC = b"GTX1"
+_MAGIC = b"GTX2"
 _DIGEST_SIZE = 16
 # Modules downstream of extraction: editing them cannot change an Extraction, so they are left
 # out of the fingerprint (a CSS tweak should not invalidate a corpus worth of results).
@@ -113,7 +116,7 @@ def _source_fingerprint() -> str:
 def pipeline_context(*, index_path: Path, overrides_text: str | None) -> str:
     """The part of every cache key that is not the document: code, index and overrides."""
     digest = hashlib.sha256()
-    for part in (PIPELINE_VERSION, _source_fingerprint(), index_path.name, overrides_text or ""):
+    for part in (PIPELINE_VERSION, _MAGIC.decode(), _source_fingerprint(), index_path.name, overrides_text or ""):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()
 
@@ -130,10 +133,42 @@ def _document_key(document: Document, context: str) -> str:
     return digest.hexdigest()
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
+def _rebuild(cls: type, values: tuple[object, ...]) -> object:
+    """Unpickle one of our frozen dataclasses from its field values, without re-validating."""
+    obj: object = object.__new__(cls)
+    for name, value in zip(_field_names(cls), values, strict=True):
+        object.__setattr__(obj, name, value)  # past the frozen guard, as dataclasses' own unpickling does
+    return obj
+
+
+class _Pickler(pickle.Pickler):
+    """Our value objects as (class, field values): the standard way for slotted dataclasses
+    looks their fields up again for every object, which made loading a cached result (a hundred
+    objects or so) cost more than reading it from disk."""
+
+    def reducer_override(self, obj: object) -> Any:
+        cls = type(obj)
+        if dataclasses.is_dataclass(cls) and cls.__module__.startswith(("timeline.", "gazetteer.")):
+            return _rebuild, (cls, tuple(getattr(obj, name) for name in _field_names(cls)))
+        return NotImplemented
+
+
 def _encode(result: Extraction) -> bytes:
     """A cache entry: magic, checksum, then the pickled parts (the document itself is the key)."""
-    payload = pickle.dumps((result.places, result.times, result.events, result.undated),
-                           protocol=pickle.HIGHEST_PROTOCOL)
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(
+        (result.places, result.times, result.events, result.undated))
+    payload = buffer.getvalue()
     return _MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest() + payload
 
 
