@@ -88,3 +88,25 @@ DAYS_AND_WEEKS = [
 def test_days_lean_to_the_past_and_weeks_of_a_day(text: str, surface: str, kind: str, value: str,
                                                   published: dt.date | None) -> None:
     _check(text, surface, kind, value, published=published)
+
+
+# Words that look like time expressions but are not the ones they seem: a quoted programme
+# title, half of a decade (the decade carries the date), and the present of a past moment.
+NOT_WHAT_THEY_SEEM = [
+    ('Baker said on ABC\'s "This Week With David Brinkley" that talks failed.', "This Week", None),
+    ("Baker said on ABC's ``This Week,'' that talks failed.", "This Week", None),
+    ("Sales were flat in the last half of the '80s.", "the last half", None),
+    ("Holders may buy shares at 50% of the then current market price.", "then current", "PAST_REF"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), NOT_WHAT_THEY_SEEM)
+def test_titles_parts_of_decades_and_then_current(text: str, surface: str, value: str | None) -> None:
+    found = {e.surface: e.value for e in find_times(text, published=PUBLISHED)}
+    assert found.get(surface) == value, found
+
+
+def test_this_week_in_plain_prose_is_still_a_week() -> None:
+    _check("Talks resume this week in Riyadh.", "this week", "DATE", "2025-W08")
+    _check("This week, talks resume in Riyadh.", "This week", "DATE", "2025-W08")
+    _check("Sales were flat in the last half of the '80s.", "the '80s", "DATE", "198")

@@ -116,6 +116,8 @@ VAGUE_WORDS: Final[dict[str, str]] = {
     "right now": "PRESENT_REF", "just now": "PRESENT_REF", "the present": "PRESENT_REF",
     "the present day": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "more recently": "PAST_REF", "most recently": "PAST_REF", "until recently": "PAST_REF",
+    # "the then current price": the present of a past moment, so a past reference
+    "then current": "PAST_REF", "then-current": "PAST_REF",
     "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "the longer term": "FUTURE_REF",

@@ -397,6 +397,9 @@ def _accept_quarter(text: str, m: re.Match[str]) -> bool:
         # "the period" alone is any span; a dated or comparative period is a quarter in results
         return bool(m.group("qy") or re.search(r"year|latest|same|comparable|corresponding|current", qual))
     if word == "half":
+        if re.match(r"\s+of\s+the\s+(?:\d|['’]\d|[a-z]+ties\b|\w+[\s-]+century)", text[m.end(): m.end() + 30],
+                    re.IGNORECASE):
+            return False  # "the last half of the '80s": a part of the decade, which the decade rule dates
         return bool(m.group("ord") or m.group("y2")) and (m.group("det") or m.group("y2") or m.group("qy")
                                                           or m.group("poss")) is not None
     if word == "quarter":
@@ -420,6 +423,9 @@ def _accept_ago(text: str, m: re.Match[str]) -> bool:
 
 
 def _accept_rel_unit(text: str, m: re.Match[str]) -> bool:
+    if m.group(0)[0].isupper() and m.group("u")[0].isupper() and re.search(
+            r"[\"“‘`']\s?$", text[max(0, m.start() - 2): m.start()]):
+        return False  # '"This Week With David Brinkley"': a quoted title-case name, not a week
     rel = (m.group("rel") or "").lower()
     det = (m.group("det") or "").lower()
     unit = m.group("u").lower()
