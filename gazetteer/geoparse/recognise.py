@@ -277,8 +277,17 @@ def _span_key(
 
 
 def _is_acronym(surface: str) -> bool:
+    # isupper() first: it is false for nearly every token, and false for the whole surface
+    # exactly when it is false for its letters without full stops.
+    if not surface.isupper():
+        return False
     letters = surface.replace(".", "")
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def _spaces(sep: str) -> bool:
+    """Whether a separator is spaces and tabs only (one space, nearly always: tested first)."""
+    return sep == " " or _WS.fullmatch(sep) is not None
 
 
 class GazetteerRecogniser:
@@ -295,9 +304,11 @@ class GazetteerRecogniser:
         vocab = _vocabulary(gazetteer)
         spans: list[Span] = []
         persons: set[str] = set()  # keys of tokens seen as parts of people's names
+        run_cache = vocab.run_cache
         for m in iter_run_matches(text):
             run_text = m.group()
-            toks, tkeys, seps, matches = _analyse_run(run_text, vocab)
+            # The memo is read here, not in _analyse_run: a hit is most runs, warm.
+            toks, tkeys, seps, matches = run_cache.get(run_text) or _analyse_run(run_text, vocab)
             if not matches:
                 continue
             base = m.start()
@@ -391,16 +402,16 @@ def _judge(
     single = j == i + 1
     if single and (len(key) < 2 or key in lexicon.TITLES or key in lexicon.NEVER_ALONE):
         return None  # "I", "Dr.", "March", "South", "University" are never places on their own
-    if single and i > 0 and key in lexicon.ORG_HEADS and _WS.fullmatch(seps[i - 1]):
+    if single and i > 0 and key in lexicon.ORG_HEADS and _spaces(seps[i - 1]):
         return None  # "Federal Reserve", "Hydro One": the head word of an organisation's name
     end = base + toks[j - 1][1]
     if end < len(text) and text[end] in "$€£¥0123456789":
         return None  # "US$460", "A4": a currency or a code, not a place
-    if cue is Cue.NAME and j < n and tkeys[j] in lexicon.GEO_TAILS and _WS.fullmatch(seps[j - 1]):
+    if cue is Cue.NAME and j < n and tkeys[j] in lexicon.GEO_TAILS and _spaces(seps[j - 1]):
         return None  # "Metcalfe County", "Hutcheson Road": a longer name the gazetteer lacks
     # Person before: a title, a given name or an initial right before the match, joined by a
     # space ("President Jordan", "Michael Jordan", "George W. Bush").
-    if i > 0 and cue is not Cue.DEMONYM and _WS.fullmatch(seps[i - 1]):
+    if i > 0 and cue is not Cue.DEMONYM and _spaces(seps[i - 1]):
         prev = tkeys[i - 1]
         if prev in lexicon.TITLES or prev in lexicon.FIRST_NAMES or _INITIAL.match(toks[i - 1][2]):
             if single:
@@ -435,7 +446,7 @@ def _judge(
     # An age right after a one-word name marks a person: "Altintas, 22," "Gomez, 27, of".
     if single and cue is Cue.NAME:
         e0 = base + toks[j - 1][1]
-        if _AGE_AFTER.match(text, e0, min(len(text), e0 + 20)):
+        if text.startswith(",", e0) and _AGE_AFTER.match(text, e0, min(len(text), e0 + 20)):
             persons.add(key)
             return None
     # Person after: a given-name place followed by a surname ("Paris Hilton", "Jordan Peterson",
@@ -454,8 +465,11 @@ def _judge(
             persons.add(nxt)
             persons.add(key)
             return None
-    in_org = any(k in lexicon.ORG_HEADS for k in tkeys[j:]) or any(
-        tkeys[k] in lexicon.ORG_PREFIX_HEADS and " of " in f" {seps[k]}" for k in range(max(0, i - 3), i)
+    in_org = (j < n and not lexicon.ORG_HEADS.isdisjoint(tkeys[j:])) or (
+        i > 0
+        and any(
+            tkeys[k] in lexicon.ORG_PREFIX_HEADS and " of " in f" {seps[k]}" for k in range(max(0, i - 3), i)
+        )
     )
     weak = person_like
     if single and cue is Cue.DEMONYM and _is_language(text, base + toks[i][0], base + toks[i][1]):
@@ -475,7 +489,7 @@ def _judge(
         if (
             not weak
             and j < n
-            and _WS.fullmatch(seps[j - 1])
+            and _spaces(seps[j - 1])
             and tkeys[j] not in keys
             and tkeys[j] not in lexicon.ORG_HEADS
             and tkeys[j] not in lexicon.TITLES

@@ -97,6 +97,7 @@ _MAX_POINTS = 24
 # Longest coordination walked to find its verb ("A, B and C agreed"); bounds the work on lists.
 _MAX_COORDINATION = 8
 _COUNTRYLIKE = frozenset({PlaceKind.CONTINENT, PlaceKind.COUNTRY, PlaceKind.REGION})
+_CITY, _COUNTRY, _ADMIN1 = PlaceKind.CITY, PlaceKind.COUNTRY, PlaceKind.ADMIN1
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+(?:the[ \t]+)?$")
 _AGENT_TAIL = re.compile(
     r"(?:['’]s\b)?[ \t,]*(?:(?:has|have|had|also|has also|then|now|reportedly|officially|quickly)[ \t]+)?([a-z]+)"
@@ -199,6 +200,8 @@ def _county_candidates(gazetteer: Gazetteer, key: str) -> tuple[Place, ...]:
 
 
 def _is_acronym(surface: str) -> bool:
+    if not surface.isupper():  # nearly every surface; then its letters are not all capitals either
+        return False
     letters = surface.replace(".", "")
     return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
@@ -383,52 +386,64 @@ def _score(
     own: Place | None,
     s: ResolveSettings,
 ) -> None:
+    # The innermost loop of the resolver (every candidate of every name, twice per document):
+    # settings, enum members and bound methods are read into locals once, and terms that add
+    # exactly zero are skipped, which leaves every score bit-for-bit the same.
     cands = g.candidates
     multi = len(cands) > 1
     n_own = len(g.spans)
-    top = cands[0]
+    country_vs_admin1 = cands[0].kind is _COUNTRY
     own_cc = own.country_code if own is not None else None
     own_a1 = (own.country_code, own.admin1_code) if own is not None else None
     scores: list[float] = []
     priors = g.priors
+    best_prior = priors[0]
+    qualifier = g.qualifier
+    listed = g.listed_admin1
+    context_reach, accept_weak = s.context_reach, s.accept_weak
+    country_weight, admin1_weight = s.country_weight, s.admin1_weight
+    near_weight, near_km = s.near_weight, s.near_km
+    country_votes, admin1_votes = countries.get, admin1s.get
     near_pts: list[tuple[float, float, float]] | None = None
     for k, c in enumerate(cands):
         sc = priors[k]
-        if g.pinned and k == 0:
+        if k == 0 and g.pinned:
             sc += 10.0
+        kind = c.kind
         # Context may only choose among candidates of comparable standing: it must not let a
         # hamlet called "Russia" in a US story beat the country. The gap in prior to the best
         # candidate shrinks the context's weight linearly to zero at ``context_reach``; a
         # subdivision competing with a country of the same name ("Georgia") counts as close,
         # since which one is meant is exactly what context decides.
-        gap = priors[0] - priors[k]
-        if top.kind is PlaceKind.COUNTRY and c.kind is PlaceKind.ADMIN1:
+        gap = best_prior - priors[k]
+        if country_vs_admin1 and kind is _ADMIN1:
             gap = min(gap, 0.15)
-        reach = min(1.0, 1.0 - gap / s.context_reach)
+        reach = min(1.0, 1.0 - gap / context_reach)
         cc = c.country_code
         if reach > 0.0 and cc:
             ctx = 0.0
             # Discount this group's own votes: a name must not support itself.
-            votes = countries.get(cc, 0) - (n_own if own_cc == cc else 0)
+            votes = country_votes(cc, 0) - (n_own if own_cc == cc else 0)
             if votes > 0:
-                ctx += s.country_weight * min(1.0, votes / 3.0) * (0.5 if c.kind in _COUNTRYLIKE else 1.0)
-            if c.admin1_code and c.kind is not PlaceKind.COUNTRY:
+                ctx += country_weight * min(1.0, votes / 3.0) * (0.5 if kind in _COUNTRYLIKE else 1.0)
+            if c.admin1_code and kind is not _COUNTRY:
                 akey = (cc, c.admin1_code)
-                avotes = admin1s.get(akey, 0) - (n_own if own_a1 == akey else 0)
+                avotes = admin1_votes(akey, 0) - (n_own if own_a1 == akey else 0)
                 if avotes > 0:
-                    ctx += s.admin1_weight * min(1.0, avotes / 2.0)
+                    ctx += admin1_weight * min(1.0, avotes / 2.0)
             # Nearness only where it can matter: a choice between towns, or a minor town's
             # acceptance (a major one is accepted on its prior).
-            if c.kind is PlaceKind.CITY and points and (multi or priors[k] < s.accept_weak):
+            if kind is _CITY and points and (multi or priors[k] < accept_weak):
                 if near_pts is None:
                     # Other names' points, once per name: a name must not be near itself.
                     near_pts = [(plat, plon, pcos) for og, plat, plon, pcos in points if og is not g]
                 if near_pts:  # with none, the term would be exp(-inf) = 0
-                    ctx += s.near_weight * math.exp(-_nearest_km(c, near_pts) / s.near_km)
+                    ctx += near_weight * math.exp(-_nearest_km(c, near_pts) / near_km)
             sc += ctx * reach
-        sc += s.qualifier_weight * min(1, g.qualifier.get(k, 0))
-        if c.kind is PlaceKind.ADMIN1:
-            if cc in g.listed_admin1:
+        if qualifier and qualifier.get(k, 0):
+            sc += s.qualifier_weight
+        if kind is _ADMIN1:
+            if cc in listed:
                 sc += s.list_weight
             # Other subdivisions of the same country named in the story ("Alabama", "Iowa"):
             # a story about US states means the state when it says "Georgia".
