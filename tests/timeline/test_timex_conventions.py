@@ -110,3 +110,25 @@ def test_this_week_in_plain_prose_is_still_a_week() -> None:
     _check("Talks resume this week in Riyadh.", "this week", "DATE", "2025-W08")
     _check("This week, talks resume in Riyadh.", "This week", "DATE", "2025-W08")
     _check("Sales were flat in the last half of the '80s.", "the '80s", "DATE", "198")
+
+
+_CHRONICLE = ("The war began in 1914. Offensives failed in 1915 and 1916; 1917 brought revolution and 1918 "
+              "the armistice, confirmed in 1919. ")
+# In a chronicle, "two days later" moves on from the day the story last named and "the end of
+# the year" is the story's year; in news both keep TimeBank's readings (a duration, the
+# publication year).
+NARRATIVE_REFERENCE = [
+    (_CHRONICLE + "Mussolini was killed on April 28, 1945. Two days later, Hitler died.", "Two days later",
+     "DATE", "1945-04-30"),
+    (_CHRONICLE + "Italy declared war on May 23, 1915. Fifteen months later it attacked again.",
+     "Fifteen months later", "DATE", "1916-08"),
+    (_CHRONICLE + "Mirabeau died on 2 April 1791 and, before the end of the year, the assembly met.",
+     "the end of the year", "DATE", "1791"),
+    ("The board met on April 28. Two days later, it resigned.", "Two days later", "DURATION", "P2D"),
+    ("The deal should close before the end of the year.", "the end of the year", "DATE", "2025"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), NARRATIVE_REFERENCE)
+def test_a_chronicle_counts_from_the_last_named_time(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value, published=dt.date(2009, 6, 1) if text.startswith(_CHRONICLE) else PUBLISHED)

@@ -774,6 +774,26 @@ def _point_value(anchor: dt.date, unit: str, n: int) -> str | None:
     return None
 
 
+def _story_shift(ctx: Context, unit: str, n: float) -> str | None:
+    """In a narrative, "two days later" is two days after the day the story last named, at the
+    unit's precision; None when the story has not named a time that fine (or is not a story).
+
+    News keeps such expressions as durations (TimeBank), because its last named date is seldom
+    the event the phrase counts from; a chronicle moves forward from date to date.
+    """
+    if not ctx.narrative or n != int(n):
+        return None
+    k = int(n)
+    if unit in ("day", "week") and ctx.last_day is not None:
+        return _point_value(ctx.last_day, unit, k)
+    if unit == "month":
+        month = ctx.last_month or ((ctx.last_day.year, ctx.last_day.month) if ctx.last_day else None)
+        return None if month is None else _point_value(dt.date(month[0], month[1], 1), "month", k)
+    if unit == "year" and ctx.last_year:
+        return _point_value(dt.date(ctx.last_year, 7, 1), "year", k)
+    return None
+
+
 def _r_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
     unit = lx.UNITS.get(_norm(g["u"]))
     if unit is None:
@@ -784,6 +804,9 @@ def _r_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surfac
     modifier = _approx(g)
     if direction in ("later", "after") or (direction in ("earlier", "before", "previously", "prior")
                                            and unit in ("second", "minute", "hour", "day")):
+        story = _story_shift(ctx, unit, sign * count) if count is not None and direction == "later" else None
+        if story is not None:
+            return Resolution(type=TimexType.DATE, value=story, relative=True, modifier=modifier, from_text=True)
         # "three days later" counts from an event, not from the document date: TimeBank keeps
         # the duration
         return Resolution(type=TimexType.DURATION, value=_duration_value(count, unit), modifier=modifier)
@@ -858,7 +881,8 @@ def _r_rel_unit(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, s
     base = anchor
     if det == "that" or rel in ("same",) or (rel in ("following", "previous", "preceding", "ensuing",
                                                           "subsequent", "prior") and det == "the") \
-            or (ctx.narrative and det == "the" and rel == "next"):
+            or (ctx.narrative and det == "the" and rel in ("next", "")
+                and not (anchor is not None and ctx.firm_future)):
         # anaphoric: relative to the time the text is talking about, when it named one
         if unit == "year" and ctx.last_year:
             base = dt.date(ctx.last_year, 7, 1)
@@ -887,6 +911,10 @@ def _r_year_end(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, s
         "quarter" if "quarter" in w else "year"
     if suffix:
         return Resolution(type=TimexType.DATE, value=suffix, modifier=modifier)
+    if ctx.narrative and unit == "year" and ctx.last_year and not (anchor is not None and ctx.firm_future):
+        # "at the end of the year" in a chronicle of 1776 is the end of 1776
+        return Resolution(type=TimexType.DATE, value=f"{ctx.last_year:04d}", relative=True, modifier=modifier,
+                          from_text=True)
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=_unanchored_unit(unit), relative=True, modifier=modifier)
     value = _point_value(anchor, unit, 0)

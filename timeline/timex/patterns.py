@@ -498,7 +498,8 @@ def _first_words(words: Iterable[str]) -> tuple[str, ...]:
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "iso": ("-",), "numeric": ("/", "."), "time": (*_DIGIT_CHARS, "noon", "midnight", "midday", "mid-day"),
     "clock_in_the": ("morning", "afternoon", "evening"), "mdy": _MONTH_STEMS, "dmy": _MONTH_STEMS,
-    "month_year": _MONTH_STEMS, "week_of": ("week",), "month": _MONTH_STEMS, "day_range": _MONTH_STEMS, "season": _SEASON_WORDS,
+    "month_year": _MONTH_STEMS, "week_of": ("week",), "month": _MONTH_STEMS, "day_range": _MONTH_STEMS,
+    "season": _SEASON_WORDS,
     "quarter": ("quarter", "half", "period", "q1", "q2", "q3", "q4", "h1", "h2"),
     "decade": ("0s", "0's", "0’s", "ties"), "century": ("centur",), "year": _DIGIT_CHARS,
     "spelled_year": ("nineteen", "eighteen", "seventeen", "twenty", "thousand"), "era_year": _DIGIT_CHARS,
