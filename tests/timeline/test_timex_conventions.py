@@ -132,3 +132,8 @@ NARRATIVE_REFERENCE = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), NARRATIVE_REFERENCE)
 def test_a_chronicle_counts_from_the_last_named_time(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value, published=dt.date(2009, 6, 1) if text.startswith(_CHRONICLE) else PUBLISHED)
+
+
+def test_a_named_day_sets_the_chronicles_month_for_the_new_year_rollover() -> None:
+    text = _CHRONICLE + "Germany declared war on the United States on December 11, 1941. In January, the Allies met."
+    _check(text, "January", "DATE", "1942-01", published=dt.date(2009, 6, 1))

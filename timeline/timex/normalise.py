@@ -79,7 +79,10 @@ class Context:
             return replace(self, last_quarter=(int(m[1]), int(m[2])), last_year=int(m[1]), quarter_seen=True)
         if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", value):
             try:
-                return replace(self, last_day=dt.date(int(m[1]), int(m[2]), int(m[3])), last_year=int(m[1]))
+                day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+                # the day's month is the story's month too: "December 11, 1941 ... in January"
+                # is January 1942
+                return replace(self, last_day=day, last_month=(day.year, day.month), last_year=day.year)
             except ValueError:
                 return self
         if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
