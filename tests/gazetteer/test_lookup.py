@@ -207,3 +207,48 @@ def test_regions_display_english_names_and_keep_local_ones_searchable(gazetteer:
     assert first(gazetteer, "Khersonska oblast").name == "Kherson Oblast"
     assert first(gazetteer, "Munich").admin1 == "Bavaria"
     assert first(gazetteer, "Texas").name == "Texas"  # already English: unchanged
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [
+        # ISO 3166-2 points (the iso3166-2 package) for admin1 regions: England and Florida sit
+        # near their middles, not at the centre of their towns' bounding box.
+        ("England", 52.5, -1.5),
+        ("Florida", 28.0, -81.7),
+        # GeoNames' own points (admin1_points.csv) still win where they are given.
+        ("Queensland", -20.0, 145.0),
+        # Irish counties, which have no towns coded to them in the cities table.
+        ("County Kerry", 52.1, -9.6),
+    ],
+)
+def test_admin1_points_lie_near_the_region_middle(gazetteer: Gazetteer, name: str, lat: float, lon: float) -> None:
+    place = gazetteer.lookup(name, kinds=[PlaceKind.ADMIN1])[0]
+    assert haversine_km(place.lat, place.lon, lat, lon) < 120
+
+
+@pytest.mark.parametrize(("name", "lat", "lon"), [("Fife", 56.2, -3.1), ("Gwynedd", 52.9, -3.9), ("Suffolk", 52.2, 1.0)])
+def test_british_counties_are_regions(gazetteer: Gazetteer, name: str, lat: float, lon: float) -> None:
+    county = gazetteer.lookup(name, country="GB", kinds=[PlaceKind.REGION])[0]
+    assert county.feature_code == "ADM2" and county.admin1 in {"England", "Scotland", "Wales"}
+    assert haversine_km(county.lat, county.lon, lat, lon) < 60
+
+
+def test_a_county_outranks_a_village_but_not_a_city_of_its_name(gazetteer: Gazetteer) -> None:
+    # Fife, Washington is a town of ~10,000 people: the Scottish council area comes first.
+    assert gazetteer.lookup("Fife")[0].country_code == "GB"
+    # Suffolk, Virginia (~90,000 people) stays first without context; the county is next.
+    suffolk = gazetteer.lookup("Suffolk")
+    assert suffolk[0].country_code == "US" and suffolk[0].kind is PlaceKind.CITY
+    assert any(p.country_code == "GB" and p.kind is PlaceKind.REGION for p in suffolk[:3])
+
+
+def test_county_display_names_read_like_news(gazetteer: Gazetteer) -> None:
+    # ISO 3166-2 writes "Durham, County" and "Vale of Glamorgan, The".
+    assert gazetteer.lookup("County Durham")[0].name == "County Durham"
+    assert gazetteer.lookup("Vale of Glamorgan")[0].name == "Vale of Glamorgan"
+
+
+def test_london_boroughs_are_left_out(gazetteer: Gazetteer) -> None:
+    # "Brent" is mostly the crude-oil benchmark; boroughs are not named alone in world news.
+    assert not any(p.feature_code == "ADM2" for p in gazetteer.lookup("Brent"))

@@ -105,6 +105,14 @@ def test_the_kremlin_is_also_a_literal_site_in_moscow(gazetteer: Gazetteer) -> N
         ("Sahel", 15.0, 5.0),
         ("Scandinavia", 62.0, 14.0),
         ("Crimea", 45.0, 34.0),
+        ("South Pacific", -18.0, 179.0),
+        ("West Africa", 11.0, -3.0),
+        ("Latin America", -8.0, -62.0),
+        ("Asia-Pacific", 10.0, 120.0),
+        ("Long Island", 40.8, -73.2),
+        ("Sulawesi", -2.0, 120.5),
+        ("Greater Manchester", 53.5, -2.3),
+        ("Galapagos Islands", -0.7, -90.5),
     ],
 )
 def test_regions_rank_first(gazetteer: Gazetteer, name: str, lat: float, lon: float) -> None:
@@ -126,3 +134,28 @@ def test_continents_at_their_geonames_points(gazetteer: Gazetteer) -> None:
 def test_country_aliases(gazetteer: Gazetteer, alias: str, iso: str) -> None:
     place = gazetteer.lookup(alias)[0]
     assert place.kind is PlaceKind.COUNTRY and place.country_code == iso
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [("Heathrow", 51.47, -0.45), ("Stansted", 51.89, 0.24), ("Logan Airport", 42.37, -71.01), ("Orly Airport", 48.73, 2.37)],
+)
+def test_airports_by_their_short_names(gazetteer: Gazetteer, name: str, lat: float, lon: float) -> None:
+    place = gazetteer.lookup(name)[0]
+    assert place.feature_code == "AIRP"
+    assert haversine_km(place.lat, place.lon, lat, lon) < 5
+
+
+def test_newfoundland_is_the_province(gazetteer: Gazetteer) -> None:
+    place = gazetteer.lookup("Newfoundland")[0]
+    assert place.kind is PlaceKind.ADMIN1 and place.country_code == "CA"
+
+
+def test_region_rows_are_well_formed() -> None:
+    rows = read_data_csv("regions.csv")
+    keys = [r["key"] for r in rows]
+    assert len(keys) == len(set(keys)), "duplicate region keys"
+    for r in rows:
+        assert -90.0 <= float(r["lat"]) <= 90.0 and -180.0 <= float(r["lon"]) <= 180.0, r["key"]
+        assert r["kind"] in {"region", "site"}, r["key"]
+        assert 0.0 < float(r["importance"]) < 1.0, r["key"]
