@@ -137,3 +137,19 @@ def test_a_chronicle_counts_from_the_last_named_time(text: str, surface: str, ki
 def test_a_named_day_sets_the_chronicles_month_for_the_new_year_rollover() -> None:
     text = _CHRONICLE + "Germany declared war on the United States on December 11, 1941. In January, the Allies met."
     _check(text, "January", "DATE", "1942-01", published=dt.date(2009, 6, 1))
+
+
+# "today's youth" is the present era, not the publication day; "today's vote" is the day.
+TODAYS = [
+    ("The case is for today's youth what the revolution was for their parents.", "today", None),
+    ("Its chips run many of today's personal computers.", "today", None),
+    ("Paternity can be proved in today's world.", "today", None),
+    ("Senators prepared for today's vote.", "today", "2025-02-17"),
+    ("Tomorrow's meeting was cancelled.", "Tomorrow", "2025-02-18"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), TODAYS)
+def test_todays_generic_nouns_are_the_era_not_the_day(text: str, surface: str, value: str | None) -> None:
+    found = {e.surface: e.value for e in find_times(text, published=PUBLISHED)}
+    assert found.get(surface) == value, found

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Final
 
 from timeline.timex import lexicon as lx
 
@@ -205,6 +206,18 @@ def _accept_vague(text: str, m: re.Match[str]) -> bool:
     return True
 
 
+# "today's youth", "tomorrow's world": the present or future era, not a day (TimeBank leaves
+# them unannotated), told by a generic noun after the possessive
+_GENERIC_AFTER_DAY: Final = re.compile(
+    r"['’]s\s+(?:(?:personal|young|modern)\s+)?(?:world|youth|society|generation|children|kids|teenagers|"
+    r"families|standards|technology|culture|computers|leaders|economy|young\s+people)\b", re.IGNORECASE)
+
+
+def _accept_relday(text: str, m: re.Match[str]) -> bool:
+    return not (m.group("rd").lower() in ("today", "tomorrow") and not m.group("pod")
+                and _GENERIC_AFTER_DAY.match(text, m.end()))
+
+
 def _accept_always(text: str, m: re.Match[str]) -> bool:
     return True
 
@@ -320,7 +333,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("relday", _rx(rf"{_B}(?:(?P<mod>early|late|earlier|later|mid-?afternoon|mid-?morning|the\s+day\s+before|"
                    rf"the\s+day\s+after)\s+)?(?:(?P<pre>{_POD})\s+)?(?P<rd>{_DAYWORD})"
                    rf"(?:\s+(?P<pod>{_POD}))?{_E}"),
-     _accept_always),
+     lambda text, m: _accept_relday(text, m)),
     ("this_pod", _rx(rf"{_B}(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>this|last|that|the|the\s+next|"
                      rf"the\s+following|the\s+previous|the\s+same)\s+"
                      rf"(?P<pod>morning|afternoon|evening|night){_E}|{_B}(?P<ov>overnight|mid[\s-]?afternoon){_E}"),
