@@ -18,7 +18,9 @@ Algorithm:
 
 News or narrative: a text most of whose explicit years lie five or more years before publication
 (a history, a war chronicle) is read as a narrative, where "in March", "9 November" and "the
-winter" take the year the text last named; in news they are placed around the publication date.
+winter" take the year the text last named and "two days later" counts from the last named day;
+in news they are placed around the publication date. A narrative clause in the writer's own
+future ("a summit is expected in April") is placed around the publication date too.
 Deictic expressions ("last week", "yesterday", "two years ago") always use the publication date.
 
 Without a publication date, absolute expressions resolve as usual and relative ones keep X

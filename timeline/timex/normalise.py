@@ -12,13 +12,22 @@ Conventions (TimeML / TimeBank, checked against the TempEval-3 training data):
 - bare months follow the tense too, except that a month up to three months ahead of the anchor
   stays ahead (a past-tense "announced ... in January" written in October means next January);
   without a tense cue, the nearest; "last February" said in March means a year before;
-- a month and day without a year: the nearest such date, the tense breaking near-ties;
+- a month and day without a year: the nearest such date, the tense breaking near-ties; without
+  a future cue a date ahead counts half as far again, since news reports more than it announces;
+  "effective June 1" is a future cue (timeline.timex.tense);
+- "the week of March 6" is the ISO week holding that day;
+- a quarter "ended July 31" is the calendar quarter holding most of it (May-July: Q2);
+- plural units ahead ("the weeks ahead", "coming years") are vague durations (PXW, PXY);
 - "last/this/next <unit>" shift the anchor's week, month, quarter, year... and keep that unit's
   precision ("last week" -> "2025-W07"); "N units ago" keeps the unit's precision too, but
   "N days later" counts from an event and stays a DURATION;
 - results texts: "the quarter", "the year-ago quarter" and "a year earlier" near a named quarter
   refer to that quarter (a year before); "the latest quarter" is the last completed one;
 - "last spring" is the previous year's spring; "this spring" the anchor year's;
+- in a narrative, bare months and days, "the year" and "the end of the year" take the story's
+  year, and "two days later" counts from the day the story last named (a DATE at the unit's
+  precision; news keeps TimeBank's DURATION), unless the clause is in the writer's own future
+  ("is expected to meet in April");
 - without an anchor a relative expression keeps X placeholders ("XXXX-WXX-2", "XXXX-12") and
   is marked relative but not anchored.
 """
