@@ -153,3 +153,12 @@ TODAYS = [
 def test_todays_generic_nouns_are_the_era_not_the_day(text: str, surface: str, value: str | None) -> None:
     found = {e.surface: e.value for e in find_times(text, published=PUBLISHED)}
     assert found.get(surface) == value, found
+
+
+def test_a_chronicle_of_recent_years_is_a_narrative() -> None:
+    years = " ".join(f"Attacks rose in {y}." for y in [2003, 2004, 2005, 2006, 2007, 2008] * 4)
+    text = years + " The army moved on Mosul in 2008. In May, Iraqi troops entered the city."
+    _check(text, "May", "DATE", "2008-05", published=dt.date(2009, 12, 19))
+    # a news article naming a few recent years keeps bare months around its publication date
+    news = "Attacks rose in 2007 and 2008. In May, Iraqi troops will enter the city."
+    _check(news, "May", "DATE", "2010-05", published=dt.date(2009, 12, 19))

@@ -17,7 +17,8 @@ Algorithm:
    A modifier already set by the words of the expression ("early 2014") is kept.
 
 News or narrative: a text most of whose explicit years lie five or more years before publication
-(a history, a war chronicle) is read as a narrative, where "in March", "9 November" and "the
+(a history, a war chronicle), or that names twenty years or more, most before the publication
+year (a chronicle of the recent past), is read as a narrative, where "in March", "9 November" and "the
 winter" take the year the text last named and "two days later" counts from the last named day;
 in news they are placed around the publication date. A narrative clause in the writer's own
 future ("a summit is expected in April") is placed around the publication date too.
@@ -54,6 +55,9 @@ _QUARTER_REACH: Final = 400
 _NARRATIVE_MIN_YEARS: Final = 6
 _NARRATIVE_SHARE: Final = 0.7
 _NARRATIVE_GAP: Final = 5
+# ... or when it names very many years, most of them before the publication year: a chronicle
+# of recent years (the Iraq war told in 2009). News articles name a dozen years at most.
+_CHRONICLE_MIN_YEARS: Final = 20
 _RANGE_JOIN: Final = re.compile(r"^\s*(?:to|until|till|through|thru|and|-|–|—)\s*$", re.IGNORECASE)
 
 
@@ -106,16 +110,20 @@ _YEAR_KINDS: Final = frozenset({"year", "mdy", "dmy", "month_year", "iso", "nume
 def _is_narrative(candidates: list[Candidate], published: dt.date | None) -> bool:
     """Whether the text tells a past story rather than the news of its publication day.
 
-    A historical narrative (most of its explicit years at least five years before publication,
-    or no publication date at all) dates "in March" or "9 November" by the year it last named;
-    news dates them around the publication date.
+    A historical narrative (most of its explicit years at least five years before publication;
+    or twenty years or more named, most before the publication year; or no publication date at
+    all) dates "in March" or "9 November" by the year it last named; news dates them around the
+    publication date.
     """
     years = [int(y) for c in candidates if c.kind in _YEAR_KINDS
              for y in [c.groups.get("y")] if y and len(y) == 4 and y.isdigit()]
     if published is None:
         return bool(years)
     old = sum(1 for y in years if y <= published.year - _NARRATIVE_GAP)
-    return len(years) >= _NARRATIVE_MIN_YEARS and old >= _NARRATIVE_SHARE * len(years)
+    if len(years) >= _NARRATIVE_MIN_YEARS and old >= _NARRATIVE_SHARE * len(years):
+        return True
+    before = sum(1 for y in years if y < published.year)
+    return len(years) >= _CHRONICLE_MIN_YEARS and before >= _NARRATIVE_SHARE * len(years)
 
 
 def _apply_signals(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
