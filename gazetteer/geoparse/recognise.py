@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -48,7 +48,8 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from gazetteer.geoparse import lexicon
 from gazetteer.geoparse.divisions import county_states
 from gazetteer.geoparse.tokens import TOKEN_RE as _TOKEN_RE
-from gazetteer.geoparse.tokens import is_sentence_start, iter_run_matches, line_is_headline
+from gazetteer.geoparse.tokens import first_key, is_sentence_start, iter_run_matches, line_is_headline
+from gazetteer.index import FirstWordTable
 from gazetteer.model import PlaceKind
 from gazetteer.normalise import normalise_name
 
@@ -126,7 +127,7 @@ class _Vocabulary:
     """What the scanner needs from one gazetteer, loaded once per gazetteer object."""
 
     keys: frozenset[str]
-    max_words: dict[str, int]
+    max_words: Mapping[str, int]
     demonyms: frozenset[str]
     metonyms: frozenset[str]
     run_cache: dict[str, _RunAnalysis]
@@ -136,12 +137,20 @@ def _vocabulary(gazetteer: Gazetteer) -> _Vocabulary:
     vocab = _VOCABS.get(gazetteer)
     if vocab is None:
         ni = gazetteer.name_index()
-        max_words = dict(ni.max_words)
+        extra: dict[str, int] = {}
         for k in (*ni.demonym_keys, *ni.metonym_keys):
             first, _, rest = k.partition(" ")
             n = rest.count(" ") + 2 if rest else 1
-            if n > max_words.get(first, 0):
-                max_words[first] = n
+            if n > extra.get(first, 0):
+                extra[first] = n
+        max_words: Mapping[str, int]
+        if isinstance(ni.max_words, FirstWordTable):
+            max_words = ni.max_words.merged(extra)
+        else:
+            max_words = {**ni.max_words}
+            for first, n in extra.items():
+                if n > max_words.get(first, 0):
+                    max_words[first] = n
         # Metonyms that name a building or a district ("Kremlin", "White House") are metonymic
         # wherever they stand; those that are a capital's name ("Moscow") are ordinary names whose
         # role the resolver reads from the verb after them.
@@ -167,7 +176,7 @@ def _analyse_run(
     if hit is not None:
         return hit
     toks = tuple((m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(run_text))
-    tkeys = tuple(normalise_name(t[2]) for t in toks)
+    tkeys = tuple(first_key(t[2]) for t in toks)
     seps = tuple(run_text[toks[k][1] : toks[k + 1][0]] for k in range(len(toks) - 1))
     matches: list[_RunMatch] = []
     n = len(toks)
@@ -466,10 +475,7 @@ def _judge(
             persons.add(key)
             return None
     in_org = (j < n and not lexicon.ORG_HEADS.isdisjoint(tkeys[j:])) or (
-        i > 0
-        and any(
-            tkeys[k] in lexicon.ORG_PREFIX_HEADS and " of " in f" {seps[k]}" for k in range(max(0, i - 3), i)
-        )
+        i > 0 and any(tkeys[k] in lexicon.ORG_PREFIX_HEADS and " of " in f" {seps[k]}" for k in range(max(0, i - 3), i))
     )
     weak = person_like
     if single and cue is Cue.DEMONYM and _is_language(text, base + toks[i][0], base + toks[i][1]):

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 from gazetteer.geoparse import lexicon
 from gazetteer.geoparse.divisions import county_states
 from gazetteer.geoparse.recognise import Cue, Span
+from gazetteer.geoparse.tokens import first_key
 from gazetteer.model import MentionRole, Place, PlaceKind, PlaceMention
 from gazetteer.normalise import normalise_name
 
@@ -166,7 +167,7 @@ def _ranked(key: str, cands: tuple[Place, ...], *, pinned: bool) -> tuple[tuple[
     the city before the canton of Genève, although the canton is larger. Pinned lists keep
     their order (the pin first).
     """
-    main = [normalise_name(c.name) == key for c in cands]
+    main = [first_key(c.name) == key for c in cands]
     penalty = _SHADOWED_PENALTY if any(main) else _ALTERNATE_PENALTY
     priors = [c.importance - (0.0 if m else penalty) for c, m in zip(cands, main, strict=True)]
     if pinned or len(cands) < 2:
@@ -219,7 +220,7 @@ def _plausible_sense(p: Place, key: str, *, acronym: bool = False) -> bool:
         # towns that share the letters; capitals do name countries ("US", "DRC"), regions
         # ("NSW") and the biggest cities in datelines ("ROME").
         return False
-    if normalise_name(p.name) == key:
+    if first_key(p.name) == key:
         return True
     if p.kind is not PlaceKind.CITY and p.kind is not PlaceKind.SITE:
         return len(key) >= 2

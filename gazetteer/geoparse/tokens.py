@@ -25,11 +25,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from gazetteer.normalise import _EXPAND, normalise_name
+
 __all__ = [
     "TOKEN_RE",
     "Run",
     "Token",
     "find_runs",
+    "first_key",
     "is_sentence_start",
     "iter_run_matches",
     "line_is_headline",
@@ -182,3 +185,23 @@ def find_runs(text: str) -> list[Run]:
 def iter_run_matches(text: str) -> Iterator[re.Match[str]]:
     """The raw matches behind :func:`find_runs`, for callers that want no objects per run."""
     return _RUN_RE.finditer(text)
+
+
+# Words that normalisation rewrites or drops even in plain lower-case text: an abbreviation it
+# spells out, a leading article, an empty word between two spaces.
+_NOT_PLAIN = frozenset({"", "the", *_EXPAND})
+
+
+def first_key(name: str) -> str:
+    """``normalise_name(name)``, computed without its Unicode and punctuation passes when
+    ``name`` is plain ASCII words ("Paris", "Santa Maria") joined by single spaces.
+
+    For strings seen for the first time, where :func:`normalise_name`'s own memo cannot help:
+    the tokens of new capitalised runs, the names of candidates fetched for a new key. For
+    plain words its steps reduce to lower-casing; anything else goes the full way.
+    """
+    if name.isascii():
+        low = name.lower()
+        if low.replace(" ", "").isalpha() and _NOT_PLAIN.isdisjoint(low.split(" ")):
+            return low
+    return normalise_name(name)

@@ -169,3 +169,14 @@ def test_geoparse_public_api_is_pinned() -> None:
     ]
     for name in geoparse.__all__:
         assert getattr(geoparse, name) is not None
+
+
+def test_batched_candidates_equal_single_lookups(gazetteer: Gazetteer) -> None:
+    # A fresh view of the same index, so that its memo starts empty and prefetch does the work.
+    fresh = Gazetteer(gazetteer.path, overrides=gazetteer.overrides)
+    keys = ["paris", "santa maria", "georgia", "no such place anywhere", "washington"]
+    fresh.prefetch(keys)
+    for key in keys:
+        assert fresh.scored_candidates(key) == gazetteer.scored_candidates(key)
+    assert fresh.candidates("paris")[0].country_code == "FR"
+    fresh.close()

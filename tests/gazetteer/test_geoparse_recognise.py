@@ -2,8 +2,33 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from gazetteer import Gazetteer, MentionRole, PlaceKind, find_places
 from gazetteer.geoparse import Cue, GazetteerRecogniser, Recogniser
+from gazetteer.geoparse.recognise import _span_key
+from gazetteer.geoparse.tokens import find_runs, first_key, split_tokens
+from gazetteer.index import FirstWordTable
+from gazetteer.normalise import normalise_name
+
+# Words that make runs with every kind of separator: spaces, connectors, hyphens, "d'".
+_RUN_WORDS = [
+    "The",
+    "Hague",
+    "St.",
+    "Louis",
+    "of",
+    "the",
+    "Côte",
+    "d'Ivoire",
+    "-",
+    "US-Russia",
+    "New",
+    "York",
+    "and",
+    "Mt",
+]
 
 
 def found(text: str, gazetteer: Gazetteer, **kw: object) -> list[str]:
@@ -128,3 +153,24 @@ def test_county_table_knows_the_states_of_a_county_name() -> None:
 
 def test_organisation_head_words_are_not_places(gazetteer: Gazetteer) -> None:
     assert found("The Federal Reserve raised rates.", gazetteer) == []
+
+
+def test_first_word_table_merge_keeps_the_larger_count() -> None:
+    table = FirstWordTable({"new": 3}, frozenset({"new york city", "new", "paris"}))
+    merged = table.merged({"paris": 2, "new": 2, "kremlin": 1})
+    assert dict(merged) == {"new": 3, "paris": 2, "kremlin": 1}
+    assert dict(table) == {"new": 3, "paris": 1}  # the original is unchanged
+
+
+@given(st.lists(st.sampled_from(_RUN_WORDS), min_size=1, max_size=6).map(" ".join))
+def test_window_keys_are_normalised_text(text: str) -> None:
+    # The scanner builds the key of a token window from its tokens' keys; it must be exactly the
+    # key of the window's text, for every window of every run.
+    for run in find_runs(text):
+        toks = tuple((t.start, t.end, t.text) for t in split_tokens(run.text))
+        tkeys = tuple(first_key(t[2]) for t in toks)
+        seps = tuple(run.text[toks[k][1] : toks[k + 1][0]] for k in range(len(toks) - 1))
+        for i in range(len(toks)):
+            for j in range(i + 1, len(toks) + 1):
+                expected = normalise_name(run.text[toks[i][0] : toks[j - 1][1]])
+                assert _span_key(run.text, toks, tkeys, seps, i, j) == expected

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from gazetteer.geoparse.tokens import find_runs, is_sentence_start, line_is_headline, split_tokens
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gazetteer.geoparse.tokens import find_runs, first_key, is_sentence_start, line_is_headline, split_tokens
+from gazetteer.normalise import normalise_name
 
 
 def runs(text: str) -> list[str]:
@@ -77,3 +82,20 @@ def test_headline_detection() -> None:
 def test_peoples_republic_is_one_name_but_other_possessives_are_not() -> None:
     assert runs("the People's Republic of China") == ["People's Republic of China"]
     assert runs("Russia's Vladimir Putin") == ["Russia", "Vladimir Putin"]
+
+
+# --- first_key: normalise_name's shortcut for plain words ---------------------------------------
+
+_WORDS = ["Paris", "Santa", "Maria", "The", "the", "St", "St.", "Mt", "Hague", "São", "Łódź", "O'Hare", "U.S."]
+
+
+@pytest.mark.parametrize(
+    "name", ["Paris", "Santa Maria", "The Hague", "St Louis", "Isle of the Dead", "Ivano-Frankivsk", "São Paulo", ""]
+)
+def test_first_key_is_normalise_name(name: str) -> None:
+    assert first_key(name) == normalise_name(name)
+
+
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=6), max_size=4).map(" ".join))
+def test_first_key_is_normalise_name_on_any_text(name: str) -> None:
+    assert first_key(name) == normalise_name(name)
