@@ -162,3 +162,17 @@ def test_a_chronicle_of_recent_years_is_a_narrative() -> None:
     # a news article naming a few recent years keeps bare months around its publication date
     news = "Attacks rose in 2007 and 2008. In May, Iraqi troops will enter the city."
     _check(news, "May", "DATE", "2010-05", published=dt.date(2009, 12, 19))
+
+
+# "last Oct. 23" is one expression: the latest such day before publication, not "last Oct." + "23".
+RELATIVE_MONTH_DAYS = [
+    ("He was shot to death last Oct. 23 at his home.", "last Oct. 23", "DATE", "2024-10-23"),
+    ("The vote is set for next March 3.", "next March 3", "DATE", "2025-03-03"),
+    ("The deal closed last February 20.", "last February 20", "DATE", "2024-02-20"),
+    ("It ended last October.", "last October", "DATE", "2024-10"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), RELATIVE_MONTH_DAYS)
+def test_last_and_next_month_days(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)

@@ -423,6 +423,15 @@ def _r_month_day(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, 
         return None if d is None else Resolution(type=TimexType.DATE, value=_day(d), relative=True, from_text=True)
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=f"XXXX-{month:02d}-{day:02d}", relative=True)
+    rel = _norm(g.get("rel"))
+    if rel:
+        # "last Oct. 23": the latest such day before the anchor; "next March 3": the first after
+        options = [x for x in (_safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)) if x]
+        past = rel in ("last", "this past")
+        chosen = [x for x in options if (x < anchor if past else x > anchor)]
+        if not chosen:
+            return None
+        return Resolution(type=TimexType.DATE, value=_day(chosen[-1] if past else chosen[0]), relative=True)
     d = _month_day_date(month, day, anchor, tense)
     return None if d is None else Resolution(type=TimexType.DATE, value=_day(d), relative=True)
 

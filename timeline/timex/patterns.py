@@ -264,7 +264,8 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("clock_in_the", _rx(rf"{_B}(?P<h>\d{{1,2}}|{_NUMW_SMALL})(?::(?P<mi>\d\d))?\s+(?:o'clock\s+)?in\s+the\s+"
                          rf"(?P<pod>morning|afternoon|evening){_E}"),
      _accept_always),
-    ("mdy", _rx(rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+(?:the\s+)?)?(?P<mon>{_MONTH})\s*(?P<d>\d{{1,2}}|"
+    ("mdy", _rx(rf"{_B}(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+(?=\w+\.?\s*\d))?"
+                rf"(?:(?P<wd>{_WEEKDAY}),?\s+(?:the\s+)?)?(?P<mon>{_MONTH})\s*(?P<d>\d{{1,2}}|"
                 rf"{_alt(k for k in lx.ORDINALS if lx.ORDINALS[k] > 0)})(?:st|nd|rd|th)?(?!\d)"
                 rf"(?:(?:,?\s+|\s*,\s*)(?P<y>{_YEAR4})(?![\d]))?(?![\w]|,\d)"),
      _accept_md),
