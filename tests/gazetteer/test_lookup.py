@@ -252,3 +252,11 @@ def test_county_display_names_read_like_news(gazetteer: Gazetteer) -> None:
 def test_london_boroughs_are_left_out(gazetteer: Gazetteer) -> None:
     # "Brent" is mostly the crude-oil benchmark; boroughs are not named alone in world news.
     assert not any(p.feature_code == "ADM2" for p in gazetteer.lookup("Brent"))
+
+
+def test_us_counties_at_their_own_points(gazetteer: Gazetteer) -> None:
+    # Los Angeles County lies ~350 km from California's middle; its towns place it.
+    county = next(p for p in gazetteer.lookup("Los Angeles County") if p.feature_code == "ADM2")
+    assert haversine_km(county.lat, county.lon, 34.2, -118.26) < 100
+    metcalfe = next(p for p in gazetteer.lookup("Metcalfe County") if p.feature_code == "ADM2")
+    assert metcalfe.admin1 == "Kentucky" and haversine_km(metcalfe.lat, metcalfe.lon, 36.99, -85.63) < 40
