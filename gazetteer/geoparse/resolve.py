@@ -486,7 +486,7 @@ def _accept(g: _Group, s: ResolveSettings, countries: Counter[str], text: str) -
             return True
         return best >= s.accept_weak_locative and _has_locative(text, g)
     evidence = best
-    if any(" " in sp.key for sp in g.spans):
+    if " " in g.key:  # every span of a group has the group's key
         evidence += 0.1  # a multi-word name is rarely a coincidence
     place = g.candidates[g.choice]
     if place.kind not in _COUNTRYLIKE and place.country_code:
@@ -539,10 +539,10 @@ def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
     for idx in range(len(order) - 1):
         a, ga = order[idx]
         b, gb = order[idx + 1]
-        gap = text[a.end : b.start]
-        if len(gap) > 40 or ga is gb:
+        # Gaps are matched in place (pos, endpos): slicing them would copy whole paragraphs.
+        if b.start - a.end > 40 or ga is gb:
             continue
-        if _COMMA_GAP.fullmatch(gap) and gb.cue is Cue.NAME:
+        if gb.cue is Cue.NAME and _COMMA_GAP.fullmatch(text, a.end, b.start):
             # "X, Y": Y contains X.
             for kb, y in enumerate(gb.candidates):
                 if y.kind not in (PlaceKind.ADMIN1, PlaceKind.COUNTRY):
@@ -554,7 +554,7 @@ def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
                         ga.qualifier[ka] += 1
                         gb.qualifier[kb] += 1
                         break
-        if _COORDINATION_GAP.fullmatch(gap):
+        if _COORDINATION_GAP.fullmatch(text, a.end, b.start):
             top_a, top_b = ga.candidates[0], gb.candidates[0]
             if top_b.kind is PlaceKind.ADMIN1 and top_b.country_code:
                 ga.listed_admin1.add(top_b.country_code)
@@ -610,8 +610,7 @@ def _role(
     j = idx
     while j + 1 < len(order) and j - idx < _MAX_COORDINATION:
         nxt = order[j + 1][0]
-        gap = text[order[j][0].end : nxt.start]
-        if _COORDINATION_GAP.fullmatch(gap):
+        if _COORDINATION_GAP.fullmatch(text, order[j][0].end, nxt.start):
             j += 1
             continue
         break
