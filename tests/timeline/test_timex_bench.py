@@ -27,7 +27,7 @@ DATA = BENCH / "data" / "time"
 FLOORS = {
     "te3_train_timebank": (0.9493 - 0.01, 0.8424 - 0.01),
     "te3_train_aquaint": (0.9490 - 0.01, 0.7769 - 0.01),
-    "wikiwars_tml_train": (0.9236 - 0.01, 0.8233 - 0.01),
+    "wikiwars_tml_train": (0.9250 - 0.01, 0.8275 - 0.01),
     "tweets_train": (0.8458 - 0.01, 0.6155 - 0.01),
 }
 

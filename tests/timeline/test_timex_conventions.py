@@ -176,3 +176,19 @@ RELATIVE_MONTH_DAYS = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), RELATIVE_MONTH_DAYS)
 def test_last_and_next_month_days(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value)
+
+
+# "August of that year" and "July 25 of that year" take the year the text last named; "July
+# last year" the anchor's previous year.
+MONTHS_OF_THAT_YEAR = [
+    ("The war began in 1861. On July 25 of that year the army fled.", "July 25 of that year", "DATE", "1861-07-25"),
+    ("France fell in 1940. In August of that year Britain held.", "August of that year", "DATE", "1940-08"),
+    ("The pact was signed in 1939. In March of the following year it broke.", "March of the following year",
+     "DATE", "1940-03"),
+    ("Prices fell in July last year.", "July last year", "DATE", "2024-07"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), MONTHS_OF_THAT_YEAR)
+def test_months_of_that_year(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)

@@ -410,6 +410,22 @@ def _r_clock_in_the(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Contex
     return Resolution(type=TimexType.TIME, value=f"{day}T{h:02d}:{int(g.get('mi') or 0):02d}", relative=True)
 
 
+# "last year", "that year", "the following year" inside a date: the shift and whether it counts
+# from the year the story last named rather than from the anchor
+_YEAR_SHIFTS: dict[str, tuple[int, bool]] = {
+    "last": (-1, False), "this": (0, False), "next": (1, False), "that": (0, True), "the same": (0, True),
+    "the following": (1, True), "the next": (1, True), "the previous": (-1, True),
+}
+
+
+def _relative_year(word: str, anchor: dt.date | None, ctx: Context) -> int | None:
+    """The year of "August of that year" or "July last year"; None when it cannot be known."""
+    shift, anaphoric = _YEAR_SHIFTS[word]
+    if anaphoric and ctx.last_year:
+        return ctx.last_year + shift
+    return anchor.year + shift if anchor else None
+
+
 def _r_month_day(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
     month = _month_number(g["mon"] or "")
     day = _ordinal(g["d"] or "")
@@ -418,6 +434,12 @@ def _r_month_day(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, 
     if g.get("y"):
         d = _safe_date(int(g["y"] or 0), month, day)
         return None if d is None else Resolution(type=TimexType.DATE, value=_day(d))
+    if g.get("yrel"):
+        year = _relative_year(_norm(g["yrel"]), anchor, ctx)
+        if year is None:
+            return Resolution(type=TimexType.DATE, value=f"XXXX-{month:02d}-{day:02d}", relative=True)
+        d = _safe_date(year, month, day)
+        return None if d is None else Resolution(type=TimexType.DATE, value=_day(d), relative=True)
     if _story_time(ctx, anchor, tense):
         d = _safe_date(_narrative_year(ctx, month), month, day)
         return None if d is None else Resolution(type=TimexType.DATE, value=_day(d), relative=True, from_text=True)
@@ -459,8 +481,7 @@ def _r_month_year(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context,
         year = _two_digit_year(int(ys[1:]), anchor)
     elif g.get("rel"):
         relative = True
-        shift = {"last": -1, "this": 0, "next": 1}[_norm(g["rel"])]
-        year = anchor.year + shift if anchor else None
+        year = _relative_year(_norm(g["rel"]), anchor, ctx)
     else:
         year = _spelled_year(ys)
         if year is None:

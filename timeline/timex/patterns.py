@@ -75,6 +75,8 @@ _MOD = (r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of
         r"the\s+close\s+of|the\s+turn\s+of|the\s+latter\s+part\s+of|the\s+early\s+part\s+of|"
         r"the\s+end\s+of\s+the\s+month\s+of|the\s+dawn\s+of|the\s+height\s+of)")
 _YEAR4 = r"(?:1[0-9]\d\d|20\d\d)"
+# words before "year" that name a year relative to the anchor or to the story: "August of that year"
+_YEAR_REL = r"(?:last|this|next|that|the\s+same|the\s+following|the\s+previous|the\s+next)"
 _SPELLED_YEAR = (rf"(?:(?:nineteen|eighteen|seventeen|twenty)[\s-]+(?:{_TENS}(?:[\s-]+{_UNITS_NUM})?|"
                  rf"{_TEENS}|oh[\s-]+{_UNITS_NUM}|hundred)|two\s+thousand(?:\s+(?:and\s+)?{_NUMW_SMALL})?)")
 _TZ = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|ET|PT|local\s+time)"
@@ -267,17 +269,17 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("mdy", _rx(rf"{_B}(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+(?=\w+\.?\s*\d))?"
                 rf"(?:(?P<wd>{_WEEKDAY}),?\s+(?:the\s+)?)?(?P<mon>{_MONTH})\s*(?P<d>\d{{1,2}}|"
                 rf"{_alt(k for k in lx.ORDINALS if lx.ORDINALS[k] > 0)})(?:st|nd|rd|th)?(?!\d)"
-                rf"(?:(?:,?\s+|\s*,\s*)(?P<y>{_YEAR4})(?![\d]))?(?![\w]|,\d)"),
+                rf"(?:(?:,?\s+|\s*,\s*)(?P<y>{_YEAR4})(?![\d])|,?\s+of\s+(?P<yrel>{_YEAR_REL})\s+year)?(?![\w]|,\d)"),
      _accept_md),
     ("dmy", _rx(rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+"
-                rf"(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR4})(?!\d))?(?![\w])"),
+                rf"(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR4})(?!\d)|,?\s+of\s+(?P<yrel>{_YEAR_REL})\s+year)?(?![\w])"),
      _accept_md),
     # "the week of March 6": the week holding that day (TimeBank: 2000-W10)
     ("week_of", _rx(rf"{_B}the\s+week\s+of\s+(?P<day>{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR4})?|"
                     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR4})?)(?![\w])"),
      _accept_always),
     ("month_year", _rx(rf"{_B}(?:(?P<mod>{_MOD})[\s-]*)?(?P<mon>{_MONTH}),?\s+(?:of\s+)?"
-                       rf"(?P<y>{_YEAR4}|'\d\d|{_SPELLED_YEAR}|(?P<rel>last|this|next)\s+year)(?![\w])"),
+                       rf"(?P<y>{_YEAR4}|'\d\d|{_SPELLED_YEAR}|(?P<rel>{_YEAR_REL})\s+year)(?![\w])"),
      _accept_md),
     ("month", _rx(rf"{_B}(?:(?P<mod>{_MOD})[\s-]*)?(?:(?P<rel>last|this|next|this\s+past|this\s+coming|"
                   rf"that|each|every)\s+)?(?P<mon>{_MONTH}){_E}"),
