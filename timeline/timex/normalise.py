@@ -15,7 +15,10 @@ Conventions (TimeML / TimeBank, checked against the TempEval-3 training data):
 - a month and day without a year: the nearest such date, the tense breaking near-ties; without
   a future cue a date ahead counts half as far again, since news reports more than it announces;
   "effective June 1" is a future cue (timeline.timex.tense);
-- "the week of March 6" is the ISO week holding that day;
+- "the week of March 6" is the ISO week holding that day; "last Oct. 23" the latest such day
+  before the anchor, "next March 3" the first after it;
+- "August of that year", "July 25 of the following year" count from the year the text last
+  named; "July last year" from the anchor;
 - a quarter "ended July 31" is the calendar quarter holding most of it (May-July: Q2);
 - plural units ahead ("the weeks ahead", "coming years") are vague durations (PXW, PXY);
 - "last/this/next <unit>" shift the anchor's week, month, quarter, year... and keep that unit's
