@@ -31,10 +31,7 @@ _FUTURE: Final = re.compile(
     r"promised\s+to|vowed\s+to|to\s+be\s+held|to\s+begin|to\s+start|to\s+meet|to\s+vote|to\s+announce|"
     r"to\s+visit|to\s+attend|to\s+hold|to\s+travel|to\s+return|to\s+sign|to\s+release|to\s+take|"
     r"could|might|should|supposed\s+to|planned|planning|plans|as\s+soon\s+as|as\s+early\s+as|"
-    r"expects?|anticipates?|forecasts?|projects?|intends?|effective|"
-    # present-simple schedule verbs: "the ceasefire expires Sunday", "the trial begins Monday"
-    r"expires|begins|starts|opens|resumes|convenes|reconvenes|takes\s+effect|kicks\s+off|meets|"
-    r"arrives|departs|(?-i:may))\b",
+    r"expects?|anticipates?|forecasts?|projects?|intends?|effective|(?-i:may))\b",
     re.IGNORECASE)
 # a future marker right after a past auxiliary is a past plan ("had been due to expire Friday")
 _PAST_AUX_BEFORE: Final = re.compile(r"\b(?:had|had\s+been)\s+$", re.IGNORECASE)
