@@ -4,7 +4,7 @@ For each gold corpus in ``../shared/bench/data/geo/*.jsonl`` (TR-News, GeoVirus)
 
 1. run :func:`gazetteer.find_places` on every document, timed (characters per second; the
    gazetteer is opened and its name keys loaded before the clock starts, as a long-running
-   process would have them);
+   process would have them, and that open is timed and printed apart);
 2. write predictions in the scorer's format and run the reference scorer
    ``../shared/bench/geo_score.py GOLD PRED --penalize-missing --json``;
 3. print P, R, F1, acc@161, AUC and e2e_acc161, with demonyms included (the default) and
@@ -259,6 +259,11 @@ def main(argv: Iterable[str] | None = None) -> int:
             rows.append((name, spent, "timed while scoring"))
     for name, spent, what in rows:
         print(f"  {name:<28} {total_chars / spent / 1e6:8.2f} MB/s  ({total_chars / spent:>12,.0f} chars/s)  {what}")
+    if "geotext" in total_time:
+        # On a shared machine every figure above moves with the load; the ratio to a peer timed
+        # in the same run moves much less.
+        peer = total_time["geotext"]
+        print(f"  (time relative to geotext: cold {cold / peer:.2f}x, warm {warm / peer:.2f}x)")
     return 0
 
 

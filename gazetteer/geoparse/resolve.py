@@ -4,7 +4,9 @@ Algorithm (per document; every mention of the same name shares one sense, "one s
 discourse", unless an explicit qualifier says otherwise):
 
 1. Candidates: literal names from the gazetteer (best prior first, capped), the country or
-   continent of a demonym, the site of a metonym. Reviewer overrides pin or block here.
+   continent of a demonym, the site of a metonym. Reviewer overrides pin or block here. The
+   names a document's spans carry are fetched from the index in one batch, and the ranked
+   candidates of a name are memoised across documents (the caller's ``candidate_cache``).
 2. Anchors: mentions that need no context (countries, continents, demonyms, metonyms, names with
    one candidate or a prior far above the runner-up) give the document's countries and
    first-level regions, weighted by how often they occur.
