@@ -194,3 +194,19 @@ MONTHS_OF_THAT_YEAR = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), MONTHS_OF_THAT_YEAR)
 def test_months_of_that_year(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value)
+
+
+# A timetable verb in the present simple right before a weekday names the coming day; a far
+# month-day after the same verb keeps the nearest-date reading.
+SCHEDULES = [
+    ("The ceasefire expires Sunday.", "Sunday", "DATE", "2025-02-23"),
+    ("The trial begins Thursday in Paris.", "Thursday", "DATE", "2025-02-20"),
+    ("The market closes Friday at noon.", "Friday at noon", "TIME", "2025-02-21T12:00"),
+    ("The ceasefire expired Sunday.", "Sunday", "DATE", "2025-02-16"),
+    ("The offer expires at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "TIME", "2024-11-09T17:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), SCHEDULES)
+def test_timetable_verbs_point_to_the_coming_weekday(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)

@@ -40,7 +40,7 @@ from typing import Final
 from timeline.model import Interval, TimeExpression
 from timeline.timex.normalise import Context, resolve
 from timeline.timex.patterns import Candidate, find_candidates
-from timeline.timex.tense import Tense, firm_future, tense_at
+from timeline.timex.tense import Tense, firm_future, scheduled_weekday, tense_at
 from timeline.timex.values import calendar_interval, narrow
 
 __all__ = ["find_times"]
@@ -75,6 +75,8 @@ def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
     for cand in candidates:
         surface = text[cand.start:cand.end]
         tense = tense_at(text, cand.start, cand.end)
+        if cand.kind in ("weekday", "time") and tense is not Tense.PAST and scheduled_weekday(text, cand.start):
+            tense = Tense.FUTURE  # "the ceasefire expires Sunday": a timetable names the coming day
         near = quarter_at is not None and cand.start - quarter_at < _QUARTER_REACH
         if near != context.quarter_near:
             context = replace(context, quarter_near=near)

@@ -8,7 +8,8 @@ the anchor (the publication date, or None), the tense of the clause and a small
 
 Conventions (TimeML / TimeBank, checked against the TempEval-3 training data):
 - weekdays follow the tense of their clause: past or unknown -> the latest one on or before the
-  anchor (news mostly reports what happened), future -> the next one on or after it;
+  anchor (news mostly reports what happened), future -> the next one on or after it; a timetable
+  verb right before the weekday ("expires Sunday") counts as future (timeline.timex.tense);
 - bare months follow the tense too, except that a month up to three months ahead of the anchor
   stays ahead (a past-tense "announced ... in January" written in October means next January);
   without a tense cue, the nearest; "last February" said in March means a year before;

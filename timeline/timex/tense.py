@@ -14,7 +14,7 @@ import re
 from enum import Enum
 from typing import Final
 
-__all__ = ["Tense", "firm_future", "tense_at"]
+__all__ = ["Tense", "firm_future", "scheduled_weekday", "tense_at"]
 
 
 class Tense(Enum):
@@ -118,3 +118,17 @@ def firm_future(text: str, start: int) -> bool:
     "is expected to ... in April"), as opposed to a future seen from the past ("would meet")."""
     left, _right = _sentence(text, start, start)
     return _FIRM_FUTURE.search(text, left, start) is not None
+
+
+# Present-simple verbs of a timetable right before a weekday: "the ceasefire expires Sunday",
+# "the trial begins Monday". They name the coming day; a far month-day after them ("expires
+# Nov. 9" written in February) is left to the nearest-date rule.
+_SCHEDULE_BEFORE: Final = re.compile(
+    r"\b(?:expires|begins|starts|opens|resumes|convenes|reconvenes|takes\s+effect|kicks\s+off|meets|"
+    r"arrives|departs|ends|closes)\s+(?:on\s+|until\s+|through\s+)?$",
+    re.IGNORECASE)
+
+
+def scheduled_weekday(text: str, start: int) -> bool:
+    """Whether a timetable verb in the present simple stands right before ``text[start:]``."""
+    return _SCHEDULE_BEFORE.search(text, max(0, start - 30), start) is not None
