@@ -465,10 +465,13 @@ def _nearest_km(c: Place, points: list[tuple[float, float, float]]) -> float:
     lon = math.radians(c.lon)
     clat = math.cos(lat)
     best = 1e18
+    pi, two_pi = math.pi, 2 * math.pi  # locals: this loop runs for every city candidate
     for plat, plon, pcos in points:
-        dlon = abs(lon - plon)
-        if dlon > math.pi:
-            dlon = 2 * math.pi - dlon
+        dlon = lon - plon
+        if dlon < 0.0:
+            dlon = -dlon
+        if dlon > pi:
+            dlon = two_pi - dlon
         x = dlon * (pcos + clat) * 0.5
         y = lat - plat
         d = x * x + y * y
