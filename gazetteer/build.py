@@ -335,9 +335,9 @@ class _Builder:
 
 
 # Countries whose second-level units news names without their country ("Suffolk", "Fife",
-# "Gwynedd"), and the unit types left out: London boroughs and metropolitan districts are named
+# "Gwynedd"; the Philippine provinces "Pangasinan", "Bohol"), and the unit types left out: London boroughs and metropolitan districts are named
 # after their towns or are too small to be meant bare ("Brent" is mostly the crude oil).
-_SECOND_LEVEL_COUNTRIES = frozenset({"GB"})
+_SECOND_LEVEL_COUNTRIES = frozenset({"GB", "PH"})
 _SECOND_LEVEL_SKIPPED_TYPES = frozenset({"london borough", "city corporation", "metropolitan district"})
 # A county, council area or principal area: above a village of ~10,000 people (0.40) and under a
 # city of ~60,000 (0.46), so "Suffolk" alone is still Suffolk, Virginia, but any story that
