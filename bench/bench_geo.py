@@ -20,8 +20,10 @@ For each gold corpus in ``../shared/bench/data/geo/*.jsonl`` (TR-News, GeoVirus)
    resolution by our resolver; spaCy's time dominates). Each peer is skipped with a note when it
    is not installed.
 
-Usage: ``python bench/bench_geo.py [--data DIR] [--out DIR] [--no-peers]``. Offline; reads the
-corpora, never copies them.
+Usage: ``python bench/bench_geo.py [--data DIR] [--out DIR] [--no-peers] [--snapshot FILE]``.
+``--snapshot`` also writes every mention ``find_places`` returns (offsets, surface, role, place,
+confidence, alternatives), one JSON line per document, so that a speed change can be checked to
+leave the output identical: ``diff`` two snapshots. Offline; reads the corpora, never copies them.
 """
 
 from __future__ import annotations
@@ -73,6 +75,22 @@ def mention_record(m: PlaceMention) -> dict[str, Any]:
         "confidence": m.confidence,
         "in_organisation": m.in_organisation,
     }
+
+
+def snapshot_record(m: PlaceMention) -> list[Any]:
+    """Everything find_places decides about a mention, for comparing two versions' output."""
+    p = m.place
+    return [
+        m.start,
+        m.end,
+        m.surface,
+        str(m.role),
+        p.geonameid if p else None,
+        p.name if p else None,
+        m.confidence,
+        [a.geonameid for a in m.alternatives],
+        m.in_organisation,
+    ]
 
 
 def run_system(
@@ -182,6 +200,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     ap.add_argument("--no-peers", action="store_true", help="measure only find_places")
+    ap.add_argument("--snapshot", type=Path, help="write find_places' output per document here")
     ap.add_argument("--recogniser-cold", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args(list(argv) if argv is not None else None)
     if a.recogniser_cold:
@@ -211,6 +230,11 @@ def main(argv: Iterable[str] | None = None) -> int:
     # discarded (the scored runs below repeat it warm, with identical results). The recogniser's
     # own cold pass needs memos that find_places has not filled: a fresh process of this script.
     cold = _timed_pass(texts, lambda text: find_places(text, gazetteer=gaz))
+    if a.snapshot is not None:
+        with a.snapshot.open("w", encoding="utf-8") as f:
+            for text in texts:
+                f.write(json.dumps([snapshot_record(m) for m in find_places(text, gazetteer=gaz)]) + "\n")
+        print(f"mentions written to {a.snapshot}")
     cold_rec = _cold_recogniser_seconds(a.data)
     recogniser = GazetteerRecogniser()
 
