@@ -111,3 +111,11 @@ def test_runs_without_a_cluster_on_a_local_scheduler(corpus: Path) -> None:
     # "sync" ignores any active client: the same code path a laptop without a cluster takes.
     events = extract_bag(corpus, scheduler="sync", published=dt.date(2024, 1, 1))
     pd.testing.assert_frame_equal(events, serial_frames(corpus)[0])
+
+
+def test_a_bag_of_documents_is_used_as_given(corpus: Path) -> None:
+    import dask.bag as db
+
+    documents = [d for path in expand_inputs([corpus]) for d in read_documents(path)]
+    events = extract_bag(db.from_sequence(documents, npartitions=2), scheduler="sync")
+    pd.testing.assert_frame_equal(events, serial_frames(corpus)[0])
