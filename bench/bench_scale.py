@@ -233,6 +233,21 @@ def child(args: argparse.Namespace) -> None:
     }))
 
 
+def build_only(corpus: Path, cache: Path, documents: int) -> tuple[float, int, int]:
+    """CPU seconds of build_timeline over the first ``documents`` of a corpus, from its cache."""
+    from itertools import islice
+
+    from timeline.batch import ExtractionCache, extract_many
+    from timeline.builder import build_timeline
+    from timeline.readers import read_documents
+
+    found = list(extract_many(islice(read_documents(corpus), documents), jobs=1, cache=ExtractionCache(cache)))
+    events = [e for x in found for e in x.events]
+    started = time.process_time()
+    timeline = build_timeline(events, documents=[x.document for x in found])
+    return time.process_time() - started, len(events), len(timeline)
+
+
 def measure(corpus: Path, *, jobs: int, mode: str = "timeline", cache: Path | None = None,
             cap: float | None = None, build: bool = True) -> dict[str, Any]:
     command = [sys.executable, str(HERE), "--child", "--input", str(corpus), "--jobs", str(jobs), "--mode", mode]
@@ -267,9 +282,12 @@ def main() -> int:
     parser.add_argument("--cache", help=argparse.SUPPRESS)
     parser.add_argument("--cap", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--build", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--build-max", type=int, default=10_000,
+    parser.add_argument("--build-max", type=int, default=1000,
                         help="largest size whose run includes build_timeline (its cross-source merge grows "
-                             "faster than linearly); larger runs stop after extraction. Default 10000")
+                             "faster than linearly, see the build section); larger runs stop after extraction. "
+                             "Default 1000")
+    parser.add_argument("--build-sizes", default="1000,2000,4000",
+                        help="documents (from the cached corpus) to build timelines of, for the build section")
     args = parser.parse_args()
     if args.child:
         child(args)
@@ -329,15 +347,23 @@ def main() -> int:
               f"{warm['cpu_seconds']:.1f} CPU-s, {warm['cache']} "
               "(target < 5 s for 10k)", flush=True)
 
-        print(f"\n-- streaming RSS (extract -> JSONL to /dev/null), 2 workers, no cache, cap {args.rss_cap:.0f} s")
-        for size in rss_sizes:
-            r = measure(corpora[size], jobs=2, mode="stream", cap=args.rss_cap, build=False)
-            samples = r["samples"]
-            shown = ", ".join(f"{n // 1000}k: {mb:.0f}" for n, mb in samples[:: max(1, len(samples) // 8)])
-            end = " (stopped by the time cap)" if r["stopped_by_cap"] else ""
-            print(f"{size:>7} docs: processed {r['docs']} in {r['seconds']:.0f} s{end}; peak parent "
-                  f"{r['parent_peak_mb']:.0f} MB, largest worker {r['worker_peak_mb']:.0f} MB; "
-                  f"parent + workers MB sampled at {shown}", flush=True)
+        build_sizes = [int(n) for n in args.build_sizes.split(",") if n and int(n) <= big]
+        if build_sizes:
+            print("\n-- build_timeline alone (merge across sources + order), on cached extractions, one process")
+            for n in build_sizes:
+                seconds, events, kept = build_only(corpora[big], work / f"cache-{big}-2", n)
+                print(f"{n:>7} docs, {events:>7} events -> {kept:>7} after merging: {seconds:.1f} CPU-s", flush=True)
+
+        if rss_sizes:
+            print(f"\n-- streaming RSS (extract -> JSONL to /dev/null), 2 workers, no cache, cap {args.rss_cap:.0f} s")
+            for size in rss_sizes:
+                r = measure(corpora[size], jobs=2, mode="stream", cap=args.rss_cap, build=False)
+                samples = r["samples"]
+                shown = ", ".join(f"{n // 1000}k: {mb:.0f}" for n, mb in samples[:: max(1, len(samples) // 8)])
+                end = " (stopped by the time cap)" if r["stopped_by_cap"] else ""
+                print(f"{size:>7} docs: processed {r['docs']} in {r['seconds']:.0f} s{end}; peak parent "
+                      f"{r['parent_peak_mb']:.0f} MB, largest worker {r['worker_peak_mb']:.0f} MB; "
+                      f"parent + workers MB sampled at {shown}", flush=True)
     return 0
 
 
