@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from gazetteer import Gazetteer, MentionRole, PlaceKind, find_places
 from gazetteer.geoparse import Cue, GazetteerRecogniser, Recogniser
-from gazetteer.geoparse.recognise import _span_key
-from gazetteer.geoparse.tokens import find_runs, first_key, split_tokens
+from gazetteer.geoparse.recognise import _span_key, _tokens_of
+from gazetteer.geoparse.tokens import TOKEN_RE, find_runs, first_key, split_tokens
 from gazetteer.index import FirstWordTable
 from gazetteer.normalise import normalise_name
 
@@ -174,3 +174,18 @@ def test_window_keys_are_normalised_text(text: str) -> None:
             for j in range(i + 1, len(toks) + 1):
                 expected = normalise_name(run.text[toks[i][0] : toks[j - 1][1]])
                 assert _span_key(run.text, toks, tkeys, seps, i, j) == expected
+
+
+_TOKENISER_TEXT = st.lists(
+    st.sampled_from([*_RUN_WORDS, " ", "  ", "\t", "O'Hare", "ǅemal", "Åland", "eBay", "W.", "U.S.", "Ky."])
+    | st.text(),
+    max_size=8,
+).map(" ".join)
+
+
+@given(_TOKENISER_TEXT)
+def test_run_tokens_are_the_token_regex_matches(text: str) -> None:
+    # Plain runs are split at spaces instead of re-scanned: the tokens must be the regex's own.
+    for run in find_runs(text):
+        expected = tuple((m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(run.text))
+        assert _tokens_of(run.text) == expected
