@@ -335,8 +335,9 @@ class _Builder:
 
 
 # Countries whose second-level units news names without their country ("Suffolk", "Fife",
-# "Gwynedd"; the Philippine provinces "Pangasinan", "Bohol"), and the unit types left out: London boroughs and metropolitan districts are named
-# after their towns or are too small to be meant bare ("Brent" is mostly the crude oil).
+# "Gwynedd"; the Philippine provinces "Pangasinan", "Bohol"), and the unit types left out:
+# London boroughs and metropolitan districts are named after their towns or are too small to be
+# meant bare ("Brent" is mostly the crude oil).
 _SECOND_LEVEL_COUNTRIES = frozenset({"GB", "PH"})
 _SECOND_LEVEL_SKIPPED_TYPES = frozenset({"london borough", "city corporation", "metropolitan district"})
 # A county, council area or principal area: above a village of ~10,000 people (0.40) and under a
@@ -493,7 +494,8 @@ def _compile(b: _Builder, options: BuildOptions) -> list[tuple[str, int, str, in
         state = us_states.get(county["state"])
         if state is None:
             continue
-        lat, lon = county_points.get((normalise_name(state.name), normalise_name(county["name"])), (state.lat, state.lon))
+        key = (normalise_name(state.name), normalise_name(county["name"]))
+        lat, lon = county_points.get(key, (state.lat, state.lon))
         b.add(
             SourcePlace(
                 key=f"usc:{county['fips']}",

@@ -25,6 +25,7 @@ import json
 import sys
 from pathlib import Path
 
+from gazetteer.errors import PlaceNotFound
 from gazetteer.index import default_gazetteer, haversine_km
 from gazetteer.model import Place, PlaceKind
 from gazetteer.normalise import normalise_name
@@ -52,7 +53,7 @@ def _admin1_mentions(path: Path) -> list[tuple[str, float, float, Place]]:
             if t.get("geonameid"):
                 try:
                     cand = gaz.get(int(t["geonameid"]))
-                except Exception:  # noqa: BLE001 - an id the index lacks is simply not counted
+                except PlaceNotFound:  # an id the index lacks is simply not counted
                     cand = None
                 if cand is not None and cand.kind == PlaceKind.ADMIN1:
                     place = cand
@@ -60,7 +61,8 @@ def _admin1_mentions(path: Path) -> list[tuple[str, float, float, Place]]:
                 senses = gaz.candidates(normalise_name(t["name"]))
                 if senses:
                     nearest = min(senses, key=lambda p: haversine_km(lat, lon, p.lat, p.lon))
-                    if nearest.kind == PlaceKind.ADMIN1 and haversine_km(lat, lon, nearest.lat, nearest.lon) < _SENSE_KM:
+                    km = haversine_km(lat, lon, nearest.lat, nearest.lon)
+                    if nearest.kind == PlaceKind.ADMIN1 and km < _SENSE_KM:
                         place = nearest
             if place is not None:
                 out.append((t["name"], lat, lon, place))

@@ -227,7 +227,9 @@ def test_admin1_points_lie_near_the_region_middle(gazetteer: Gazetteer, name: st
     assert haversine_km(place.lat, place.lon, lat, lon) < 120
 
 
-@pytest.mark.parametrize(("name", "lat", "lon"), [("Fife", 56.2, -3.1), ("Gwynedd", 52.9, -3.9), ("Suffolk", 52.2, 1.0)])
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"), [("Fife", 56.2, -3.1), ("Gwynedd", 52.9, -3.9), ("Suffolk", 52.2, 1.0)]
+)
 def test_british_counties_are_regions(gazetteer: Gazetteer, name: str, lat: float, lon: float) -> None:
     county = gazetteer.lookup(name, country="GB", kinds=[PlaceKind.REGION])[0]
     assert county.feature_code == "ADM2" and county.admin1 in {"England", "Scotland", "Wales"}

@@ -138,7 +138,12 @@ def test_country_aliases(gazetteer: Gazetteer, alias: str, iso: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "lat", "lon"),
-    [("Heathrow", 51.47, -0.45), ("Stansted", 51.89, 0.24), ("Logan Airport", 42.37, -71.01), ("Orly Airport", 48.73, 2.37)],
+    [
+        ("Heathrow", 51.47, -0.45),
+        ("Stansted", 51.89, 0.24),
+        ("Logan Airport", 42.37, -71.01),
+        ("Orly Airport", 48.73, 2.37),
+    ],
 )
 def test_airports_by_their_short_names(gazetteer: Gazetteer, name: str, lat: float, lon: float) -> None:
     place = gazetteer.lookup(name)[0]
