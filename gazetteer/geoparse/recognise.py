@@ -412,6 +412,12 @@ def _keeps_full_stop(surface: str) -> bool:
     return surface.count(".") >= 2 or len(surface) <= 6
 
 
+# The word-boundary ends and starts of the never-a-place phrases: a key can be extended into
+# one of them only if it is one of these, so the guard builds the wider phrase only then.
+_NOT_PLACE_ENDS = frozenset(p[k + 1 :] for p in lexicon.NOT_PLACE_PHRASES for k, ch in enumerate(p) if ch == " ")
+_NOT_PLACE_STARTS = frozenset(p[:k] for p in lexicon.NOT_PLACE_PHRASES for k, ch in enumerate(p) if ch == " ")
+
+
 def _judge(
     text: str,
     base: int,
@@ -430,9 +436,9 @@ def _judge(
     if key in lexicon.NOT_PLACE_PHRASES:
         return None
     # Phrases one token wider on either side: "Cold War", "Paris Hilton", "French fries".
-    if i > 0 and f"{tkeys[i - 1]} {key}" in lexicon.NOT_PLACE_PHRASES:
+    if i > 0 and key in _NOT_PLACE_ENDS and f"{tkeys[i - 1]} {key}" in lexicon.NOT_PLACE_PHRASES:
         return None
-    if j < n and f"{key} {tkeys[j]}" in lexicon.NOT_PLACE_PHRASES:
+    if j < n and key in _NOT_PLACE_STARTS and f"{key} {tkeys[j]}" in lexicon.NOT_PLACE_PHRASES:
         return None
     single = j == i + 1
     if single and (len(key) < 2 or key in lexicon.TITLES or key in lexicon.NEVER_ALONE):

@@ -355,9 +355,12 @@ def resolve_spans(
     for grp in glist:
         if not _accept(grp, settings, countries, text):
             continue
-        scores = grp.scores
-        ranked = sorted(range(len(grp.candidates)), key=lambda k: -scores[k])
-        alts = tuple(grp.candidates[k] for k in ranked[1 : 1 + settings.alternatives])
+        if len(grp.candidates) == 1:
+            alts: tuple[Place, ...] = ()  # most names: no sort needed
+        else:
+            scores = grp.scores
+            ranked = sorted(range(len(grp.candidates)), key=lambda k: -scores[k])
+            alts = tuple(grp.candidates[k] for k in ranked[1 : 1 + settings.alternatives])
         finals[id(grp)] = (grp.candidates[grp.choice], alts, _confidence(grp, settings))
     mentions: list[PlaceMention] = []
     for idx, (sp, g) in enumerate(order):
