@@ -113,6 +113,12 @@ def test_the_kremlin_is_also_a_literal_site_in_moscow(gazetteer: Gazetteer) -> N
         ("Sulawesi", -2.0, 120.5),
         ("Greater Manchester", 53.5, -2.3),
         ("Galapagos Islands", -0.7, -90.5),
+        ("Yellowstone", 44.6, -110.5),
+        ("Lake Victoria", -1.0, 33.0),
+        ("Nyanza Province", -0.5, 34.6),
+        # Water bodies are named areas: their short names resolve as well as their full ones.
+        ("the Aegean", 39.0, 25.0),
+        ("Pacific", 0.0, -160.0),
     ],
 )
 def test_regions_rank_first(gazetteer: Gazetteer, name: str, lat: float, lon: float) -> None:
