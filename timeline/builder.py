@@ -12,14 +12,15 @@ site (or, with no sites, at least two actors or places), and their titles share 
 words (:data:`TITLE_SIMILARITY`). The merged event keeps every source; its date is the most
 precise closed one, its status the one from the latest report (news moves from "planned" to
 "happened"), and what the sources disagree on (dates, sites) is listed in ``disagreements``.
-Candidates are compared only within a sliding window of start dates (:data:`MERGE_LOOKBACK`),
-so merging stays near linear in the number of events.
+Candidates come from an index of places and actors pruned by date, so merging stays near
+linear in the number of events.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -33,9 +34,6 @@ DATE_WINDOW_DAYS = 1
 # Low on purpose: titles are built from different sentences, and the date and place checks
 # carry most of the weight.
 TITLE_SIMILARITY = 0.2
-# How far back a candidate may start and still be compared: a year covers year-precision
-# reports of one happening and keeps merging near linear.
-MERGE_LOOKBACK = dt.timedelta(days=366)
 
 _STATUS_ORDER = {EventStatus.HAPPENED: 0, EventStatus.ONGOING: 1, EventStatus.REPORTED: 2, EventStatus.PLANNED: 3}
 _STOPWORDS = frozenset("a an the of in at on for to and with between by from its their his her".split())
@@ -123,23 +121,48 @@ def _merge(a: Event, b: Event) -> Event:
     )
 
 
+def _merge_keys(event: Event) -> set[tuple[object, ...]]:
+    """What two reports of one happening must share at least one of: a place or an actor."""
+    keys: set[tuple[object, ...]] = {("place", *place_key(ep.place)) for ep in event.places}
+    keys.update(("actor", actor.name) for actor in event.actors)
+    return keys
+
+
 def merge_events(events: Sequence[Event]) -> list[Event]:
-    """Events with reports of the same happening merged; input order is not significant."""
+    """Events with reports of the same happening merged; input order is not significant.
+
+    Every merge rule needs a shared place or actor, so candidates come from an index from each
+    place and actor to the events holding it. Events are visited by start date, and an entry
+    whose interval ended more than :data:`DATE_WINDOW_DAYS` before the current start can no
+    longer match anything and is dropped, so each look-up sees only the live events of its keys.
+    """
     ordered = sorted(events, key=event_sort_key)
     merged: list[Event] = []
+    by_key: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    window = dt.timedelta(days=DATE_WINDOW_DAYS)
     for event in ordered:
         start = event.interval.start
-        for index in range(len(merged) - 1, -1, -1):
-            candidate = merged[index]
-            if start is not None and candidate.interval.start is not None and (
-                    candidate.interval.start < start - MERGE_LOOKBACK):
-                merged.append(event)  # sorted by start: what began this much earlier is another happening
-                break
-            if _same_happening(candidate, event):
-                merged[index] = _merge(candidate, event)
-                break
-        else:
+        horizon = start - window if start is not None and start > dt.date.min + window else None
+        candidates: set[int] = set()
+        for key in _merge_keys(event):
+            entries = by_key.get(key)
+            if not entries:
+                continue
+            if horizon is not None:
+                live = [i for i in entries if merged[i].interval.end is None or merged[i].interval.end >= horizon]
+                by_key[key] = entries = live
+            candidates.update(entries)
+        target = next((i for i in sorted(candidates, reverse=True) if _same_happening(merged[i], event)), None)
+        if target is None:
             merged.append(event)
+            target = len(merged) - 1
+            new_keys = _merge_keys(event)
+        else:
+            before = _merge_keys(merged[target])
+            merged[target] = _merge(merged[target], event)
+            new_keys = _merge_keys(merged[target]) - before
+        for key in new_keys:
+            by_key[key].append(target)
     return merged
 
 

@@ -30,6 +30,10 @@ class InputError(TimelineError, ValueError):
         self.column = column
         super().__init__(self.one_line())
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keyword-only fields: rebuild from them, so the error crosses process boundaries whole.
+        return (_rebuild_input_error, (self.problem, self.path, self.line, self.column))
+
     def one_line(self) -> str:
         where = self.path or "<input>"
         if self.line is not None:
@@ -37,6 +41,10 @@ class InputError(TimelineError, ValueError):
         if self.column is not None:
             where += f": column {self.column!r}" if isinstance(self.column, str) else f":{self.column}"
         return f"{where}: {self.problem}"
+
+
+def _rebuild_input_error(problem: str, path: str | None, line: int | None, column: str | int | None) -> InputError:
+    return InputError(problem, path=path, line=line, column=column)
 
 
 class OutputError(TimelineError, OSError):
