@@ -11,13 +11,14 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from gazetteer.errors import GazetteerError
 from timeline import __version__
+from timeline.batch import DEFAULT_CACHE_DIR
 from timeline.config import CONFIG_NAME, ReportSpec, find_config, load_config
 from timeline.errors import InputError, OutputError, TimelineError
 from timeline.exports import EXPORT_FORMATS
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
+T = TypeVar("T")
 
 
 class _Console:
@@ -45,13 +47,24 @@ class _Console:
         if not self.quiet:
             print(f"geotimeline: warning: {message}", file=sys.stderr)
 
-    def progress(self, items: Sequence[Path], what: str) -> Iterator[Path]:
-        if self.quiet or not sys.stderr.isatty() or len(items) < 2:
+    def stream(self, items: Iterable[T], what: str) -> Iterator[T]:
+        """Items as they come, with a progress bar on an interactive terminal."""
+        if self.quiet or not sys.stderr.isatty():
             yield from items
             return
         from tqdm import tqdm
 
-        yield from tqdm(items, desc=what, unit="file", file=sys.stderr, leave=False)
+        yield from tqdm(items, desc=what, unit="doc", file=sys.stderr, leave=False)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return value
 
 
 def _date(text: str) -> dt.date:
@@ -71,6 +84,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
+    def pipeline(p: argparse.ArgumentParser) -> None:
+        p.add_argument("-j", "--jobs", type=_positive, metavar="N",
+                       help="worker processes for extraction (default: all cores; 1 = no pool)")
+        p.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE_DIR, metavar="DIR",
+                       help=f"cache of extractions keyed by content; unchanged documents are not re-processed "
+                            f"(default: {DEFAULT_CACHE_DIR})")
+        p.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
+
     def inputs(p: argparse.ArgumentParser) -> None:
         p.add_argument("inputs", nargs="+", metavar="INPUT",
                        help="article files (.txt, .md with front matter, .jsonl), event tables (.csv, .json, .geojson) "
@@ -81,6 +102,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="reviewer overrides for place names (default: overrides.csv beside the inputs, if any)")
         p.add_argument("--skip-bad", action="store_true", default=None,
                        help="skip bad records (JSONL lines, table rows) instead of stopping; they are listed")
+        pipeline(p)
         p.add_argument("--config", type=Path, metavar="TOML",
                        help=f"project file with report defaults (default: ./{CONFIG_NAME} if present)")
 
@@ -100,6 +122,7 @@ def _parser() -> argparse.ArgumentParser:
     reports = commands.add_parser("reports", help=f"build every report listed in {CONFIG_NAME}",
                                   description=f"Build every [[report]] of the project file ({CONFIG_NAME}).")
     reports.add_argument("--config", type=Path, metavar="TOML", help=f"project file (default: ./{CONFIG_NAME})")
+    pipeline(reports)
 
     extract = commands.add_parser("extract", help="write places, times and events as JSONL (scorer format)",
                                   description="Write one JSON object per document: toponyms, timexes, events.")
@@ -140,47 +163,81 @@ def _overrides_path(overrides: Path | None, inputs: Sequence[Path]) -> Path | No
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class _Gathered:
-    documents: list[Document]
+    documents: list[Document]  # without their text: the events carry what the report shows
     events: list[Event]
-    extractions: list[Extraction]
     undated: int
 
 
-def _gather(inputs: Sequence[Path], *, published: dt.date | None, overrides: Path | None, skip_bad: bool,
-            console: _Console) -> _Gathered:
-    """Read every input and run the pipeline."""
+@dataclass(frozen=True, kw_only=True, slots=True)
+class _Run:
+    """What to read and how to run the pipeline over it."""
+
+    inputs: tuple[Path, ...]
+    published: dt.date | None = None
+    overrides: Path | None = None
+    skip_bad: bool = False
+    jobs: int | None = None
+    cache_dir: Path | None = None  # None: no cache
+
+
+def _gather(run: _Run, console: _Console,
+            on_result: Callable[[Extraction], None] | None = None) -> _Gathered:
+    """Read every input and run the pipeline, streaming documents through worker processes.
+
+    Each article's result is passed to ``on_result`` as soon as it is ready (in input order) and
+    only its events are kept, with the document's text dropped: memory grows with the events
+    found, not with the size of the corpus.
+    """
     from gazetteer.index import Gazetteer
-    from timeline.pipeline import extract
+    from timeline.batch import ExtractionCache, extract_many
     from timeline.readers import SkippedRecord, expand_inputs, is_table, read_documents, read_table
     from timeline.table import events_from_table
 
     skipped: list[SkippedRecord] = []
-    files = expand_inputs(inputs)
-    gazetteer = Gazetteer.open(overrides=_overrides_path(overrides, inputs))
+    files = expand_inputs(run.inputs)
+    overrides = _overrides_path(run.overrides, run.inputs)
     documents: list[Document] = []
     events: list[Event] = []
-    extractions: list[Extraction] = []
+    tables = [path for path in files if is_table(path)]
+    if tables:
+        gazetteer = Gazetteer.open(overrides=overrides)
+        for path in tables:
+            rows = read_table(path, skip_bad=run.skip_bad, on_skip=skipped.append)
+            events.extend(events_from_table(rows, gazetteer=gazetteer))
+
+    def articles() -> Iterator[Document]:
+        for path in files:
+            if not is_table(path):
+                yield from read_documents(path, published=run.published, skip_bad=run.skip_bad,
+                                          on_skip=skipped.append)
+
+    cache = ExtractionCache(run.cache_dir) if run.cache_dir is not None else None
     undated = 0
-    for path in console.progress(files, "reading"):
-        if is_table(path):
-            events.extend(events_from_table(read_table(path, skip_bad=skip_bad, on_skip=skipped.append),
-                                            gazetteer=gazetteer))
-            continue
-        for document in read_documents(path, published=published, skip_bad=skip_bad, on_skip=skipped.append):
-            result = extract(document, gazetteer=gazetteer)
-            unanchored = sum(1 for t in result.times if t.relative and not t.anchored)
-            if document.published is None and unanchored:
-                console.warn(f"{document.source or document.id}: no publication date; {unanchored} relative "
-                             f"date(s) left unanchored (give one with --published or in the metadata)")
-            documents.append(document)
-            events.extend(result.events)
-            extractions.append(result)
-            undated += result.undated
+    results = extract_many(articles(), jobs=run.jobs, overrides=overrides, cache=cache)
+    for result in console.stream(results, "extracting"):
+        document = result.document
+        unanchored = sum(1 for t in result.times if t.relative and not t.anchored)
+        if document.published is None and unanchored:
+            console.warn(f"{document.source or document.id}: no publication date; {unanchored} relative "
+                         f"date(s) left unanchored (give one with --published or in the metadata)")
+        if on_result is not None:
+            on_result(result)
+        documents.append(replace(document, text=""))
+        events.extend(result.events)
+        undated += result.undated
+    if cache is not None and cache.stats.write_errors:
+        console.warn(f"{cache.stats.write_errors} extraction(s) could not be cached in {run.cache_dir}")
     if skipped:
         console.warn(f"skipped {len(skipped)} bad record(s):")
         for record in skipped:
             console.warn(f"  {record.one_line()}")
-    return _Gathered(documents=documents, events=events, extractions=extractions, undated=undated)
+    return _Gathered(documents=documents, events=events, undated=undated)
+
+
+def _run_options(args: argparse.Namespace, options: dict[str, Any]) -> _Run:
+    return _Run(inputs=tuple(Path(i) for i in args.inputs), published=options.get("published"),
+                overrides=options.get("overrides"), skip_bad=bool(options.get("skip_bad")), jobs=args.jobs,
+                cache_dir=None if args.no_cache else args.cache_dir)
 
 
 def _config_defaults(config: Path | None) -> dict[str, Any]:
@@ -190,13 +247,13 @@ def _config_defaults(config: Path | None) -> dict[str, Any]:
     return dict(load_config(path).defaults) if path is not None else {}
 
 
-def _build_report(spec: ReportSpec, console: _Console) -> None:
+def _build_report(spec: ReportSpec, run: _Run, console: _Console) -> None:
     from timeline.builder import build_timeline
     from timeline.render import ReportOptions, write_report
 
     options = spec.options
-    gathered = _gather(spec.inputs, published=options.get("published"), overrides=options.get("overrides"),
-                       skip_bad=bool(options.get("skip_bad")), console=console)
+    gathered = _gather(replace(run, inputs=spec.inputs, published=options.get("published"),
+                               overrides=options.get("overrides"), skip_bad=bool(options.get("skip_bad"))), console)
     documents, events, undated = gathered.documents, gathered.events, gathered.undated
     title = options.get("title") or (documents[0].title if len(documents) == 1 and documents[0].title else None)
     timeline = build_timeline(events, documents=documents, title=title or "Timeline")
@@ -212,7 +269,7 @@ def _report(args: argparse.Namespace, console: _Console) -> int:
              "overrides": args.overrides, "published": args.published, "skip_bad": args.skip_bad}
     options = {**_config_defaults(args.config), **{k: v for k, v in given.items() if v is not None}}
     _build_report(ReportSpec(inputs=tuple(Path(i) for i in args.inputs), output=args.output, options=options),
-                  console)
+                  _run_options(args, options), console)
     return EXIT_OK
 
 
@@ -223,9 +280,10 @@ def _reports(args: argparse.Namespace, console: _Console) -> int:
     config = load_config(path)
     if not config.reports:
         raise InputError("no [[report]] tables to build", path=path)
+    run = _Run(inputs=(), jobs=args.jobs, cache_dir=None if args.no_cache else args.cache_dir)
     for spec in config.reports:
         _build_report(ReportSpec(inputs=spec.inputs, output=spec.output,
-                                 options={**config.defaults, **spec.options}), console)
+                                 options={**config.defaults, **spec.options}), run, console)
     return EXIT_OK
 
 
@@ -235,15 +293,14 @@ def _extract(args: argparse.Namespace, console: _Console) -> int:
 
     options = {**_config_defaults(args.config), **{k: v for k, v in {
         "overrides": args.overrides, "published": args.published, "skip_bad": args.skip_bad}.items() if v is not None}}
-    extractions = _gather([Path(i) for i in args.inputs], published=options.get("published"),
-                          overrides=options.get("overrides"), skip_bad=bool(options.get("skip_bad")),
-                          console=console).extractions
     with atomic_writer(args.output) as handle:
-        for result in extractions:
+        def write(result: Extraction) -> None:
             record = extraction_record(result.document.id, places=result.places, times=result.times,
                                        events=result.events)
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    console.info(f"wrote {args.output}: {len(extractions)} documents")
+
+        gathered = _gather(_run_options(args, options), console, on_result=write)
+    console.info(f"wrote {args.output}: {len(gathered.documents)} documents")
     return EXIT_OK
 
 
@@ -253,8 +310,7 @@ def _export(args: argparse.Namespace, console: _Console) -> int:
 
     options = {**_config_defaults(args.config), **{k: v for k, v in {
         "overrides": args.overrides, "published": args.published, "skip_bad": args.skip_bad}.items() if v is not None}}
-    gathered = _gather([Path(i) for i in args.inputs], published=options.get("published"),
-                       overrides=options.get("overrides"), skip_bad=bool(options.get("skip_bad")), console=console)
+    gathered = _gather(_run_options(args, options), console)
     timeline = build_timeline(gathered.events, documents=gathered.documents, title=args.title or "Timeline")
     written = export_timeline(timeline, args.output, format=args.format)
     console.info(f"wrote {written}: {len(timeline)} events")

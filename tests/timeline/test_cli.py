@@ -155,3 +155,23 @@ def test_export_formats_and_round_trip(capsys: pytest.CaptureFixture[str], tmp_p
     assert code == EXIT_OUTPUT and "name the format" in err and not (tmp_path / "t.json").exists()
     code, _, err = run(capsys, "report", str(tmp_path / "t.geojson"), "-o", str(tmp_path / "back.html"))
     assert code == EXIT_OK and "22 events" in err
+
+
+def test_jobs_and_cache_give_the_same_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    lines = [json.dumps({"doc_id": f"d{i}", "published": "2025-02-17",
+                         "text": f"Delegations met in {city} on Monday. Talks resume in Geneva next week."})
+             for i, city in enumerate(["Riyadh", "Paris", "Istanbul", "Minsk", "Berlin"] * 8)]
+    corpus = tmp_path / "docs.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    outputs = []
+    for name, extra in (("serial", ["--jobs", "1", "--no-cache"]), ("two", ["--jobs", "2", "--cache-dir",
+                                                                           str(tmp_path / "cache")]),
+                        ("cached", ["--jobs", "2", "--cache-dir", str(tmp_path / "cache")])):
+        out = tmp_path / f"{name}.html"
+        code, _, err = run(capsys, "report", str(corpus), "-o", str(out), *extra)
+        assert code == EXIT_OK, err
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert any((tmp_path / "cache").rglob("*.gtx"))
+    code, _, err = run(capsys, "report", str(corpus), "-o", str(tmp_path / "x.html"), "--jobs", "0")
+    assert code == EXIT_USAGE and "not a positive number" in err
