@@ -128,6 +128,11 @@ def _merge_keys(event: Event) -> set[tuple[object, ...]]:
     return keys
 
 
+def _ends_after(event: Event, day: dt.date) -> bool:
+    end = event.interval.end
+    return end is None or end >= day
+
+
 def merge_events(events: Sequence[Event]) -> list[Event]:
     """Events with reports of the same happening merged; input order is not significant.
 
@@ -149,8 +154,7 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
             if not entries:
                 continue
             if horizon is not None:
-                live = [i for i in entries if merged[i].interval.end is None or merged[i].interval.end >= horizon]
-                by_key[key] = entries = live
+                by_key[key] = entries = [i for i in entries if _ends_after(merged[i], horizon)]
             candidates.update(entries)
         target = next((i for i in sorted(candidates, reverse=True) if _same_happening(merged[i], event)), None)
         if target is None:
