@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -357,6 +358,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OUTPUT
     except (TimelineError, GazetteerError) as exc:
         print(f"geotimeline: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except BrokenPipeError:
+        # The reader went away (`geotimeline geocode ... | head`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("geotimeline: interrupted; no output was written", file=sys.stderr)
