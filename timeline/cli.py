@@ -241,6 +241,15 @@ def _run_options(args: argparse.Namespace, options: dict[str, Any]) -> _Run:
                 cache_dir=None if args.no_cache else args.cache_dir)
 
 
+def _check_output(path: Path) -> None:
+    """Fail before the work, not after it, when the output's folder is missing."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{path}: cannot write: directory {folder} does not exist")
+    if path.is_dir():
+        raise OutputError(f"{path}: cannot write: it is a directory")
+
+
 def _config_defaults(config: Path | None) -> dict[str, Any]:
     path = config if config is not None else find_config(Path.cwd())
     if config is not None and not config.is_file():
@@ -253,6 +262,7 @@ def _build_report(spec: ReportSpec, run: _Run, console: _Console) -> None:
     from timeline.render import ReportOptions, write_report
 
     options = spec.options
+    _check_output(spec.output)
     gathered = _gather(replace(run, inputs=spec.inputs, published=options.get("published"),
                                overrides=options.get("overrides"), skip_bad=bool(options.get("skip_bad"))), console)
     documents, events, undated = gathered.documents, gathered.events, gathered.undated
@@ -294,6 +304,7 @@ def _extract(args: argparse.Namespace, console: _Console) -> int:
 
     options = {**_config_defaults(args.config), **{k: v for k, v in {
         "overrides": args.overrides, "published": args.published, "skip_bad": args.skip_bad}.items() if v is not None}}
+    _check_output(args.output)
     with atomic_writer(args.output) as handle:
         def write(result: Extraction) -> None:
             record = extraction_record(result.document.id, places=result.places, times=result.times,
@@ -311,6 +322,7 @@ def _export(args: argparse.Namespace, console: _Console) -> int:
 
     options = {**_config_defaults(args.config), **{k: v for k, v in {
         "overrides": args.overrides, "published": args.published, "skip_bad": args.skip_bad}.items() if v is not None}}
+    _check_output(args.output)
     gathered = _gather(_run_options(args, options), console)
     timeline = build_timeline(gathered.events, documents=gathered.documents, title=args.title or "Timeline")
     written = export_timeline(timeline, args.output, format=args.format)
