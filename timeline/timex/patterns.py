@@ -16,10 +16,11 @@ What a match means is decided later, in :mod:`timeline.timex.normalise`.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from timeline.timex import lexicon as lx
 
@@ -531,14 +532,165 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _anchor_rx(triggers: Iterable[str], flags: int) -> re.Pattern[str]:
+    r"""Where a rule's trigger substrings occur. An ASCII digit trigger stands for any digit, since
+    the rules' ``\d`` matches every Unicode digit."""
+    parts = sorted({r"\d" if t.isdigit() else re.escape(t) for t in triggers}, key=len, reverse=True)
+    return re.compile("|".join(parts), flags)
+
+
+# Anchors are searched in the lower-cased text, where a case-sensitive search is several times
+# faster than a case-blind one; the case-blind set serves texts whose lower-cased copy is not a
+# faithful one: a character that lower-cases to two ("İ"), or one that the engine's case-blind
+# matching equates with an ASCII letter it does not lower-case to ("ı" with "i", "ſ" with "s").
+_ANCHORS_LOWER: Final[dict[str, re.Pattern[str]]] = {kind: _anchor_rx(trig, 0) for kind, trig in _TRIGGERS.items()}
+_ANCHORS: Final[dict[str, re.Pattern[str]]] = {kind: _anchor_rx(trig, re.IGNORECASE)
+                                               for kind, trig in _TRIGGERS.items()}
+_UNFAITHFUL_LOWER: Final = re.compile("[ıſ]")
+
+# The windowed scan needs a bound on how far the engine reads from a match's start. Every part
+# of every rule is bounded (whitespace runs are capped by ``_rx``) except repeats of one
+# character class: ``\d+``, ``\w+``, ``[\s-]*``. Those are bounded by refusing the windowed scan
+# for texts holding a longer run than _RUN_WORD non-space characters or _RUN_SPACE spaces and
+# hyphens (_LONG_RUN): such texts are scanned whole.
+_RUN_WORD: Final = 30
+_RUN_SPACE: Final = 10
+_LONG_RUN: Final = re.compile(rf"[\s-]{{{_RUN_SPACE}}}|[^\s-]{{{_RUN_WORD}}}")
+
+
+class _Unbounded(Exception):
+    """A rule part whose reach cannot be bounded by the run guard."""
+
+
+def _run_class(items: Any) -> set[str]:
+    r"""Which of "space" ([\s-]) and "word" (the rest) the characters a parsed part matches
+    fall in; "?" for a part that may match both."""
+    out: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            out.add("space" if chr(av).isspace() or chr(av) == "-" else "word")
+        elif name == "CATEGORY":
+            out.add({"CATEGORY_DIGIT": "word", "CATEGORY_WORD": "word", "CATEGORY_SPACE": "space"}.get(str(av), "?"))
+        elif name == "IN":
+            out |= _run_class(av)
+        elif name == "RANGE":
+            lo, hi = av
+            out.add("?" if any(chr(c).isspace() or chr(c) == "-" for c in range(lo, hi + 1)) else "word")
+        elif name == "SUBPATTERN":
+            out |= _run_class(av[3])
+        elif name == "BRANCH":
+            for branch in av[1]:
+                out |= _run_class(branch)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            out |= _run_class(av[2])
+        elif name not in ("AT", "ASSERT", "ASSERT_NOT"):
+            out.add("?")
+    return out
+
+
+def _reach(items: Any) -> int:
+    """An upper bound on how many characters past its start a parsed pattern part reads, on a
+    text that passes the run guard: consumed characters plus lookaheads, alternatives at their
+    longest, unbounded one-class repeats at the guard's run length."""
+    total = 0
+    for op, av in items:
+        name = str(op)
+        if name in ("LITERAL", "NOT_LITERAL", "ANY", "IN", "CATEGORY", "GROUPREF"):
+            total += 1  # a back-reference here only names a one-character separator
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            direction, sub = av
+            if direction == 1:  # a lookahead reads on; a lookbehind reads before the start
+                total += _reach(sub)
+        elif name == "SUBPATTERN":
+            total += _reach(av[3])
+        elif name == "BRANCH":
+            total += max(_reach(branch) for branch in av[1])
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            _lo, hi, item = av
+            if hi < _MAXREPEAT:
+                total += hi * _reach(item)
+            elif _run_class(item) == {"word"}:
+                total += _RUN_WORD
+            elif _run_class(item) == {"space"}:
+                total += _RUN_SPACE
+            else:
+                raise _Unbounded(name)
+        elif name != "AT":
+            raise _Unbounded(name)
+    return total
+
+
+def _rule_reach(regex: re.Pattern[str]) -> int | None:
+    """The bound of :func:`_reach` for a compiled rule, with a small margin; None when a part is
+    unbounded or the interpreter's parser is not the one expected (the rule is then scanned whole)."""
+    try:
+        parser = importlib.import_module("re._parser")
+        return _reach(parser.parse(regex.pattern, regex.flags)) + 8
+    except (_Unbounded, ImportError, AttributeError, TypeError, ValueError):
+        return None
+
+
+_MAXREPEAT: Final[int] = int(getattr(importlib.import_module("re._constants"), "MAXREPEAT", 2**32 - 1))
+_REACH: Final[dict[str, int | None]] = {kind: _rule_reach(regex) for kind, regex, _accept in RULES}
+
+
+def _scan(regex: re.Pattern[str], anchors: Iterable[re.Match[str]], reach: int, text: str) -> Iterable[re.Match[str]]:
+    """The matches ``regex.finditer(text)`` yields, found by searching only near trigger words.
+
+    ``anchors`` are the occurrences of the rule's triggers, with offsets into ``text``. A match
+    holds a trigger and is at most ``reach`` characters long, so it starts in
+    ``[a - reach, a]`` for the start ``a`` of some trigger occurrence: no other start need be
+    tried. For each merged range of such starts, a search truncated ``reach`` characters past
+    the range returns what the whole-text search would for a start in the range (from there the
+    engine never reads that far); a match it finds past the range is left to the next range.
+    As in ``finditer``, each search begins where the last match ended.
+    """
+    ranges: list[list[int]] = []
+    for a in anchors:
+        lo, hi = max(0, a.start() - reach), a.start()
+        # ranges closer than a search's read-ahead are merged: one search covers both
+        if ranges and lo <= ranges[-1][1] + reach:
+            ranges[-1][1] = hi
+        else:
+            ranges.append([lo, hi])
+    n = len(text)
+    pos = 0
+    for lo, hi in ranges:
+        while True:
+            start = max(pos, lo)
+            if start > hi:
+                break
+            m = regex.search(text, start, min(n, hi + reach))
+            if m is None or m.start() > hi:
+                break
+            if m.end() == m.start():
+                # an empty match: finditer's stepping past it is not worth copying, and no
+                # match starts between ``pos`` and here, so the whole-text scan takes over
+                yield from regex.finditer(text, m.start())
+                return
+            yield m
+            pos = m.end()
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every accepted match of every rule, reduced to the longest non-overlapping ones, in text order."""
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     low = text.lower()  # only for the substring tests: offsets always come from ``text``
+    # a text with a long run of word characters or spaces could carry a match past the reach
+    # of a rule (see _REACH), so it is scanned whole
+    windowed = _LONG_RUN.search(text) is None
+    faithful = len(low) == len(text) and _UNFAITHFUL_LOWER.search(text) is None
     for priority, (kind, regex, accept) in enumerate(RULES):
         if not any(t in low for t in _TRIGGERS[kind]):
             continue
-        for m in regex.finditer(text):
+        reach = _REACH[kind]
+        if windowed and reach:
+            anchors = _ANCHORS_LOWER[kind].finditer(low) if faithful else _ANCHORS[kind].finditer(text)
+            matches = _scan(regex, anchors, reach, text)
+        else:
+            matches = regex.finditer(text)
+        for m in matches:
             if m.end() > m.start() and text[m.start():m.end()].strip() and accept(text, m):
                 found.append((-(m.end() - m.start()), m.start(), priority, kind, m))
     found.sort(key=lambda f: (f[0], f[1], f[2]))
