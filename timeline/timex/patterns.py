@@ -543,9 +543,30 @@ def _anchor_rx(triggers: Iterable[str], flags: int) -> re.Pattern[str]:
 # faster than a case-blind one; the case-blind set serves texts whose lower-cased copy is not a
 # faithful one: a character that lower-cases to two ("İ"), or one that the engine's case-blind
 # matching equates with an ASCII letter it does not lower-case to ("ı" with "i", "ſ" with "s").
-_ANCHORS_LOWER: Final[dict[str, re.Pattern[str]]] = {kind: _anchor_rx(trig, 0) for kind, trig in _TRIGGERS.items()}
-_ANCHORS: Final[dict[str, re.Pattern[str]]] = {kind: _anchor_rx(trig, re.IGNORECASE)
-                                               for kind, trig in _TRIGGERS.items()}
+# Where the trigger substrings are common inside other words ("day" in "today", "st" in
+# "state"), a rule is anchored instead on the word it cannot match without, in the context the
+# rule requires around it: a duration's unit stands after a space or a digit and before a
+# non-word character, a holiday's first word at a word start...
+_HOLIDAY_FIRST: Final = _alt(_first_words(lx.HOLIDAYS))
+_ANCHOR_WORDS: Final[dict[str, str]] = {
+    "duration": rf"(?<=[\s\d]){_UNIT}(?!\w)",
+    "ago": rf"(?<=[\s\d]){_UNIT}(?!\w)",
+    "rel_unit": r"(?:week|month|year|decade|century|weekend|day|fortnight|millennium)(?![\w-])",
+    "bare_units": r"(?<![\w'’#@])(?:years|months|weeks|days|decades|centuries|hours|minutes|quarters)(?!\w)",
+    "adj_duration": r"-(?:second|minute|hour|day|week|month|year|decade|century)",
+    "set": rf"(?<=\s)(?:second|minute|hour|day|night|week|month|quarter|year|decade|morning|evening|afternoon|"
+           rf"weekend|{_WEEKDAY}|{_MONTH_FULL}|spring|summer|fall|autumn|winter)(?!\w)",
+    "holiday": rf"(?<![\w'’#@]){_HOLIDAY_FIRST}(?!\w)",
+}
+
+
+def _anchors(flags: int) -> dict[str, re.Pattern[str]]:
+    return {kind: re.compile(_ANCHOR_WORDS[kind], flags) if kind in _ANCHOR_WORDS else _anchor_rx(trig, flags)
+            for kind, trig in _TRIGGERS.items()}
+
+
+_ANCHORS_LOWER: Final[dict[str, re.Pattern[str]]] = _anchors(0)
+_ANCHORS: Final[dict[str, re.Pattern[str]]] = _anchors(re.IGNORECASE)
 _UNFAITHFUL_LOWER: Final = re.compile("[ıſ]")
 
 # The windowed scan needs a bound on how far the engine reads from a match's start. Every part
