@@ -533,9 +533,9 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
 
 
 def _anchor_rx(triggers: Iterable[str], flags: int) -> re.Pattern[str]:
-    r"""Where a rule's trigger substrings occur. An ASCII digit trigger stands for any digit, since
-    the rules' ``\d`` matches every Unicode digit."""
-    parts = sorted({r"\d" if t.isdigit() else re.escape(t) for t in triggers}, key=len, reverse=True)
+    r"""Where a rule's trigger substrings occur. An ASCII digit trigger stands for a run of any
+    digits, since the rules' ``\d`` matches every Unicode digit."""
+    parts = sorted({r"\d+" if t.isdigit() else re.escape(t) for t in triggers}, key=len, reverse=True)
     return re.compile("|".join(parts), flags)
 
 
@@ -557,7 +557,10 @@ _ANCHOR_WORDS: Final[dict[str, str]] = {
     "set": rf"(?<=\s)(?:second|minute|hour|day|night|week|month|quarter|year|decade|morning|evening|afternoon|"
            rf"weekend|{_WEEKDAY}|{_MONTH_FULL}|spring|summer|fall|autumn|winter)(?!\w)",
     "holiday": rf"(?<![\w'’#@]){_HOLIDAY_FIRST}(?!\w)",
+    "numeric": r"(?<=\d)[/.](?=\d)",
 }
+# Rules whose anchors are so common that a scan of the whole text costs less (measured).
+_SCAN_WHOLE: Final = frozenset({"vague"})
 
 
 def _anchors(flags: int) -> dict[str, re.Pattern[str]]:
@@ -660,21 +663,23 @@ def _scan(regex: re.Pattern[str], anchors: Iterable[re.Match[str]], reach: int, 
     """The matches ``regex.finditer(text)`` yields, found by searching only near trigger words.
 
     ``anchors`` are the occurrences of the rule's triggers, with offsets into ``text``. A match
-    holds a trigger and is at most ``reach`` characters long, so it starts in
-    ``[a - reach, a]`` for the start ``a`` of some trigger occurrence: no other start need be
-    tried. For each merged range of such starts, a search truncated ``reach`` characters past
-    the range returns what the whole-text search would for a start in the range (from there the
-    engine never reads that far); a match it finds past the range is left to the next range.
-    As in ``finditer``, each search begins where the last match ended.
+    holds a character of some occurrence ``[a, b)`` and is at most ``reach`` characters long, so
+    it starts in ``[a - reach, b - 1]``: no other start need be tried. For each merged range of
+    such starts, a search truncated ``reach`` characters past the range returns what the
+    whole-text search would for a start in the range (from there the engine never reads that
+    far); a match it finds past the range is left to the next range. As in ``finditer``, each
+    search begins where the last match ended.
     """
     ranges: list[list[int]] = []
+    last = -2 * reach - 2
     for a in anchors:
-        lo, hi = max(0, a.start() - reach), a.start()
+        lo = a.start() - reach
         # ranges closer than a search's read-ahead are merged: one search covers both
-        if ranges and lo <= ranges[-1][1] + reach:
-            ranges[-1][1] = hi
+        if lo <= last + reach:
+            last = ranges[-1][1] = a.end() - 1
         else:
-            ranges.append([lo, hi])
+            last = a.end() - 1
+            ranges.append([max(0, lo), last])
     n = len(text)
     pos = 0
     for lo, hi in ranges:
@@ -706,7 +711,7 @@ def find_candidates(text: str) -> list[Candidate]:
         if not any(t in low for t in _TRIGGERS[kind]):
             continue
         reach = _REACH[kind]
-        if windowed and reach:
+        if windowed and reach and kind not in _SCAN_WHOLE:
             anchors = _ANCHORS_LOWER[kind].finditer(low) if faithful else _ANCHORS[kind].finditer(text)
             matches = _scan(regex, anchors, reach, text)
         else:
