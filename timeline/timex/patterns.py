@@ -7,6 +7,12 @@ Algorithm:
    (a capitalised "May", a bare "fall" after "in").
 2. :func:`find_candidates` runs every rule over the text and keeps, greedily, the longest
    accepted matches that do not overlap (ties: earlier start, then earlier rule).
+   A rule runs only when one of its trigger substrings occurs in the text, and then only near
+   the occurrences: every match holds one and reads a bounded number of characters, computed
+   from the rule's parsed form (:func:`_reach`), so searching windows around the occurrences
+   yields exactly the matches a scan of the whole text would (:func:`_scan`), at a fraction of
+   the cost. Texts with very long runs of letters or spaces, the one rule with an unbounded
+   repeat (quarter) and rules whose triggers are everywhere (vague) are scanned whole.
 3. Spans follow the TimeML TIMEX3 conventions: determiners, modifiers ("early", "the past",
    "more than") and "ago"/"earlier" belong to the expression; prepositions and signals
    ("on", "in", "since", "until", "from ... to") do not.
