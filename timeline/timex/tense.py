@@ -81,23 +81,25 @@ def tense_at(text: str, start: int, end: int) -> Tense:
         for m in regex.finditer(text, left, right):
             if start <= m.start() < end:
                 continue  # a marker inside the expression itself ("last", "ago") is not the verb
-            word = m.group(0).lower()
-            if tense is Tense.PAST and word in _NOT_PAST:
-                continue
-            effective = tense
-            if tense is Tense.FUTURE and _PAST_AUX_BEFORE.search(text, max(0, m.start() - 14), m.start()):
-                effective = Tense.PAST
             # the verb governing a time expression usually comes before it ("said Friday",
             # "will meet Tuesday"), so markers after it count at twice their distance
             if m.end() <= start:
                 dist = start - m.end()
-            elif _QUOTE.search(text, end, m.start()):
-                continue  # "... Thursday,'' Castro said": the reporting verb is outside the quotation
             else:
                 dist = 2 * (m.start() - end)
+                if best is not None and (dist, rank) >= best[:2] and m.start() >= end:
+                    break  # later markers are further still: none of them can win
             key = (dist, rank)
-            if best is None or key < best[:2]:
-                best = (dist, rank, effective)
+            if best is not None and key >= best[:2]:
+                continue
+            if tense is Tense.PAST and m.group(0).lower() in _NOT_PAST:
+                continue
+            if m.end() > start and _QUOTE.search(text, end, m.start()):
+                continue  # "... Thursday,'' Castro said": the reporting verb is outside the quotation
+            effective = tense
+            if tense is Tense.FUTURE and _PAST_AUX_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+                effective = Tense.PAST
+            best = (dist, rank, effective)
 
     consider(_FUTURE, Tense.FUTURE, 0)
     consider(_PAST, Tense.PAST, 1)
