@@ -550,9 +550,11 @@ def _anchor_rx(triggers: Iterable[str], flags: int) -> re.Pattern[str]:
 # faithful one: a character that lower-cases to two ("İ"), or one that the engine's case-blind
 # matching equates with an ASCII letter it does not lower-case to ("ı" with "i", "ſ" with "s").
 # Where the trigger substrings are common inside other words ("day" in "today", "st" in
-# "state"), a rule is anchored instead on the word it cannot match without, in the context the
-# rule requires around it: a duration's unit stands after a space or a digit and before a
-# non-word character, a holiday's first word at a word start...
+# "state") or in text at large (digits), a rule is anchored instead on a piece it cannot match
+# without, in the context the rule requires around it: a duration's unit stands after a space
+# or a digit and before a non-word character, a holiday's first word at a word start... Any
+# occurrence of the piece inside a match shares a character with one that ``finditer`` yields,
+# which is all :func:`_scan` needs.
 _HOLIDAY_FIRST: Final = _alt(_first_words(lx.HOLIDAYS))
 _ANCHOR_WORDS: Final[dict[str, str]] = {
     "duration": rf"(?<=[\s\d]){_UNIT}(?!\w)",
@@ -564,6 +566,9 @@ _ANCHOR_WORDS: Final[dict[str, str]] = {
            rf"weekend|{_WEEKDAY}|{_MONTH_FULL}|spring|summer|fall|autumn|winter)(?!\w)",
     "holiday": rf"(?<![\w'’#@]){_HOLIDAY_FIRST}(?!\w)",
     "numeric": r"(?<=\d)[/.](?=\d)",
+    # a clock time holds its "p.m." after a digit, a colon between digits, or is "noon"...
+    "time": r"\d\s{0,3}(?:a\.|p\.|am|pm|o'clock)|\d:\d|noon|midnight|midday|mid-day",
+    "year": r"(?:1\d|20)\d\d",
 }
 # Rules whose anchors are so common that a scan of the whole text costs less (measured).
 _SCAN_WHOLE: Final = frozenset({"vague"})
