@@ -1,23 +1,32 @@
 """Events from an article: what each clause reports, dated, placed and attributed.
 
 Algorithm, per clause (see :mod:`timeline.sentences`):
-1. Trigger: the first event noun ("talks", "summit", "invasion") or event verb ("met",
-   "convene", "annexed") outside quotation marks; a clause without one reports no event.
-   Negated triggers ("did not meet") and speculation ("may lay the groundwork") are skipped.
-2. Status from the clause's verbs: planned (will, scheduled to, due to, expected to...),
-   ongoing (present progressive, or "has ... since"), reported (inside "X said that ..."),
-   else happened.
-3. Date: the DATE/TIME expression of the clause nearest the trigger. Without one: a planned
-   action is dated from the publication date on (open end); an ongoing one on the publication
-   day; a past one that continues the story ("This exchange prompted ...") falls between the
-   previous event and the publication date. Anything else stays undated and is counted, not
-   guessed. The reason is recorded in ``Event.date_reason``.
-4. Places: mentions after "in/at/near/of/to" are the event's site; demonyms, metonyms,
-   organisations' countries and a country that is the clause's subject are actors; others are
-   merely mentioned. The home countries of the people involved join as actors.
-5. Title: participants (people for calls and summits, else countries: "US-Russia"), the
-   trigger's noun phrase ("emergency summit") and the site ("in Paris"); for verb triggers with
-   no noun form, the clause itself, shortened.
+1. Triggers: event nouns ("talks", "summit", "invasion") and verbs ("met", "convene",
+   "annexed") outside quotation marks and outside names ("the Cold War"). A noun after "this",
+   "the", "such" at the head of a clause refers back to an event already told and names no new
+   one. A clause without a new trigger reports no event; negated ("did not meet") and
+   speculative ("may lay the groundwork") ones are skipped.
+2. The event's trigger is the one its date belongs to: a DATE/TIME expression binds to the
+   trigger just before it ("met in Riyadh on Tuesday") or to the noun it modifies ("its 2022
+   invasion"); with no date, the first trigger. A gathering verb yields to the noun that names
+   it ("gathered in Paris for an emergency summit").
+3. Status from the clause's verbs: planned (will, scheduled to, due to, expected to, or a date
+   after publication), ongoing (present progressive, or "has ... since"), reported (inside
+   "X said that ..."), else happened.
+4. Date: that expression's interval and precision. Without one: a planned action is dated from
+   the publication date on (open end); an ongoing one on the publication day; a past one that
+   continues the story ("This exchange prompted ...") falls between the previous event and the
+   publication date. Anything else stays undated and is counted, not guessed. The reason is
+   recorded in ``Event.date_reason``.
+5. Places: mentions after "in/at/near/to" are the event's site ("of" too for invasions and the
+   like); demonyms, metonyms, organisations' countries, a country in the possessive and one that
+   is the clause's subject are actors; others are merely mentioned. Places attached to another
+   trigger of the clause are left to it. The home countries of the people involved join as
+   actors; "He"/"She" stand for the person named last.
+6. Title: who (people for calls, meetings and visits, else countries: "US-Russia", else a
+   continent's adjective: "European"), what (the trigger's noun phrase: "emergency summit") and
+   where ("in Paris", "to Ankara", "of Ukraine"); with nobody and nowhere to name, the clause
+   itself, shortened.
 Events of one document that describe the same happening (same kind, overlapping dates, a shared
 site) are merged here; merging across documents is :mod:`timeline.builder`'s job.
 """
