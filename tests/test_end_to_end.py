@@ -52,7 +52,7 @@ def test_report_in_chromium_draws_map_and_timeline(seed_report: Path, chromium) 
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("request", lambda req: requests.append(req.url) if not req.url.startswith(("file:", "data:")) else None)
     page.goto(seed_report.as_uri())
-    page.wait_for_function("window.Bokeh && Bokeh.documents.length > 0", timeout=15000)
+    page.wait_for_function("() => window.Bokeh && Bokeh.documents.length > 0", timeout=15000)
     page.wait_for_timeout(500)
     counts = page.evaluate("""() => {
         const doc = Bokeh.documents[0];

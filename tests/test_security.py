@@ -88,7 +88,7 @@ def test_nothing_executes_in_chromium_and_the_text_still_shows(hostile_report: P
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("request", lambda req: requests.append(req.url) if not req.url.startswith(("file:", "data:")) else None)
     page.goto(hostile_report.as_uri())
-    page.wait_for_function("window.Bokeh && Bokeh.documents.length > 0", timeout=20000)
+    page.wait_for_function("() => window.Bokeh && Bokeh.documents.length > 0", timeout=20000)
     # Before selecting anything the table lists every event, a page at a time: read every page.
     pages = [page.evaluate("() => document.body.innerText")]
     next_button = page.get_by_role("button", name="Next")
