@@ -250,6 +250,15 @@ def _check_output(path: Path) -> None:
         raise OutputError(f"{path}: cannot write: it is a directory")
 
 
+def _options(args: argparse.Namespace, *names: str) -> dict[str, Any]:
+    """Options of this run: the project file's defaults, overridden by what the command line gave.
+
+    ``names`` are command-specific options besides the input options every command has.
+    """
+    given = {name: getattr(args, name) for name in ("overrides", "published", "skip_bad", *names)}
+    return {**_config_defaults(args.config), **{k: v for k, v in given.items() if v is not None}}
+
+
 def _config_defaults(config: Path | None) -> dict[str, Any]:
     path = config if config is not None else find_config(Path.cwd())
     if config is not None and not config.is_file():
@@ -276,9 +285,7 @@ def _build_report(spec: ReportSpec, run: _Run, console: _Console) -> None:
 
 
 def _report(args: argparse.Namespace, console: _Console) -> int:
-    given = {"title": args.title, "lanes": args.lanes, "tiles": args.tiles, "embed": args.embed,
-             "overrides": args.overrides, "published": args.published, "skip_bad": args.skip_bad}
-    options = {**_config_defaults(args.config), **{k: v for k, v in given.items() if v is not None}}
+    options = _options(args, "title", "lanes", "tiles", "embed")
     _build_report(ReportSpec(inputs=tuple(Path(i) for i in args.inputs), output=args.output, options=options),
                   _run_options(args, options), console)
     return EXIT_OK
@@ -302,8 +309,7 @@ def _extract(args: argparse.Namespace, console: _Console) -> int:
     from timeline.atomic import atomic_writer
     from timeline.exports import extraction_record
 
-    options = {**_config_defaults(args.config), **{k: v for k, v in {
-        "overrides": args.overrides, "published": args.published, "skip_bad": args.skip_bad}.items() if v is not None}}
+    options = _options(args)
     _check_output(args.output)
     with atomic_writer(args.output) as handle:
         def write(result: Extraction) -> None:
@@ -320,8 +326,7 @@ def _export(args: argparse.Namespace, console: _Console) -> int:
     from timeline.builder import build_timeline
     from timeline.exports import export_timeline
 
-    options = {**_config_defaults(args.config), **{k: v for k, v in {
-        "overrides": args.overrides, "published": args.published, "skip_bad": args.skip_bad}.items() if v is not None}}
+    options = _options(args)
     _check_output(args.output)
     gathered = _gather(_run_options(args, options), console)
     timeline = build_timeline(gathered.events, documents=gathered.documents, title=args.title or "Timeline")
