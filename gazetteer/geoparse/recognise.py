@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from gazetteer.geoparse import lexicon
 from gazetteer.geoparse.divisions import county_states
+from gazetteer.geoparse.fastinit import builder
 from gazetteer.geoparse.tokens import TOKEN_RE as _TOKEN_RE
 from gazetteer.geoparse.tokens import first_key, is_sentence_start, iter_run_matches, line_is_headline
 from gazetteer.index import FirstWordTable
@@ -365,22 +366,16 @@ class GazetteerRecogniser:
                 if surface.endswith(".") and not _keeps_full_stop(surface):
                     e -= 1
                     surface = surface[:-1]
-                spans.append(
-                    Span(
-                        start=s,
-                        end=e,
-                        surface=surface,
-                        key=key,
-                        cue=cue,
-                        in_organisation=in_org,
-                        weak=weak,
-                        region_of=region_of,
-                    )
-                )
+                # Span(start, end, surface, key, cue, in_organisation, weak, region_of); valid
+                # by construction, so built without the frozen dataclass's __init__.
+                spans.append(_new_span(s, e, surface, key, cue, in_org, weak, region_of))
         if persons:
             # One sense per document for people: "Michael Jordan ... Jordan said".
             spans = [sp for sp in spans if not (sp.cue is Cue.NAME and sp.key in persons and " " not in sp.key)]
         return spans
+
+
+_new_span = builder(Span)
 
 
 def _abbreviation_fits(text: str, start: int, surface: str) -> bool:

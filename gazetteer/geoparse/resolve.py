@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 
 from gazetteer.geoparse import lexicon
 from gazetteer.geoparse.divisions import county_states
+from gazetteer.geoparse.fastinit import builder
 from gazetteer.geoparse.recognise import Cue, Span
 from gazetteer.geoparse.tokens import first_key
 from gazetteer.model import MentionRole, Place, PlaceKind, PlaceMention
@@ -129,16 +130,33 @@ class _Group:
     priors: tuple[float, ...]  # per candidate: importance, less a penalty for an alternate name
     pinned: bool = False
     scores: list[float] = field(default_factory=list)
-    qualifier: Counter[int] = field(default_factory=Counter)  # candidate index -> qualifier hits
+    qualifier: dict[int, int] = field(default_factory=dict)  # candidate index -> qualifier hits
     # Countries of subdivisions listed next to this name ("Oregon, Utah, Washington and Texas"):
     # lists are homogeneous, so its subdivision sense in that country gains.
     listed_admin1: set[str] = field(default_factory=set)
+    # Per candidate: latitude and longitude in radians and cos(latitude), for the nearness term.
+    geo: tuple[tuple[float, float, float], ...] = ()
     weak: int = 0
     choice: int = 0
 
 
-# Ranked candidates and their priors per (key, cue, region, candidate cap, written in capitals).
-_CandidateMemo = dict[tuple[str, Cue, str | None, int, bool], tuple[tuple[Place, ...], tuple[float, ...]]]
+# Ranked candidates, their priors and their points in radians (see _geometry) per (key, cue,
+# region, candidate cap, written in capitals).
+_Ranked = tuple[tuple[Place, ...], tuple[float, ...], tuple[tuple[float, float, float], ...]]
+_CandidateMemo = dict[tuple[str, Cue, str | None, int, bool], _Ranked]
+
+
+def _geometry(cands: tuple[Place, ...]) -> tuple[tuple[float, float, float], ...]:
+    """Each candidate's latitude and longitude in radians and the cosine of its latitude.
+
+    Computed once per name and memoised with its candidates: the nearness term needs them for
+    every town candidate of every document that names it.
+    """
+    out = []
+    for c in cands:
+        rlat = math.radians(c.lat)
+        out.append((rlat, math.radians(c.lon), math.cos(rlat)))
+    return tuple(out)
 
 
 def _candidates(gazetteer: Gazetteer, span: Span) -> tuple[Place, ...]:
@@ -273,19 +291,21 @@ def resolve_spans(
                 )
                 pinned = any(r.action == "pin" for r in rows)
                 cands, priors = _ranked(sp.key, raw, pinned=pinned)
+                geo = _geometry(cands)
             else:
                 # Ranked candidates depend on the name alone: memoised across documents.
                 ck = (sp.key, sp.cue, sp.region_of, settings.max_candidates, _is_acronym(sp.surface))
                 hit = cache.get(ck)
                 if hit is None:
                     raw = _candidates(gazetteer, sp)[: settings.max_candidates]
-                    hit = _ranked(sp.key, raw, pinned=False)
+                    rc, rp = _ranked(sp.key, raw, pinned=False)
+                    hit = (rc, rp, _geometry(rc))
                     cache[ck] = hit
-                cands, priors = hit
+                cands, priors, geo = hit
                 pinned = False
             if not cands:
                 continue
-            g = _Group(key=sp.key, cue=sp.cue, spans=[], candidates=cands, priors=priors, pinned=pinned)
+            g = _Group(key=sp.key, cue=sp.cue, spans=[], candidates=cands, priors=priors, pinned=pinned, geo=geo)
             groups[gk] = g
         g.spans.append(sp)
         g.weak += sp.weak
@@ -337,15 +357,15 @@ def resolve_spans(
                     siblings[p.country_code] += 1
             if p.kind not in _COUNTRYLIKE and id(p) not in seen_points and len(points) < _MAX_POINTS:
                 seen_points.add(id(p))
-                rlat = math.radians(p.lat)
-                points.append((g, rlat, math.radians(p.lon), math.cos(rlat)))
+                points.append((g, *_point_of(g, p)))
         new_chosen: dict[int, Place] = {}
         for g in glist:
             if id(g) in settled or (len(g.candidates) == 1 and not final):
                 # Nothing to choose; its score only matters for acceptance, after the last pass.
                 new_chosen[id(g)] = g.candidates[0]
                 continue
-            _score(g, countries, admin1s, siblings, points, chosen.get(id(g)), settings)
+            # Before the last pass only the choice matters, not the scores of the losers.
+            _score(g, countries, admin1s, siblings, points, chosen.get(id(g)), settings, argmax_only=not final)
             g.choice = max(range(len(g.candidates)), key=g.scores.__getitem__)
             new_chosen[id(g)] = g.candidates[g.choice]
         chosen = new_chosen
@@ -368,19 +388,29 @@ def resolve_spans(
         if resolved is None:
             continue
         place, alts, conf = resolved
-        mentions.append(
-            PlaceMention(
+        role = _role(text, sp, g, place, order, idx, gazetteer)
+        if sp.weak and not g.pinned:
+            conf = round(conf * 0.7, 4)
+        if 0 <= sp.start < sp.end and sp.end - sp.start == len(sp.surface):
+            # Valid by construction (confidences lie in [0, 1]): built without the frozen
+            # dataclass's __init__ and checks, field order as declared.
+            m = _new_mention(sp.surface, sp.start, sp.end, place, role, conf, alts, sp.in_organisation)
+        else:  # a third-party recogniser's bad span: the checks name the mistake
+            m = PlaceMention(
                 surface=sp.surface,
                 start=sp.start,
                 end=sp.end,
                 place=place,
-                role=_role(text, sp, g, place, order, idx, gazetteer),
-                confidence=round(conf * 0.7, 4) if sp.weak and not g.pinned else conf,
+                role=role,
+                confidence=conf,
                 alternatives=alts,
                 in_organisation=sp.in_organisation,
             )
-        )
+        mentions.append(m)
     return mentions
+
+
+_new_mention = builder(PlaceMention)
 
 
 def _score(
@@ -391,6 +421,8 @@ def _score(
     points: list[tuple[_Group, float, float, float]],
     own: Place | None,
     s: ResolveSettings,
+    *,
+    argmax_only: bool = False,
 ) -> None:
     # The innermost loop of the resolver (every candidate of every name, twice per document):
     # settings, enum members and bound methods are read into locals once, and terms that add
@@ -411,11 +443,27 @@ def _score(
     near_weight, near_km = s.near_weight, s.near_km
     country_votes, admin1_votes = countries.get, admin1s.get
     near_pts: list[tuple[float, float, float]] | None = None
+    geo = g.geo
+    # With ``argmax_only``, a candidate whose score cannot reach the best one computed so far is
+    # not scored (it gets -inf): its prior plus every bonus it could get is the bound. The margin
+    # covers rounding; the best candidate and any tie are still scored exactly, so the choice is
+    # the one full scoring makes.
+    best_sc = -math.inf
+    ctx_max = country_weight + admin1_weight + near_weight
     for k, c in enumerate(cands):
         sc = priors[k]
         if k == 0 and g.pinned:
             sc += 10.0
         kind = c.kind
+        if argmax_only and k > 0 and not (country_vs_admin1 and kind is _ADMIN1):
+            bound = sc + ctx_max * max(0.0, 1.0 - (best_prior - sc) / context_reach)
+            if kind is _ADMIN1:
+                bound += s.list_weight + s.sibling_weight
+            if qualifier and qualifier.get(k, 0):
+                bound += s.qualifier_weight
+            if bound + 1e-9 < best_sc:
+                scores.append(-math.inf)
+                continue
         # Context may only choose among candidates of comparable standing: it must not let a
         # hamlet called "Russia" in a US story beat the country. The gap in prior to the best
         # candidate shrinks the context's weight linearly to zero at ``context_reach``; a
@@ -444,7 +492,7 @@ def _score(
                     # Other names' points, once per name: a name must not be near itself.
                     near_pts = [(plat, plon, pcos) for og, plat, plon, pcos in points if og is not g]
                 if near_pts:  # with none, the term would be exp(-inf) = 0
-                    ctx += near_weight * math.exp(-_nearest_km(c, near_pts) / near_km)
+                    ctx += near_weight * math.exp(-_nearest_km(geo[k], near_pts) / near_km)
             sc += ctx * reach
         if qualifier and qualifier.get(k, 0):
             sc += s.qualifier_weight
@@ -456,17 +504,26 @@ def _score(
             others = siblings.get(cc or "", 0) - (1 if own is c else 0)
             if others > 0:
                 sc += s.sibling_weight * min(1.0, others / 3.0)
+        if sc > best_sc:
+            best_sc = sc
         scores.append(sc)
     g.scores = scores
 
 
-def _nearest_km(c: Place, points: list[tuple[float, float, float]]) -> float:
-    """Distance to the nearest of ``points`` (latitude and longitude in radians, cos(latitude)),
-    equirectangular: errors of a few per cent at these distances do not matter, and it is
-    several times cheaper."""
-    lat = math.radians(c.lat)
-    lon = math.radians(c.lon)
-    clat = math.cos(lat)
+def _point_of(g: _Group, p: Place) -> tuple[float, float, float]:
+    """The memoised radians of candidate ``p`` of ``g`` (computed afresh if it is not one)."""
+    for k, c in enumerate(g.candidates):
+        if c is p:
+            return g.geo[k]
+    rlat = math.radians(p.lat)
+    return rlat, math.radians(p.lon), math.cos(rlat)
+
+
+def _nearest_km(here: tuple[float, float, float], points: list[tuple[float, float, float]]) -> float:
+    """Distance from ``here`` to the nearest of ``points`` (each: latitude and longitude in
+    radians, cos(latitude)), equirectangular: errors of a few per cent at these distances do not
+    matter, and it is several times cheaper."""
+    lat, lon, clat = here
     best = 1e18
     pi, two_pi = math.pi, 2 * math.pi  # locals: this loop runs for every city candidate
     for plat, plon, pcos in points:
@@ -523,9 +580,12 @@ def _confidence(g: _Group, s: ResolveSettings) -> float:
     """Softmax share of the chosen candidate; weak recognition is discounted per mention."""
     if g.pinned:
         return 1.0
-    top = max(g.scores)
-    z = sum(math.exp((x - top) / s.temperature) for x in g.scores)
-    conf = 1.0 / z
+    if len(g.scores) == 1:
+        conf = 1.0  # the softmax of one score, without its exp
+    else:
+        top = max(g.scores)
+        z = sum(math.exp((x - top) / s.temperature) for x in g.scores)
+        conf = 1.0 / z
     if g.cue is Cue.DIVISION and g.candidates[g.choice].kind is PlaceKind.ADMIN1:
         conf *= 0.4  # placed at its state, not at the county itself
     return max(0.0, min(1.0, round(conf, 4)))
@@ -542,7 +602,7 @@ def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
         ):
             for k, c in enumerate(g.candidates):
                 if c.kind is PlaceKind.ADMIN1:
-                    g.qualifier[k] += 1
+                    g.qualifier[k] = g.qualifier.get(k, 0) + 1
                     break
     for idx in range(len(order) - 1):
         a, ga = order[idx]
@@ -559,8 +619,8 @@ def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
                     if x.kind in _COUNTRYLIKE or x.country_code != y.country_code:
                         continue
                     if y.kind is PlaceKind.COUNTRY or (x.admin1_code and x.admin1_code == y.admin1_code):
-                        ga.qualifier[ka] += 1
-                        gb.qualifier[kb] += 1
+                        ga.qualifier[ka] = ga.qualifier.get(ka, 0) + 1
+                        gb.qualifier[kb] = gb.qualifier.get(kb, 0) + 1
                         break
         if _COORDINATION_GAP.fullmatch(text, a.end, b.start):
             top_a, top_b = ga.candidates[0], gb.candidates[0]
@@ -580,8 +640,8 @@ def _mark_capital(city: _Group, country: _Group) -> None:
             continue
         for kk, k in enumerate(country.candidates):
             if k.kind is PlaceKind.COUNTRY and k.country_code == c.country_code and c.feature_code == "PPLC":
-                city.qualifier[kc] += 1
-                country.qualifier[kk] += 1
+                city.qualifier[kc] = city.qualifier.get(kc, 0) + 1
+                country.qualifier[kk] = country.qualifier.get(kk, 0) + 1
                 return
             if (
                 k.kind is PlaceKind.ADMIN1
@@ -589,8 +649,8 @@ def _mark_capital(city: _Group, country: _Group) -> None:
                 and k.admin1_code == c.admin1_code
                 and c.feature_code == "PPLA"
             ):
-                city.qualifier[kc] += 1
-                country.qualifier[kk] += 1
+                city.qualifier[kc] = city.qualifier.get(kc, 0) + 1
+                country.qualifier[kk] = country.qualifier.get(kk, 0) + 1
                 return
 
 

@@ -1,0 +1,30 @@
+"""The positional builder gives the same frozen values as the dataclass constructors."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from gazetteer.geoparse.fastinit import builder
+from gazetteer.geoparse.recognise import Cue, Span
+from gazetteer.model import MentionRole, Place, PlaceKind, PlaceMention
+
+
+def test_span_builder_equals_constructor() -> None:
+    made = builder(Span)(3, 8, "Paris", "paris", Cue.NAME, True, False, None)
+    assert made == Span(start=3, end=8, surface="Paris", key="paris", in_organisation=True)
+    assert type(made) is Span
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.start = 4  # type: ignore[misc]
+
+
+def test_mention_builder_equals_constructor() -> None:
+    paris = Place(geonameid=2988507, name="Paris", lat=48.85341, lon=2.3488, kind=PlaceKind.CITY, country_code="FR")
+    made = builder(PlaceMention)("Paris", 0, 5, paris, MentionRole.METONYMIC, 0.5, (), False)
+    assert made == PlaceMention(
+        surface="Paris", start=0, end=5, place=paris, role=MentionRole.METONYMIC, confidence=0.5
+    )
+    assert hash(made) == hash(
+        PlaceMention(surface="Paris", start=0, end=5, place=paris, role=MentionRole.METONYMIC, confidence=0.5)
+    )
