@@ -11,6 +11,9 @@ throughput in KB of text per CPU second of tagging (one core). ``--errors DIR`` 
 value-mismatch TSV per corpus; ``--diag`` also prints missed and spurious spans; ``--groups``
 prints, per surface shape ("last week", "MON 9", "WD night"), how many overlapping predictions
 got the gold value and how many did not, worst first, to find the causes worth a rule.
+``--categories`` sorts every error (wrong value, missed, spurious) into the categories of
+:func:`error_category` and prints a table of counts per corpus; ``--categories-list CAT`` also
+prints the errors of one category with their context.
 
 A speed-up must not change any output: bench/timex_snapshot.py writes every expression of the
 four corpora (all fields) and the best-of-three CPU throughput; compare snapshots with ``cmp``.
@@ -110,12 +113,116 @@ def groups(docs: list[dict], preds: list[dict], top: int = 40) -> None:
         print(f"GROUP\t{wrong}\t{right}\t{key}")
 
 
+# A TIMEX3 value as the guidelines write it: dates down to the minute or a part of day, weeks,
+# quarters, halves, seasons, decades, centuries, X placeholders, vague references, durations.
+_WELL_FORMED = re.compile(
+    r"(?:\d{4}|XXXX)(?:-(?:(?:\d\d|XX)(?:-(?:\d\d|XX)(?:T(?:\d\d(?::\d\d)?|MO|AF|EV|NI|DT))?)?|W(?:\d\d|XX)"
+    r"(?:-\d|-WE)?|Q[1-4X]|H[12]|SP|SU|FA|WI))?|\d{2,3}X?|PAST_REF|PRESENT_REF|FUTURE_REF|P.+|BC\d{4}")
+_POD_OR_CLOCK = re.compile(r"T(?:MO|AF|EV|NI)$|(?<=T\d\d)(?::00)?$")
+_EXPLICIT_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+
+CATEGORIES = ("anchor/tense direction", "narrative reference time", "granularity", "duration vs date",
+              "duration value", "span boundary", "inconsistent gold", "missed", "spurious")
+
+
+def _start_day(value: str) -> dt.date | None:
+    """The first day of a calendar value ("1998-W07" -> its Monday), None for anything else."""
+    v = value.upper()
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", v):
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)(?:-WE)?", v):
+            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        if m := re.fullmatch(r"(\d{4})-(\d\d)", v):
+            return dt.date(int(m[1]), int(m[2]), 1)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
+            return dt.date(int(m[1]), 3 * int(m[2]) - 2, 1)
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v):
+            return dt.date(int(m[1]), {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m[2]], 1)
+        if m := re.fullmatch(r"(\d{4})", v):
+            return dt.date(int(m[1]), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def error_category(gold: dict, pred: dict, published: dt.date) -> str:
+    """Why a relaxed pair has a wrong value, first rule that applies:
+
+    - inconsistent gold: the gold value is not a well-formed TIMEX3 value, its type contradicts
+      it (a DURATION "1998-08-04", a DATE "P1W"), it names another year than the text writes,
+      it pads an explicit year with placeholders ("1968-XX" for "1968"),
+      or it differs from ours only in a part-of-day suffix or clock notation, both of which the
+      corpora write for the same phrase;
+    - span boundary: the spans differ and so does the value;
+    - duration vs date: one is a DURATION or SET and the other is not, or a vague reference
+      (PAST_REF) stands against a duration;
+    - duration value: both are durations, with different values;
+    - granularity: different precision ("1988" vs "1988-Q3", "1989-W43" vs "1989-WXX");
+    - narrative reference time: same precision, both values on the same side of the publication
+      date: the gold counts from another time than the one we used (a quarter the text is
+      about, a story's day, a document dated later than it was written);
+    - anchor/tense direction: same precision, on opposite sides of the publication date.
+    """
+    gv, pv = gold["value"].upper(), pred["value"].upper()
+    gt, pt = gold["type"].upper(), pred["type"].upper()
+    year = _EXPLICIT_YEAR.search(gold["text"])
+    if (not _WELL_FORMED.fullmatch(gv) or ((gt == "DURATION") != gv.startswith("P") and gt != "SET")
+            or (year and re.match(r"\d{4}", gv) and not gv.startswith(year[1]) and "fiscal" not in gold["text"].lower())
+            or _POD_OR_CLOCK.sub("", gv) == _POD_OR_CLOCK.sub("", pv)
+            or (year and re.sub(r"(?:-XX)+$", "", gv) == pv != gv)):
+        return "inconsistent gold"
+    gv, pv = _POD_OR_CLOCK.sub("", gv), _POD_OR_CLOCK.sub("", pv)
+    if (gold["start"], gold["end"]) != (pred["start"], pred["end"]):
+        return "span boundary"
+    if (gt in ("DURATION", "SET")) != (pt in ("DURATION", "SET")) or (gt == "SET") != (pt == "SET") or (
+            gv.endswith("_REF") != pv.endswith("_REF") and (gv.startswith("P") or pv.startswith("P"))):
+        return "duration vs date"
+    if gv.startswith("P") and pv.startswith("P"):
+        return "duration value"
+    g0, p0 = _start_day(gv), _start_day(pv)
+    if g0 is None or p0 is None or re.sub(r"\d", "9", gv) != re.sub(r"\d", "9", pv):
+        return "granularity"
+    if (g0 > published) == (p0 > published):
+        return "narrative reference time"
+    return "anchor/tense direction"
+
+
+def categories(docs: list[dict], preds: list[dict], show: str | None = None) -> dict[str, int]:
+    """How many errors of each category; prints those of category ``show`` with context."""
+    sys.path.insert(0, str(BENCH))
+    import timex_score  # the scorer's own relaxed matching, so the counts add up to its figures
+
+    by_id = {p["doc_id"]: p["timexes"] for p in preds}
+    counts = dict.fromkeys(CATEGORIES, 0)
+    for d in docs:
+        if d["published"] is None:
+            continue  # the scorer skips documents without a date too
+        gold = [g for g in d["gold"] if not g.get("is_dct")]
+        pred = by_id[d["doc_id"]]
+        pairs = timex_score.match(gold, pred)
+        found: list[tuple[str, dict]] = [
+            (error_category(gold[i], pred[j], d["published"]), gold[i]) for i, j in pairs
+            if gold[i]["value"].upper() != pred[j]["value"].upper()]
+        matched_gold, matched_pred = {i for i, _ in pairs}, {j for _, j in pairs}
+        found += [("missed", g) for i, g in enumerate(gold) if i not in matched_gold]
+        found += [("spurious", p) for j, p in enumerate(pred) if j not in matched_pred]
+        for cat, item in found:
+            counts[cat] += 1
+            if cat == show:
+                ctx = d["text"][max(0, item["start"] - 60): item["end"] + 30].replace("\n", " ")
+                print(f"{cat}\t{d['doc_id']}\t{item['text']}\t{item['value']}\t{ctx}")
+    return counts
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpora", nargs="*", default=DEFAULT)
     ap.add_argument("--errors", type=Path, help="directory for the scorer's value-mismatch TSVs")
     ap.add_argument("--diag", action="store_true", help="print missed and spurious spans")
     ap.add_argument("--groups", action="store_true", help="print right/wrong values per surface shape")
+    ap.add_argument("--categories", action="store_true", help="print a table of errors by category")
+    ap.add_argument("--categories-list", metavar="CAT", choices=CATEGORIES, help="also list one category")
     args = ap.parse_args()
     if not DATA.is_dir():
         print(f"no bench data at {DATA}", file=sys.stderr)
@@ -124,6 +231,7 @@ def main() -> int:
     if all(name in args.corpora for name in COMBINED):
         # the issue's target is on TimeBank and AQUAINT together
         runs.append(("timebank+aquaint", [DATA / f"{name}.jsonl" for name in COMBINED]))
+    table: dict[str, dict[str, int]] = {}
     for name, gold_files in runs:
         docs = [d for path in gold_files for d in read_docs(path)]
         preds, seconds = tag(docs)
@@ -152,6 +260,13 @@ def main() -> int:
             diagnose(docs, preds)
         if args.groups:
             groups(docs, preds)
+        if args.categories or args.categories_list:
+            table[name] = categories(docs, preds, args.categories_list)
+    if table:
+        print(f"{'category':26}" + "".join(f"{name[:16]:>18}" for name in table))
+        for cat in CATEGORIES:
+            print(f"{cat:26}" + "".join(f"{counts[cat]:18}" for counts in table.values()))
+        print(f"{'all errors':26}" + "".join(f"{sum(counts.values()):18}" for counts in table.values()))
     return 0
 
 

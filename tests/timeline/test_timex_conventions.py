@@ -210,3 +210,41 @@ SCHEDULES = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), SCHEDULES)
 def test_timetable_verbs_point_to_the_coming_weekday(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value)
+
+
+# A bare month in a future-tense clause is the coming one, even when it was a few months ago
+# ("will fly in December" said in February is next December); a past-tense clause keeps the
+# rule that a month up to three months ahead is still to come ("was told to finish in April").
+FUTURE_MONTHS = [
+    ("The crew will fly a mission in December.", "December", "DATE", "2025-12"),
+    ("The crew will fly a mission in November.", "November", "DATE", "2025-11"),
+    ("The crew will fly a mission in March.", "March", "DATE", "2025-03"),
+    ("The crew flew a mission in December.", "December", "DATE", "2024-12"),
+    ("The crew flew a mission in November.", "November", "DATE", "2024-11"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), FUTURE_MONTHS)
+def test_a_future_clause_names_the_coming_month(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)
+
+
+# "the previous Friday", "the following Monday", "the next morning" and "overnight" count from
+# the day the text is talking about, as "the following day" does; with no such day, from the
+# publication date (Monday 17 February 2025).
+STORY_DAYS = [
+    ("The index closed on Friday, 4% below the previous Friday.", "the previous Friday", "DATE", "2025-02-07"),
+    ("The index is 4% below the previous Friday.", "the previous Friday", "DATE", "2025-02-14"),
+    ("The treaty was signed on Feb. 5 and ratified the following Monday.", "the following Monday", "DATE",
+     "2025-02-10"),
+    ("He was arrested on Feb. 11 and appeared in court the next morning.", "the next morning", "TIME",
+     "2025-02-12TMO"),
+    ("Shares fell on Friday after overnight losses in Tokyo.", "overnight", "TIME", "2025-02-13TNI"),
+    # a day named weeks before is not the story's night: the night before publication
+    ("The talks began on Jan. 20. Missiles struck the depots overnight.", "overnight", "TIME", "2025-02-16TNI"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), STORY_DAYS)
+def test_anaphoric_days_count_from_the_story_day(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)

@@ -12,7 +12,11 @@ Conventions (TimeML / TimeBank, checked against the TempEval-3 training data):
   verb right before the weekday ("expires Sunday") counts as future (timeline.timex.tense);
 - bare months follow the tense too, except that a month up to three months ahead of the anchor
   stays ahead (a past-tense "announced ... in January" written in October means next January);
+  a future-tense clause always means the coming month ("will fly in December" said in March);
   without a tense cue, the nearest; "last February" said in March means a year before;
+- "the previous Friday", "the following Monday", "the next morning" count from the day the text
+  last named, as "the following day" does; "overnight" is the night before the story's day when
+  that day is of the last week, else the night before the anchor;
 - a month and day without a year: the nearest such date, the tense breaking near-ties; without
   a future cue a date ahead counts half as far again, since news reports more than it announces;
   "effective June 1" is a future cue (timeline.timex.tense);
@@ -289,7 +293,7 @@ def _month_year(month: int, anchor: dt.date, tense: Tense, rel: str) -> int:
         return anchor.year
     if tense is Tense.PAST and not 0 < (month - anchor.month) % 12 <= 3:
         return anchor.year if month <= anchor.month else anchor.year - 1
-    if tense is Tense.FUTURE and not 0 < (anchor.month - month) % 12 <= 3:
+    if tense is Tense.FUTURE:
         return anchor.year if month >= anchor.month else anchor.year + 1
     # no tense cue: the nearest, within six months either side
     diff = month - anchor.month
@@ -754,14 +758,29 @@ def _r_relday(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, sur
     return Resolution(type=TimexType.DATE, value=day, relative=True, modifier=modifier)
 
 
+# A day named at most this many days before the anchor is the day a news story is about.
+_STORY_DAYS = 7
+
+
 def _r_this_pod(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
     rel = _norm(g.get("rel"))
     code = _pod_code(_norm(g.get("pod") or g.get("ov")))
     if code is None:
         return None
-    base = ctx.last_day if rel in ("that", "the") and ctx.last_day else anchor
-    if _norm(g.get("ov")) == "overnight" and base is not None:
-        base = _shift_days(base, -1) if base == anchor else base
+    # the day the text is talking about, when it named one not after the anchor
+    story = ctx.last_day if ctx.last_day is not None and (anchor is None or ctx.last_day <= anchor) else None
+    base = ctx.last_day if rel in ("that", "the", "the same") and ctx.last_day else anchor
+    if _norm(g.get("ov")) == "overnight":
+        # "shares fell on overnight losses in New York": the night before the day of the story,
+        # when the story is of the last few days; else the night before the anchor
+        recent = story if story is not None and anchor is not None and (anchor - story).days <= _STORY_DAYS \
+            else None
+        day = recent or anchor
+        base = _shift_days(day, -1) if day else None
+    elif rel in ("the next", "the following", "the previous"):
+        # "the next morning" counts from the story's day, like "the next day"
+        day = story or anchor
+        base = _shift_days(day, -1 if rel == "the previous" else 1) if day else None
     if rel == "last" and base is not None:
         base = _shift_days(base, -1) if code == "NI" else base
     if base is None:
@@ -780,6 +799,17 @@ def _r_weekday(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
     kind = TimexType.TIME if pod else TimexType.DATE
     if rel == "that" and ctx.last_day:
         anchor = ctx.last_day
+    elif rel in ("the previous", "the following"):
+        # anaphoric, like "the following day": the Friday before (after) the day the text is
+        # talking about ("closed Friday, down 4% from the previous Friday"), else the anchor's
+        base = ctx.last_day if ctx.last_day is not None and (anchor is None or ctx.last_day <= anchor) else anchor
+        if base is None:
+            return Resolution(type=kind, value=f"XXXX-WXX-{wd}{suffix}", relative=True, modifier=modifier)
+        d = _weekday_date(wd, base, tense, rel.split()[1])
+        if d is None:
+            return None
+        return Resolution(type=kind, value=f"{_day(d)}{suffix}", relative=True, modifier=modifier,
+                          from_text=base is not anchor)
     if anchor is None:
         return Resolution(type=kind, value=f"XXXX-WXX-{wd}{suffix}", relative=True, modifier=modifier)
     d = _weekday_date(wd, anchor, tense, rel)
