@@ -36,8 +36,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from gazetteer.model import MentionRole, Place, PlaceKind, PlaceMention
 from timeline.actors import ActorMention, find_actors
@@ -104,20 +106,25 @@ for _forms, _kind, _noun in (
 # Kinds where the people involved name the event better than their countries do.
 _PERSONAL_KINDS = frozenset({"call", "meeting", "summit", "visit"})
 
+# The status patterns below are searched in every clause with a trigger. Each starts with a
+# look-ahead for the first letters of its words, so the engine rejects most positions with one
+# test instead of trying every alternative there (same matches: the look-ahead only filters).
 _PLANNED = re.compile(
-    r"\b(?:will|shall|’ll|'ll|going to|scheduled to|due to|expected to|set to|plans? to|planning to|"
-    r"intends? to|to be held|is to|are to|upcoming|would)\b", re.IGNORECASE)
+    r"\b(?=[wsgdepitau’'])(?:will|shall|’ll|'ll|going to|scheduled to|due to|expected to|set to|plans? to|"
+    r"planning to|intends? to|to be held|is to|are to|upcoming|would)\b", re.IGNORECASE)
 # Present progressive ("are taking place") or a present perfect reaching back ("has held ... since").
-_ONGOING = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?(?!going\b)\w+ing\b"
-                      r"|\b(?:has|have)\s+(?:been\s+)?\w+(?:ed|eld|en)\b[^.]*\bsince\b|\bunderway\b", re.IGNORECASE)
-_SPECULATIVE = re.compile(r"\b(?:may|might|could|can|would need)\b|\bif\b", re.IGNORECASE)
+_ONGOING = re.compile(r"\b(?=[aihu])(?:(?:is|are|am)\s+(?:\w+ly\s+)?(?!going\b)\w+ing\b"
+                      r"|(?:has|have)\s+(?:been\s+)?\w+(?:ed|eld|en)\b[^.]*\bsince\b|underway\b)", re.IGNORECASE)
+_SPECULATIVE = re.compile(r"\b(?=[mciw])(?:may|might|could|can|would need|if)\b", re.IGNORECASE)
 _REPORTING = re.compile(
-    r"\b(?:said|says|told|stated|states|suggested|hinted|intimated|indicated|claimed|reported|announced|"
-    r"according to|confirmed|believes?|believing|added)\b(?:\s+that)?", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:not|no|never|without|n’t|n't)\b", re.IGNORECASE)
+    r"\b(?=[sthicrab])(?:said|says|told|stated|states|suggested|hinted|intimated|indicated|claimed|reported|"
+    r"announced|according to|confirmed|believes?|believing|added)\b(?:\s+that)?", re.IGNORECASE)
+# What makes reported speech out of "X said": a "that" or a comma between the verb and the event.
+_REPORTED_LINK = re.compile(r"\bthat\b|,")
+_NEGATION = re.compile(r"\b(?=[nw])(?:not|no|never|without|n’t|n't)\b", re.IGNORECASE)
 _CONTINUATION = re.compile(
     r"^(?:This|That|These|The)\s+(?:exchange|call|meeting|talks|move|decision|step|news|summit|announcement)\b"
-    r"|\b(?:prompted|afterwards|then|later|subsequently|following|in response)\b", re.IGNORECASE)
+    r"|\b(?=[patlsfi])(?:prompted|afterwards|then|later|subsequently|following|in response)\b", re.IGNORECASE)
 # A definite or demonstrative word right before a trigger noun near the start of a clause refers
 # back to an event already told ("This meeting is...", "The talks are..."): not a new event.
 _ANAPHORA = re.compile(r"^(?:[A-Z]\w+,\s+)?(?:\w+\s+)?(?:this|that|these|those|the|such)\s+(?:[\w\-]+\s+)?$",
@@ -166,28 +173,85 @@ def _quoted_ranges(text: str, start: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in _QUOTED.finditer(text)]
 
 
-def _find_triggers(clause: Span) -> list[_Trigger]:
-    """Every trigger in the clause outside quotation marks, in order; references back excluded."""
+# Words that can start a trigger, lower-case: single-word event nouns, event verbs, and "phone"
+# (of "phone call"). Every other word is skipped without looking at it twice.
+_CANDIDATES = frozenset({w for w in EVENT_NOUNS if " " not in w} | set(EVENT_VERBS) | {"phone"})
+# The text cut into alternating words (``_WORD``'s tokens) and gaps (runs of non-letters): the
+# same words ``_WORD.finditer`` yields, found in one C-level pass; their offsets are the running
+# sums of the pieces' lengths.
+_PIECES = re.compile(r"[A-Za-z][A-Za-z’'\-]*|[^A-Za-z]+")
+# ASCII-only lower-casing: ``str.lower`` may change a non-ASCII text's length ("İ" becomes two
+# characters) or turn a non-ASCII letter into an ASCII one (the Kelvin sign into "k").
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_WORD_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The words of a document, lower-cased, with where trigger candidates are.
+
+    ``pieces`` alternate between words and gaps; ``offsets[j]`` is where piece ``j`` starts;
+    ``candidates`` lists, in order, the piece indices of words in :data:`_CANDIDATES`. Clause
+    boundaries never fall inside a word (they sit at spaces, line breaks, punctuation), so a
+    clause's words are exactly the document's words between its offsets.
+    """
+
+    pieces: list[str]
+    offsets: list[int]
+    candidates: list[int]
+    candidate_offsets: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> _Words:
+        lowered = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+        pieces = _PIECES.findall(lowered)
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        candidates = [j for j, piece in enumerate(pieces) if piece in _CANDIDATES]
+        return cls(pieces=pieces, offsets=offsets, candidates=candidates,
+                   candidate_offsets=[offsets[j] for j in candidates])
+
+    def candidate_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indices into ``candidates`` of the candidate words starting in ``[start, end)``."""
+        first = bisect_left(self.candidate_offsets, start)
+        return first, bisect_left(self.candidate_offsets, end, first)
+
+    def has_candidate(self, start: int, end: int) -> bool:
+        first, last = self.candidate_range(start, end)
+        return first < last
+
+
+def _find_triggers(clause: Span, words: _Words, doc_text: str) -> list[_Trigger]:
+    """Every trigger in the clause outside quotation marks, in order; references back excluded.
+
+    Only candidate words are examined; their neighbours are the words two pieces away (pieces
+    alternate between words and gaps), as long as they lie inside the clause.
+    """
+    first, last = words.candidate_range(clause.start, clause.end)
+    if first == last:
+        return []
+    pieces, offsets = words.pieces, words.offsets
     quoted = _quoted_ranges(clause.text, clause.start)
-    words = list(_WORD.finditer(clause.text))
     found: list[_Trigger] = []
-    skip_until = -1
-    for index, match in enumerate(words):
-        if index <= skip_until:
+    skip_at = -1  # the piece of "call" in a "phone call" already taken
+    for j in words.candidates[first:last]:
+        if j == skip_at:
             continue
-        start, end = clause.start + match.start(), clause.start + match.end()
+        start = offsets[j]
+        word = pieces[j]
+        end = start + len(word)
         if any(s <= start < e for s, e in quoted):
             continue
-        word = match.group(0).lower()
-        if match.group(0)[0].isupper() and index > 0:
+        has_previous = j >= 2 and offsets[j - 2] >= clause.start
+        if has_previous and doc_text[start].isupper():
             continue  # part of a name mid-sentence: "the Cold War", "Peace Talks" in a headline
-        following = words[index + 1].group(0).lower() if index + 1 < len(words) else ""
-        previous = words[index - 1].group(0).lower() if index > 0 else ""
+        has_following = j + 2 < len(pieces) and offsets[j + 2] < clause.end
+        following = pieces[j + 2] if has_following else ""
+        previous = pieces[j - 2] if has_previous else ""
         trigger: _Trigger | None = None
         if word == "phone" and following == "call":
             trigger = _Trigger(kind="call", noun="phone call", start=start,
-                               end=clause.start + words[index + 1].end(), is_noun=True)
-            skip_until = index + 1
+                               end=offsets[j + 2] + len(following), is_noun=True)
+            skip_at = j + 2
         elif word in EVENT_NOUNS and not (word == "call" and following in {"for", "on"}):
             if word in {"control", "exchange", "vote", "call", "visit", "attack", "ban"} and previous in {
                     "to", "will", "would", "could", "may", "might"}:
@@ -198,16 +262,16 @@ def _find_triggers(clause: Span) -> list[_Trigger]:
             kind, noun = EVENT_VERBS[word]
             if kind in {"launch", "sanctions", "exchange"}:
                 # A light verb: the event is its object ("launched a full-scale invasion").
-                obj = next((o for o in words[index + 1:index + 5] if o.group(0).lower() in EVENT_NOUNS), None)
-                if obj is not None:
+                window = [pieces[k] for k in range(j + 2, j + 10, 2)
+                          if k < len(pieces) and offsets[k] < clause.end]
+                if any(o in EVENT_NOUNS for o in window):
                     continue  # the object noun is found on its own
                 if kind == "launch":
                     continue
             trigger = _Trigger(kind=kind, noun=noun, start=start, end=end, is_noun=False)
         if trigger is None:
             continue
-        lead = clause.text[:match.start()]
-        if trigger.is_noun and _ANAPHORA.match(lead):
+        if trigger.is_noun and _ANAPHORA.match(clause.text, 0, start - clause.start):
             trigger = replace(trigger, anaphoric=True)
         found.append(trigger)
     return found
@@ -266,7 +330,7 @@ def _status(clause: Span, trigger: _Trigger, doc_text: str) -> EventStatus | Non
     words_before = before.split()
     if _NEGATION.search(" ".join(words_before[-4:])):
         return None
-    if _REPORTING.search(before) and re.search(r"\bthat\b|,", before):
+    if _REPORTING.search(before) and _REPORTED_LINK.search(before):
         return EventStatus.REPORTED
     if _PLANNED.search(clause.text):
         return EventStatus.PLANNED
@@ -455,24 +519,28 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
     """The events an article reports, in text order, same-document duplicates merged."""
     text = document.text
     actors = find_actors(text, places)
+    words = _Words.of(text)
     source = Source(document_id=document.id, title=document.title, url=document.source, published=document.published)
     events: list[tuple[Event, str]] = []
     undated = 0
     previous: Event | None = None
     for sentence in split_sentences(text):
+        if not words.has_candidate(sentence.start, sentence.end):
+            continue  # no clause of it can have a trigger: it adds no event and no context
         clauses = split_clauses(sentence)
         # Places of earlier clauses of the sentence, with their roles: a coordinated clause
         # ("... and launched an invasion") shares its subject and setting.
         context: list[tuple[PlaceMention, PlaceRole]] = []
         carried_subject: str | None = None
         for position, clause in enumerate(clauses):
-            triggers = _find_triggers(clause)
-            in_clause = [m for m in places if clause.start <= m.start and m.end <= clause.end and m.place]
+            triggers = _find_triggers(clause, words, text)
             if position == 0:
-                first_word = clause.text.split()[0] if clause.text.split() else ""
+                head = clause.text.split(None, 1)
+                first_word = head[0] if head else ""
                 carried_subject = first_word if first_word[:1].isupper() else None
             if not triggers:
                 continue
+            in_clause = [m for m in places if clause.start <= m.start and m.end <= clause.end and m.place]
             dates = _date_expressions(times, clause) or (
                 _date_expressions(times, sentence) if len(clauses) == 1 else [])
             trigger, timex, partners = _choose(triggers, dates)
