@@ -248,3 +248,20 @@ STORY_DAYS = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), STORY_DAYS)
 def test_anaphoric_days_count_from_the_story_day(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value)
+
+
+# "The year-ago period" and "a year ago" beside quarterly results compare with the quarter being
+# reported, not with a later quarter the text forecasts (published Thursday 26 October 1989).
+REPORTED_QUARTER = [
+    ("Net fell in the third quarter. Profit should recover by the third quarter of 1990. "
+     "In the year-ago period, it earned $1 a share.", "the year-ago period", "DATE", "1988-Q3"),
+    ("Net fell in the third quarter. Profit should recover by the third quarter of 1990. "
+     "Sales were $5 million a year ago.", "a year ago", "DATE", "1988-Q3"),
+    ("Net fell in the third quarter. In the year-ago period, it earned $1 a share.", "the year-ago period",
+     "DATE", "1988-Q3"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), REPORTED_QUARTER)
+def test_year_ago_compares_with_the_reported_quarter(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value, published=dt.date(1989, 10, 26))

@@ -569,6 +569,15 @@ def _r_season(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, sur
 _QUAL_PREVIOUS_YEAR = re.compile(r"year[\s-]*(?:ago|earlier|before)")
 
 
+def _reported_quarter(ctx: Context, anchor: dt.date | None) -> tuple[int, int] | None:
+    """The quarter a results text is about: the last one it named, unless that one lies after
+    the anchor's quarter: a forecast ("the third quarter of 1990") is not what "a year ago" and
+    "the year-ago period" compare with, the last completed quarter is."""
+    if ctx.last_quarter is None or anchor is None or ctx.last_quarter <= _quarter(anchor):
+        return ctx.last_quarter
+    return _add_quarters(*_quarter(anchor), -1)
+
+
 def _r_quarter(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
     word = _norm(g.get("word") or g.get("word2"))
     half = word == "half"
@@ -612,7 +621,9 @@ def _r_quarter(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
             return Resolution(type=TimexType.DATE, value=f"{year:04d}-QX" if year else "XXXX-QX", relative=True)
         ended = _ended_date(g, anchor)
         if previous_year or re.search(r"same|comparable|corresponding", qual):
-            base = ctx.last_quarter or _add_quarters(*current, -1)
+            # a year before the quarter being reported; a forecast of a later quarter ("the
+            # third quarter of 1990") is not the one the results are compared with
+            base = _reported_quarter(ctx, anchor) or _add_quarters(*current, -1)
             y, q = base[0] - 1, base[1]
         elif det == "this" or "current" in qual:
             y, q = current
@@ -891,9 +902,10 @@ def _r_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surfac
     n = sign * max(1, math.floor(count + 0.5))
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=_unanchored_unit(unit), relative=True, modifier=modifier)
-    if unit == "year" and abs(n) == 1 and sign < 0 and ctx.quarter_near and ctx.last_quarter:
+    reported = _reported_quarter(ctx, anchor)
+    if unit == "year" and abs(n) == 1 and sign < 0 and ctx.quarter_near and reported:
         # "a year earlier" beside quarterly results means the same quarter a year before
-        y, q = ctx.last_quarter
+        y, q = reported
         return Resolution(type=TimexType.DATE, value=f"{y - 1:04d}-Q{q}", relative=True, modifier=modifier,
                           informative=False)
     value = _point_value(anchor, unit, n)
@@ -909,8 +921,9 @@ def _unanchored_unit(unit: str) -> str:
 
 def _r_adj_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
     unit = _norm(g["adj"])
-    if unit == "year" and ctx.quarter_near and ctx.last_quarter:
-        y, q = ctx.last_quarter
+    reported = _reported_quarter(ctx, anchor)
+    if unit == "year" and ctx.quarter_near and reported:
+        y, q = reported
         return Resolution(type=TimexType.DATE, value=f"{y - 1:04d}-Q{q}", relative=True, informative=False)
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=_unanchored_unit(unit), relative=True)
