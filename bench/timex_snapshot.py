@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Snapshot every expression the temporal tagger finds, to prove a speed-up changed nothing.
 
-    .venv/bin/python bench/timex_snapshot.py OUT [--repeat N]
+    .venv/bin/python bench/timex_snapshot.py OUT [--repeat N] [--corpus FILE.jsonl]
 
 Runs :func:`timeline.timex.find_times` over every document of the four corpora under
 ../shared/bench/data/time (publication date = the document's creation date) and writes one line
 per expression, with every field of :class:`timeline.model.TimeExpression`, to OUT. Two
 snapshots taken before and after a change must be byte-identical (``cmp``). Also prints the
 tagging throughput in KB of text per CPU second (``time.process_time``), the best of N runs.
+
+``--corpus`` replaces the four corpora by a JSON-lines file of documents with ``text`` and
+``published`` (or ``dct``) fields, such as the synthetic news corpus bench/bench_scale.py writes.
+To compare two versions of the tagger, run this script with ``PYTHONPATH`` set to each version's
+tree (from a directory that holds no ``timeline`` package).
 """
 
 from __future__ import annotations
@@ -27,17 +32,17 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "bench" / "data" / "time"
 
 
-def _docs() -> list[tuple[str, str, dt.date | None]]:
+def _docs(paths: list[Path]) -> list[tuple[str, str, dt.date | None]]:
     docs = []
-    for path in sorted(DATA.glob("*.jsonl")):
+    for path in paths:
         with path.open(encoding="utf-8") as f:
-            for line in f:
+            for n, line in enumerate(f):
                 if not line.strip():
                     continue
                 d = json.loads(line)
-                dct = d.get("dct") or ""
+                dct = d.get("dct") or d.get("published") or ""
                 published = dt.date.fromisoformat(dct[:10]) if re.match(r"\d{4}-\d{2}-\d{2}", dct) else None
-                docs.append((f"{path.stem}/{d['doc_id']}", d["text"], published))
+                docs.append((f"{path.stem}/{d.get('doc_id', n)}", d["text"], published))
     return docs
 
 
@@ -51,11 +56,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out", type=Path)
     ap.add_argument("--repeat", type=int, default=3, help="timed runs; the best is printed")
+    ap.add_argument("--corpus", type=Path, help="a JSON-lines corpus to tag instead of the four corpora")
     args = ap.parse_args()
-    if not DATA.is_dir():
+    if args.corpus is None and not DATA.is_dir():
         print(f"no bench data at {DATA}", file=sys.stderr)
         return 2
-    docs = _docs()
+    docs = _docs([args.corpus] if args.corpus else sorted(DATA.glob("*.jsonl")))
     kb = sum(len(text.encode("utf-8")) for _, text, _ in docs) / 1024
     best = float("inf")
     results: list[list[TimeExpression]] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "AGENCY_VERBS",
     "COMMON_WORDS",
+    "COMPASS_WORDS",
     "DOTTED_CODES",
     "FAMOUS_SURNAMES",
     "FIRST_NAMES",
@@ -19,9 +20,13 @@ __all__ = [
     "NOT_PLACE_PHRASES",
     "ORG_HEADS",
     "ORG_PREFIX_HEADS",
+    "PATHOGEN_GENERA",
+    "PATHOGEN_TAILS",
     "PERSON_CUES_AFTER",
+    "POSSESSIVE_TAILS",
     "POSTAL_CODES",
     "REGION_ABBREVIATIONS",
+    "SPEECH_VERBS",
     "SURNAME_WORDS",
     "TITLES",
 ]
@@ -89,7 +94,7 @@ FIRST_NAMES = _words(
     milton preston warren winston orlando houston carson denver brooklyn savannah raleigh
     cleveland kent camden hamilton marshall douglas clayton
     jerome conrad sidney brent dora riley gael manuel campbell crystal morgan amber lucy walsh beau johnnie
-    mevlut mert
+    mevlut mert stewart blair
     abigail adele agnes ahmet alain alastair alberto alessandro alfonso alina alistair allison alvaro
     amelia amit anders andrzej angus anil anita ann anton antoine arjun armando arturo astrid audrey
     augusto aurora axel barney beatrice benedict benoit bernardo bertrand bianca bjorn blake bonnie
@@ -168,6 +173,7 @@ COMMON_WORDS = _words(
     african american european asian western eastern
     christian muslim jewish catholic protestant orthodox islamic
     downtown metro uptown midtown suburb suburbs
+    media states holstein
         will mark bill grant rich hunt bush gore rice brown white black green gray grey
     """
 )
@@ -268,6 +274,16 @@ NOT_PLACE_PHRASES = frozenset(
         "european union",
         "eu",
         "panama papers",
+        # Brands and bodies whose names are also hamlets' names somewhere ("Google", Taco Bell's
+        # "Bell", the Homeland Security department's "Homeland").
+        "google",
+        "facebook",
+        "twitter",
+        "youtube",
+        "microsoft",
+        "taco bell",
+        "homeland security",
+        "marine corps",
     }
 )
 
@@ -433,8 +449,41 @@ NEVER_ALONE = _words(
     royal republic kingdom union united democratic liberal conservative independent labour labor
     christian muslim jewish catholic orthodox islamic christmas easter spring summer autumn winter
     zoo industry zone commerce advance soul harvest delta valley plateau coast agency airport
+    earth congress homeland island islands
     """
 )
+
+# Words for the points of the compass that news puts before a place to name part of it ("North
+# Dallas", "West Kasai", "South West England"). When the gazetteer lacks the whole phrase, the
+# mention is still the phrase, placed at the place it qualifies.
+COMPASS_WORDS = _words(
+    """
+    north south east west northern southern eastern western central mid
+    northeast northwest southeast southwest northeastern northwestern southeastern southwestern
+    """
+)
+
+# Words after a name that make it the name of a pathogen or a disease, not a mention of the
+# place: "West Nile virus", "Reston ebolavirus", "Rift Valley fever", "Hong Kong flu".
+PATHOGEN_TAILS = _words("virus viruses ebolavirus fever flu influenza strain strains serotype")
+
+# Genera whose strains and serotypes are named after places: "Salmonella Litchfield", "Ebola
+# Reston". The place name after them names the strain.
+PATHOGEN_GENERA = _words("salmonella ebola ebolavirus listeria shigella legionella hantavirus")
+
+# Capitalised words after a possessive that make one longer name the gazetteer may lack
+# ("St. Peter's Square", "Martha's Vineyard" is known): the place before the "'s" is then not
+# what the text mentions.
+POSSESSIVE_TAILS = _words(
+    """
+    square county island islands bay park street road avenue bridge church cathedral hospital
+    college school university palace castle hall market gate lane
+    """
+)
+
+# Verbs of speech: a minor town as their subject is a person with a town's surname ("Cordova
+# said", "Saha told"); towns do not speak, and capitals and countries that do are metonyms.
+SPEECH_VERBS = _words("said says told tells added adds explained explains noted notes replied replies wrote")
 
 # Initials-with-dots forms of subdivision codes that news writes that way ("N.Y.", "B.C."); other
 # dotted pairs ("M.D.", "M.S.") are degrees or titles.

@@ -99,9 +99,12 @@ class Recogniser(Protocol):
 
 # A run's match list: (first token, end token, key, cue, region_of) over the run's token list.
 _RunMatch = tuple[int, int, str, Cue, str | None]
+# The same with the token where the mention's surface starts, last: before the first token
+# when compass words lead ("North Dallas" is Dallas, mentioned as "North Dallas").
+_Match = tuple[int, int, str, Cue, str | None, int]
 
 # A run's analysis: its tokens (relative offsets, text), their keys, separators, and matches.
-_RunAnalysis = tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[str, ...], tuple[_RunMatch, ...]]
+_RunAnalysis = tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[str, ...], tuple[_Match, ...]]
 
 # Bounded memo sizes: a news corpus has a few tens of thousands of distinct capitalised runs;
 # beyond that the memo is dropped whole, which costs one re-scan, not correctness.
@@ -169,9 +172,7 @@ def _vocabulary(gazetteer: Gazetteer) -> _Vocabulary:
 _VOCABS: weakref.WeakKeyDictionary[Any, _Vocabulary] = weakref.WeakKeyDictionary()
 
 
-def _analyse_run(
-    run_text: str, vocab: _Vocabulary
-) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[str, ...], tuple[_RunMatch, ...]]:
+def _analyse_run(run_text: str, vocab: _Vocabulary) -> _RunAnalysis:
     """Tokens (relative offsets, text), their keys, the separators and the longest matches."""
     hit = vocab.run_cache.get(run_text)
     if hit is not None:
@@ -203,8 +204,9 @@ def _analyse_run(
             abbrev = None
         if abbrev is not None:
             found = (i, i + 1, normalise_name(abbrev[1]), Cue.NAME, abbrev[0])
-        elif found is None:
-            # "Metcalfe County", "Black Hawk County", "PLYMOUTH CO.": a US county name.
+        elif found is None and tkeys[i] != "the":
+            # "Metcalfe County", "Black Hawk County", "PLYMOUTH CO.": a US county name (never
+            # from a sentence's "The", which is no part of the county's name).
             for span_len in (1, 2, 3):
                 t = i + span_len
                 if t >= n or tkeys[t] not in _COUNTY_WORDS:
@@ -252,11 +254,42 @@ def _analyse_run(
             i = found[1]
         else:
             i += 1
-    result = (toks, tkeys, seps, tuple(matches))
+    result = (toks, tkeys, seps, _with_compass(matches, tkeys, seps))
     if len(vocab.run_cache) >= _RUN_CACHE_SIZE:
         vocab.run_cache.clear()
     vocab.run_cache[run_text] = result
     return result
+
+
+def _with_compass(matches: list[_RunMatch], tkeys: Sequence[str], seps: Sequence[str]) -> tuple[_Match, ...]:
+    """Matches with where their surface starts: compass words right before a name belong to the
+    mention ("North Dallas", "West Kasai", "South West England", "North-Western Sydney").
+
+    A match of compass words alone ("South West", a Cameroonian region) right before a name is
+    absorbed into it; so are compass words that matched nothing. The name is still the place.
+    """
+    out: list[_Match] = []
+    for i, j, key, cue, region_of in matches:
+        start = i
+        if cue is Cue.NAME and region_of is None and i > 0 and seps[i - 1] in _COMPASS_JOINS:
+            prev = out[-1] if out else None
+            if prev is not None and prev[1] == i and prev[3] is Cue.NAME and _compass_only(prev[2]):
+                start = prev[5]
+                out.pop()
+            else:
+                floor = prev[1] if prev is not None else 0
+                while start > floor and tkeys[start - 1] in lexicon.COMPASS_WORDS and seps[start - 1] in _COMPASS_JOINS:
+                    start -= 1
+        out.append((i, j, key, cue, region_of, start))
+    return tuple(out)
+
+
+# Between a compass word and the name it qualifies: a space or a hyphen ("North-Western").
+_COMPASS_JOINS = frozenset({" ", "-", "‐", "‑"})
+
+
+def _compass_only(key: str) -> bool:
+    return all(w in lexicon.COMPASS_WORDS for w in key.split(" "))
 
 
 def _tokens_of(run_text: str) -> tuple[tuple[int, int, str], ...]:
@@ -341,15 +374,29 @@ class GazetteerRecogniser:
         spans: list[Span] = []
         persons: set[str] = set()  # keys of tokens seen as parts of people's names
         run_cache = vocab.run_cache
-        for m in iter_run_matches(text):
+        runs = list(iter_run_matches(text))
+        n_runs = len(runs)
+        r = 0
+        while r < n_runs:
+            m = runs[r]
+            r += 1
             run_text = m.group()
             # The memo is read here, not in _analyse_run: a hit is most runs, warm.
-            toks, tkeys, seps, matches = run_cache.get(run_text) or _analyse_run(run_text, vocab)
+            analysis = run_cache.get(run_text) or _analyse_run(run_text, vocab)
+            base = m.start()
+            end = m.end()
+            while r < n_runs and runs[r].start() == end + 3 and text[end : end + 3] in _POSSESSIVE_GAPS:
+                # "Queen Anne's County", "St. Peter's Square": one name across a possessive.
+                analysis, joined = _across_possessive(text, base, runs[r], analysis, vocab)
+                if not joined:
+                    break
+                end = runs[r].end()
+                r += 1
+            toks, tkeys, seps, matches = analysis
             if not matches:
                 continue
-            base = m.start()
             n = len(toks)
-            for i, j, key, cue, region_of in matches:
+            for i, j, key, cue, region_of, first in matches:
                 if cue is Cue.DEMONYM and not self.include_associative:
                     continue
                 if region_of is not None:
@@ -361,7 +408,7 @@ class GazetteerRecogniser:
                 if verdict is None:
                     continue
                 in_org, weak = verdict
-                s, e = base + toks[i][0], base + toks[j - 1][1]
+                s, e = base + toks[first][0], base + toks[j - 1][1]
                 surface = text[s:e]
                 if surface.endswith(".") and not _keeps_full_stop(surface):
                     e -= 1
@@ -376,6 +423,28 @@ class GazetteerRecogniser:
 
 
 _new_span = builder(Span)
+_POSSESSIVE_GAPS = frozenset({"'s ", "’s "})
+
+
+def _across_possessive(
+    text: str, base: int, nxt: re.Match[str], analysis: _RunAnalysis, vocab: _Vocabulary
+) -> tuple[_RunAnalysis, int]:
+    """A run followed by "'s " and another run: the analysis to use, and 1 when it covers both.
+
+    Both runs are analysed as one ("Queen Anne's County"); that analysis is used when one of its
+    names spans the possessive. Otherwise, when the second run starts with a word that makes a
+    longer name ("St. Peter's Square"), the first run's name right before the "'s" is dropped:
+    it is part of a name the gazetteer lacks.
+    """
+    joined_text = text[base : nxt.end()]
+    joined = vocab.run_cache.get(joined_text) or _analyse_run(joined_text, vocab)
+    n_first = len(analysis[0])
+    if any(i < n_first < j for i, j, *_ in joined[3]):
+        return joined, 1
+    toks, tkeys, seps, matches = analysis
+    if matches and matches[-1][1] == n_first and first_key(nxt.group().split(" ", 1)[0]) in lexicon.POSSESSIVE_TAILS:
+        return (toks, tkeys, seps, matches[:-1]), 0
+    return analysis, 0
 
 
 def _abbreviation_fits(text: str, start: int, surface: str) -> bool:
@@ -386,6 +455,7 @@ def _abbreviation_fits(text: str, start: int, surface: str) -> bool:
     return text[max(0, start - 2) : start].rstrip(" ").endswith(",")
 
 
+_PATHOGEN_AFTER = re.compile(r"[ \t]+\[?(?:" + "|".join(sorted(lexicon.PATHOGEN_TAILS)) + r")\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r",[ \t]+(?:a[ \t]+)?\d{1,3}(?:,|-year-old\b|[ \t]+of\b)")
 _LANGUAGE_BEFORE = re.compile(
     r"\b(?:in|speak|speaks|spoke|speaking|teach|teaches|teaching|taught|learn|learning|study|studying|"
@@ -443,6 +513,12 @@ def _judge(
     end = base + toks[j - 1][1]
     if end < len(text) and text[end] in "$€£¥0123456789":
         return None  # "US$460", "A4": a currency or a code, not a place
+    # A pathogen's or a disease's name: "West Nile virus", "Reston ebolavirus", "Hong Kong Flu",
+    # "Salmonella Litchfield", "Ebola Reston".
+    if (j < n and tkeys[j] in lexicon.PATHOGEN_TAILS) or _PATHOGEN_AFTER.match(text, end, end + 16):
+        return None
+    if i > 0 and tkeys[i - 1] in lexicon.PATHOGEN_GENERA and _spaces(seps[i - 1]):
+        return None
     if cue is Cue.NAME and j < n and tkeys[j] in lexicon.GEO_TAILS and _spaces(seps[j - 1]):
         return None  # "Metcalfe County", "Hutcheson Road": a longer name the gazetteer lacks
     # Person before: a title, a given name or an initial right before the match, joined by a
@@ -452,6 +528,21 @@ def _judge(
         if prev in lexicon.TITLES or prev in lexicon.FIRST_NAMES or _INITIAL.match(toks[i - 1][2]):
             if single:
                 persons.add(key)
+            return None
+        # A title or a given name two words before, and a name in between: a person's middle
+        # and last names ("Dr. Brian Evans", "Jose Angel Cordova", "President Barack Obama").
+        if (
+            single
+            and cue is Cue.NAME
+            and i > 1
+            and _spaces(seps[i - 2])
+            and (tkeys[i - 2] in lexicon.TITLES or tkeys[i - 2] in lexicon.FIRST_NAMES)
+            and prev not in lexicon.ORG_HEADS
+            and prev not in lexicon.COMMON_WORDS
+            and prev not in lexicon.GEO_TAILS
+            and not _is_acronym(toks[i - 1][2])
+        ):
+            persons.add(key)
             return None
         # Any other capitalised word right before a one-word place that is not itself a place,
         # an organisation word or a common word is most often a given name ("Tanya Campbell",

@@ -64,7 +64,7 @@ _UPPER = _letter_class("upper")
 # runs grow, and a run is only a window for the longest-match lookup, so a missing connector
 # costs a multi-word name while an extra one costs only time.
 _CONNECTORS = (
-    "of|the|and|de|del|della|di|da|do|dos|das|du|des|la|le|les|los|las|el|al|y|e|"
+    "of|the|and|de|del|della|di|da|do|dos|das|du|des|la|le|les|los|las|el|al|y|e|au|aux|"
     "von|van|der|den|upon|on|am|im|an|sur|en|es|aan|ter|zu|bin|ibn"
 )
 

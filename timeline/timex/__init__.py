@@ -40,7 +40,7 @@ from typing import Final
 from timeline.model import Interval, TimeExpression
 from timeline.timex.normalise import Context, resolve
 from timeline.timex.patterns import Candidate, find_candidates
-from timeline.timex.tense import Tense, firm_future, scheduled_weekday, tense_at
+from timeline.timex.tense import Tense, find_markers, firm_future, scheduled_weekday, tense_at
 from timeline.timex.values import calendar_interval, narrow
 
 __all__ = ["find_times"]
@@ -72,9 +72,10 @@ def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
     candidates = find_candidates(text)
     context = Context(narrative=_is_narrative(candidates, published))
     quarter_at: int | None = None
+    markers = find_markers(text) if candidates else None
     for cand in candidates:
         surface = text[cand.start:cand.end]
-        tense = tense_at(text, cand.start, cand.end)
+        tense = tense_at(text, cand.start, cand.end, markers=markers)
         if cand.kind in ("weekday", "time") and tense is not Tense.PAST and scheduled_weekday(text, cand.start):
             tense = Tense.FUTURE  # "the ceasefire expires Sunday": a timetable names the coming day
         near = quarter_at is not None and cand.start - quarter_at < _QUARTER_REACH

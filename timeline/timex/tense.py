@@ -6,15 +6,24 @@ blank line, at most 250 characters either side), find the tense markers in it (m
 verbs for the past; "is", "are", "says" for the present), and return the tense of the marker
 nearest to the expression. Future markers win a tie: "said it will meet Friday" is about a
 coming Friday.
+
+A text with many expressions finds its markers once (:func:`find_markers`); each expression
+then takes those of its sentence by position. That gives the markers a search of the sentence
+alone would find whenever no marker runs across an end of the sentence and the sentence does
+not end inside a word (where a cut word could read as a marker: "freed|om"); other sentences,
+rare, are searched alone.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
-__all__ = ["Tense", "firm_future", "scheduled_weekday", "tense_at"]
+__all__ = ["Markers", "Tense", "find_markers", "firm_future", "scheduled_weekday", "tense_at"]
 
 
 class Tense(Enum):
@@ -69,41 +78,116 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def tense_at(text: str, start: int, end: int) -> Tense:
-    """The tense of the sentence around ``text[start:end]``, judged by the nearest marker."""
+
+
+def _lowered(regex: re.Pattern[str]) -> re.Pattern[str]:
+    r"""A marker pattern for the lower-cased text, matched case-sensitively: several times faster
+    than case-blind matching (see timeline.timex.patterns._lowered, the same device) and, on a
+    faithful copy, finding the same markers, except that "May" also reads as "may" there
+    (:func:`find_markers` drops it). The marker patterns hold no upper-case escapes."""
+    return re.compile(regex.pattern.replace("(?-i:may)", "may").lower(), regex.flags & ~re.IGNORECASE)
+
+
+# The marker families in the order they are weighed: on equal distance the earlier one wins.
+_FAMILIES: Final = ((_FUTURE, Tense.FUTURE), (_PAST, Tense.PAST), (_PRESENT, Tense.PRESENT))
+_LOWERED: Final = tuple(_lowered(regex) for regex, _tense in _FAMILIES)
+# characters that lower-case to two ("İ") or that case-blind matching equates with an ASCII
+# letter they do not lower-case to: a lower-cased copy holding them is not faithful
+_UNFAITHFUL_LOWER: Final = re.compile("[ıſİ]")
+_WORD_CHAR: Final = re.compile(r"\w")
+
+# A marker: start, end and its words lower-cased.
+_Marker = tuple[int, int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Family:
+    """The markers of one family in a whole text, in text order (they do not overlap)."""
+
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Markers:
+    """The tense markers of one text (:func:`find_markers`), for :func:`tense_at` to look up."""
+
+    text: str
+    families: tuple[_Family, ...]
+
+
+def find_markers(text: str) -> Markers:
+    """Every tense marker of ``text``, found once for all the expressions of the text."""
+    low = text.lower()
+    faithful = _UNFAITHFUL_LOWER.search(text) is None
+    families = []
+    for (regex, _tense), lowered in zip(_FAMILIES, _LOWERED, strict=True):
+        if faithful:
+            # "may" is a marker in lower case only: "May" is the month. No other marker starts
+            # there, so dropping it leaves what the case-blind search finds.
+            found = [m for m in lowered.finditer(low) if m.group(0) != "may" or text.startswith("may", m.start())]
+        else:
+            found = list(regex.finditer(text))
+        families.append(_Family(starts=[m.start() for m in found], ends=[m.end() for m in found],
+                                words=[m.group(0).lower() for m in found]))
+    return Markers(text=text, families=tuple(families))
+
+
+def _in_sentence(regex: re.Pattern[str], family: _Family | None, text: str, left: int, right: int,
+                 clean_right: bool) -> Iterable[_Marker]:
+    """The markers ``regex.finditer(text, left, right)`` yields, taken from ``family`` when the
+    sentence cuts none of the text's markers (see the module docstring)."""
+    if family is not None and clean_right:
+        starts, ends = family.starts, family.ends
+        i = bisect_left(starts, left)
+        j = bisect_left(starts, right, i)
+        if (i == 0 or ends[i - 1] <= left) and (j == 0 or ends[j - 1] <= right):
+            return zip(starts[i:j], ends[i:j], family.words[i:j], strict=True)
+    return _searched(regex, text, left, right)
+
+
+def _searched(regex: re.Pattern[str], text: str, left: int, right: int) -> Iterator[_Marker]:
+    for m in regex.finditer(text, left, right):
+        yield m.start(), m.end(), m.group(0).lower()
+
+
+def tense_at(text: str, start: int, end: int, *, markers: Markers | None = None) -> Tense:
+    """The tense of the sentence around ``text[start:end]``, judged by the nearest marker.
+
+    ``markers``, from :func:`find_markers` on the same text, saves searching the sentence."""
     if text.startswith("'s", end) or text.startswith("’s", end):
         return Tense.PAST  # "Wednesday's ruling": a possessive day names something that happened
     left, right = _sentence(text, start, end)
+    if markers is not None and markers.text is not text and markers.text != text:
+        markers = None  # found in another text: of no use here
+    # a sentence cut inside a word could end in a marker that the whole text does not hold
+    clean_right = right == len(text) or _WORD_CHAR.match(text, right - 1) is None
     best: tuple[int, int, Tense] | None = None
-
-    def consider(regex: re.Pattern[str], tense: Tense, rank: int) -> None:
-        nonlocal best
-        for m in regex.finditer(text, left, right):
-            if start <= m.start() < end:
+    for rank, (regex, tense) in enumerate(_FAMILIES):
+        family = markers.families[rank] if markers is not None else None
+        for m_start, m_end, word in _in_sentence(regex, family, text, left, right, clean_right):
+            if start <= m_start < end:
                 continue  # a marker inside the expression itself ("last", "ago") is not the verb
             # the verb governing a time expression usually comes before it ("said Friday",
             # "will meet Tuesday"), so markers after it count at twice their distance
-            if m.end() <= start:
-                dist = start - m.end()
+            if m_end <= start:
+                dist = start - m_end
             else:
-                dist = 2 * (m.start() - end)
-                if best is not None and (dist, rank) >= best[:2] and m.start() >= end:
+                dist = 2 * (m_start - end)
+                if best is not None and (dist, rank) >= best[:2] and m_start >= end:
                     break  # later markers are further still: none of them can win
             key = (dist, rank)
             if best is not None and key >= best[:2]:
                 continue
-            if tense is Tense.PAST and m.group(0).lower() in _NOT_PAST:
+            if tense is Tense.PAST and word in _NOT_PAST:
                 continue
-            if m.end() > start and _QUOTE.search(text, end, m.start()):
+            if m_end > start and _QUOTE.search(text, end, m_start):
                 continue  # "... Thursday,'' Castro said": the reporting verb is outside the quotation
             effective = tense
-            if tense is Tense.FUTURE and _PAST_AUX_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            if tense is Tense.FUTURE and _PAST_AUX_BEFORE.search(text, max(0, m_start - 14), m_start):
                 effective = Tense.PAST
             best = (dist, rank, effective)
-
-    consider(_FUTURE, Tense.FUTURE, 0)
-    consider(_PAST, Tense.PAST, 1)
-    consider(_PRESENT, Tense.PRESENT, 2)
     return Tense.UNKNOWN if best is None else best[2]
 
 

@@ -1,0 +1,113 @@
+"""Recognition and resolution rules added for general news text (each on sentences of our own)."""
+
+from __future__ import annotations
+
+from gazetteer import Gazetteer, PlaceKind, find_places
+
+
+def placed(text: str, gazetteer: Gazetteer) -> list[tuple[str, str | None]]:
+    return [(m.surface, m.place.name if m.place else None) for m in find_places(text, gazetteer=gazetteer)]
+
+
+def surfaces(text: str, gazetteer: Gazetteer) -> list[str]:
+    return [m.surface for m in find_places(text, gazetteer=gazetteer)]
+
+
+# --- names with hyphens and possessives -----------------------------------------------------------
+
+
+def test_hyphenated_name_with_a_french_connector(gazetteer: Gazetteer) -> None:
+    assert placed("Aid flights landed in Port-au-Prince on Monday.", gazetteer) == [
+        ("Port-au-Prince", "Port-au-Prince")
+    ]
+
+
+def test_hyphenated_country_name(gazetteer: Gazetteer) -> None:
+    assert placed("The president of Guinea-Bissau arrived.", gazetteer) == [("Guinea-Bissau", "Guinea-Bissau")]
+
+
+def test_name_across_a_possessive(gazetteer: Gazetteer) -> None:
+    ms = find_places("Farmers in Queen Anne's County and on Martha's Vineyard reported losses.", gazetteer=gazetteer)
+    assert [m.surface for m in ms] == ["Queen Anne's County", "Martha's Vineyard"]
+    assert all(m.place is not None and m.place.country_code == "US" for m in ms)
+
+
+def test_place_before_a_possessive_landmark_the_index_lacks_is_dropped(gazetteer: Gazetteer) -> None:
+    # "St. Peter" alone is a parish of Antigua; before "'s Square" it is part of a longer name.
+    assert surfaces("Crowds gathered in St. Peter's Square at noon.", gazetteer) == []
+
+
+def test_possessive_of_a_place_is_still_the_place(gazetteer: Gazetteer) -> None:
+    assert surfaces("Russia's army and Iran's navy held drills.", gazetteer) == ["Russia", "Iran"]
+
+
+def test_sentence_initial_the_is_not_part_of_a_county(gazetteer: Gazetteer) -> None:
+    assert surfaces("The Orange County sheriff spoke to reporters.", gazetteer) == ["Orange County"]
+
+
+# --- compass words -----------------------------------------------------------------------------------
+
+
+def test_compass_word_joins_the_mention_of_the_place(gazetteer: Gazetteer) -> None:
+    ms = find_places("Storms flooded North London overnight.", gazetteer=gazetteer)
+    assert [m.surface for m in ms] == ["North London"]
+    assert ms[0].place is not None and ms[0].place.name == "London" and ms[0].place.country_code == "GB"
+
+
+def test_compass_only_region_before_a_place_is_absorbed(gazetteer: Gazetteer) -> None:
+    # "South West" alone names a Cameroonian region; before "England" it says which part.
+    ms = find_places("Heavy rain fell across South West England this week.", gazetteer=gazetteer)
+    assert [(m.surface, m.place.country_code if m.place else None) for m in ms] == [("South West England", "GB")]
+
+
+def test_known_compass_names_keep_their_own_sense(gazetteer: Gazetteer) -> None:
+    assert placed("Talks between North Korea and South Africa resumed.", gazetteer) == [
+        ("North Korea", "North Korea"),
+        ("South Africa", "South Africa"),
+    ]
+
+
+# --- pathogens, people, brands, generic words ------------------------------------------------------
+
+
+def test_pathogen_names_are_not_places(gazetteer: Gazetteer) -> None:
+    text = (
+        "Mosquitoes carrying West Nile virus were trapped in Texas. Tests ruled out the Marburg virus. "
+        "A Salmonella Newport outbreak and Rift Valley fever worried vets in Kenya."
+    )
+    assert surfaces(text, gazetteer) == ["Texas", "Kenya"]
+
+
+def test_name_two_words_after_a_title_or_given_name_is_a_person(gazetteer: Gazetteer) -> None:
+    text = "Governor Maria Cordova visited Lima. Later Cordova met farmers in Peru."
+    assert surfaces(text, gazetteer) == ["Lima", "Peru"]
+
+
+def test_town_as_the_subject_of_a_speech_verb_is_a_person(gazetteer: Gazetteer) -> None:
+    text = "Vendors in Kolkata adapted, Saha told reporters. Business was slow, Saha added."
+    assert surfaces(text, gazetteer) == ["Kolkata"]
+
+
+def test_capitals_that_speak_stay_places(gazetteer: Gazetteer) -> None:
+    ms = find_places("Moscow said the talks in Boston said little.", gazetteer=gazetteer)
+    assert [m.surface for m in ms] == ["Moscow", "Boston"]
+
+
+def test_brand_and_body_names_are_not_places(gazetteer: Gazetteer) -> None:
+    text = "Google and Taco Bell hired staff while the Homeland Security department and Marine Corps watched."
+    assert surfaces(text, gazetteer) == []
+
+
+def test_generic_words_alone_are_not_places(gazetteer: Gazetteer) -> None:
+    text = "Members of Congress said the Earth was warming. Samples went to the Island lab. States disagreed."
+    assert surfaces(text, gazetteer) == []
+
+
+# --- landmarks by their other names -----------------------------------------------------------------
+
+
+def test_airport_by_its_short_name_beats_a_small_town(gazetteer: Gazetteer) -> None:
+    ms = find_places("Passengers were stranded at Heathrow after the storm.", gazetteer=gazetteer)
+    assert len(ms) == 1
+    place = ms[0].place
+    assert place is not None and place.kind is PlaceKind.SITE and place.country_code == "GB"
