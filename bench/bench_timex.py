@@ -117,7 +117,9 @@ def groups(docs: list[dict], preds: list[dict], top: int = 40) -> None:
 # quarters, halves, seasons, decades, centuries, X placeholders, vague references, durations.
 _WELL_FORMED = re.compile(
     r"(?:\d{4}|XXXX)(?:-(?:(?:\d\d|XX)(?:-(?:\d\d|XX)(?:T(?:\d\d(?::\d\d)?|MO|AF|EV|NI|DT))?)?|W(?:\d\d|XX)"
-    r"(?:-\d|-WE)?|Q[1-4X]|H[12]|SP|SU|FA|WI))?|\d{2,3}X?|PAST_REF|PRESENT_REF|FUTURE_REF|P.+|BC\d{4}")
+    r"(?:-\d(?:T(?:MO|AF|EV|NI))?|-WE)?|Q[1-4X]|H[12]|SP|SU|FA|WI))?|\d{2}(?:\d|X)?X?|PAST_REF|PRESENT_REF|FUTURE_REF|"
+    r"P.+|BC\d{4}")
+_DURATION_VALUE = re.compile(r"P(?:T?[\dX])")
 _POD_OR_CLOCK = re.compile(r"T(?:MO|AF|EV|NI)$|(?<=T\d\d)(?::00)?$")
 _EXPLICIT_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 
@@ -167,7 +169,7 @@ def error_category(gold: dict, pred: dict, published: dt.date) -> str:
     gv, pv = gold["value"].upper(), pred["value"].upper()
     gt, pt = gold["type"].upper(), pred["type"].upper()
     year = _EXPLICIT_YEAR.search(gold["text"])
-    if (not _WELL_FORMED.fullmatch(gv) or ((gt == "DURATION") != gv.startswith("P") and gt != "SET")
+    if (not _WELL_FORMED.fullmatch(gv) or ((gt == "DURATION") != bool(_DURATION_VALUE.match(gv)) and gt != "SET")
             or (year and re.match(r"\d{4}", gv) and not gv.startswith(year[1]) and "fiscal" not in gold["text"].lower())
             or _POD_OR_CLOCK.sub("", gv) == _POD_OR_CLOCK.sub("", pv)
             or (year and re.sub(r"(?:-XX)+$", "", gv) == pv != gv)):
@@ -176,9 +178,9 @@ def error_category(gold: dict, pred: dict, published: dt.date) -> str:
     if (gold["start"], gold["end"]) != (pred["start"], pred["end"]):
         return "span boundary"
     if (gt in ("DURATION", "SET")) != (pt in ("DURATION", "SET")) or (gt == "SET") != (pt == "SET") or (
-            gv.endswith("_REF") != pv.endswith("_REF") and (gv.startswith("P") or pv.startswith("P"))):
+            gv.endswith("_REF") != pv.endswith("_REF") and (_DURATION_VALUE.match(gv) or _DURATION_VALUE.match(pv))):
         return "duration vs date"
-    if gv.startswith("P") and pv.startswith("P"):
+    if _DURATION_VALUE.match(gv) and _DURATION_VALUE.match(pv):
         return "duration value"
     g0, p0 = _start_day(gv), _start_day(pv)
     if g0 is None or p0 is None or re.sub(r"\d", "9", gv) != re.sub(r"\d", "9", pv):
