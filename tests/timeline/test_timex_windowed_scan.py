@@ -7,6 +7,7 @@ be scanned whole); texts are built from date-like fragments, so most rules fire.
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -35,3 +36,34 @@ def test_windowed_scan_equals_whole_scan(text: str) -> None:
         mp.setattr(patterns, "_LONG_RUN", re.compile(""))  # every text "has a long run": scanned whole
         whole = candidates(text)
     assert windowed == whole
+
+
+CASED = st.sampled_from([
+    "MAY", "May", "may", "Sat", "SAT", "on Sat", "Jan", "JANUARY", "Q3", "q3", "H1", "FY 2020", "fiscal 1998",
+    "5 P.M.", "10:35 EST", "2025-02-17T10:00Z", "2025-02-17t10:00z", "1990S", "400 BC", "400 bc", "A.D. 79",
+    "Christmas", "CHRISTMAS", "Fall", "THE FALL OF", "Now,", "NOW", "ı", "İ", "ſ", "K", "Σ", "ǅ",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(FRAGMENTS, CASED, st.text(max_size=4)), max_size=30).map(" ".join))
+def test_scan_of_the_lower_cased_copy_equals_case_blind_scan(text: str) -> None:
+    lowered = candidates(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(patterns, "_UNFAITHFUL_LOWER", re.compile(""))  # every copy "unfaithful": case-blind scan
+        case_blind = candidates(text)
+    assert lowered == case_blind
+
+
+def test_lower_casing_keeps_every_character_in_its_class() -> None:
+    # the premise of scanning the lower-cased copy: a character and its lower case are both in
+    # \w, \d and \s or both out (characters that lower-case to two are never scanned that way)
+    chars = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if len(c.lower()) == 1)
+    lowered = "".join(c.lower() for c in chars)
+    for cls in (r"\w", r"\d", r"\s"):
+        assert [m.start() for m in re.finditer(cls, chars)] == [m.start() for m in re.finditer(cls, lowered)]
+
+
+def test_every_rule_has_a_case_sensitive_twin() -> None:
+    # a rule left case-blind (an inline flag) would still be correct, only slow: say so here
+    assert all(patterns._LOWERED[kind] is not regex for kind, regex, _accept in patterns.RULES)
