@@ -3,7 +3,7 @@
 Reads ../shared/bench/data/time (skips when absent, fails under CI=true), tags every document
 with its creation date as the publication date, and scores with the benchmark's own scorer
 (../shared/bench/timex_score.py, imported, not copied). The floors are the figures reached when
-the tagger was tuned, minus 0.01.
+the tagger was tuned, minus 0.005: a regression of a few expressions fails.
 """
 
 from __future__ import annotations
@@ -24,11 +24,12 @@ BENCH = Path(__file__).resolve().parents[2].parent / "shared" / "bench"
 DATA = BENCH / "data" / "time"
 
 # corpus -> (relaxed span F1 floor, value F1 floor)
+_MARGIN = 0.005
 FLOORS = {
-    "te3_train_timebank": (0.9493 - 0.01, 0.8424 - 0.01),
-    "te3_train_aquaint": (0.9490 - 0.01, 0.7769 - 0.01),
-    "wikiwars_tml_train": (0.9250 - 0.01, 0.8275 - 0.01),
-    "tweets_train": (0.8458 - 0.01, 0.6155 - 0.01),
+    "te3_train_timebank": (0.9493 - _MARGIN, 0.8456 - _MARGIN),
+    "te3_train_aquaint": (0.9490 - _MARGIN, 0.7769 - _MARGIN),
+    "wikiwars_tml_train": (0.9250 - _MARGIN, 0.8279 - _MARGIN),
+    "tweets_train": (0.8458 - _MARGIN, 0.6155 - _MARGIN),
 }
 
 
