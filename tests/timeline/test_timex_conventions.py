@@ -265,3 +265,18 @@ REPORTED_QUARTER = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), REPORTED_QUARTER)
 def test_year_ago_compares_with_the_reported_quarter(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value, published=dt.date(1989, 10, 26))
+
+
+# A bare "the weekend" leans to the past like a bare weekday (news reports what happened), in
+# Monday's paper the one just gone; a future cue or "this" names the coming one.
+WEEKENDS = [
+    ("Over the weekend, protests spread to the capital.", "the weekend", "DATE", "2025-W07-WE"),
+    ("Rain will fall over the weekend.", "the weekend", "DATE", "2025-W08-WE"),
+    ("Fans are going out this weekend.", "this weekend", "DATE", "2025-W08-WE"),
+    ("Protests grew last weekend.", "last weekend", "DATE", "2025-W07-WE"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), WEEKENDS)
+def test_a_bare_weekend_is_the_last_one(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)

@@ -26,6 +26,8 @@ Conventions (TimeML / TimeBank, checked against the TempEval-3 training data):
   named; "July last year" from the anchor;
 - a quarter "ended July 31" is the calendar quarter holding most of it (May-July: Q2);
 - plural units ahead ("the weeks ahead", "coming years") are vague durations (PXW, PXY);
+- a bare "the weekend" without a future cue is the last one, like a bare weekday; "this
+  weekend" the coming one;
 - "last/this/next <unit>" shift the anchor's week, month, quarter, year... and keep that unit's
   precision ("last week" -> "2025-W07"); "N units ago" keeps the unit's precision too, but
   "N days later" counts from an event and stays a DURATION;
@@ -936,11 +938,16 @@ _REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": 
               "next": 1, "coming": 1, "following": 1, "upcoming": 1, "ensuing": 1, "subsequent": 1}
 
 
-def _weekend(anchor: dt.date, shift: int, tense: Tense) -> str:
-    """The ISO week of the weekend meant: the last one for the past, the coming one otherwise."""
+def _weekend(anchor: dt.date, shift: int, tense: Tense, *, bare: bool = False) -> str:
+    """The ISO week of the weekend meant: the last one for the past, the coming one otherwise.
+
+    A bare "the weekend" without a future cue is the last one, as a bare weekday is: news
+    reports what happened ("over the weekend, protests spread" in Monday's paper); "this
+    weekend" without a cue is the coming one."""
     monday = anchor - dt.timedelta(days=anchor.isoweekday() - 1)
     in_weekend = anchor.isoweekday() >= 6
-    if (shift == 0 and not in_weekend and tense is Tense.PAST) or (shift == -1 and in_weekend):
+    past = tense is Tense.PAST or (bare and tense is not Tense.FUTURE)
+    if (shift == 0 and not in_weekend and past) or (shift == -1 and in_weekend):
         shift = -1
     return _week(monday + dt.timedelta(weeks=shift)) + "-WE"
 
@@ -984,8 +991,8 @@ def _r_rel_unit(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, s
                           relative=True, modifier=modifier)
     from_text = base is not anchor
     if unit == "weekend":
-        return Resolution(type=TimexType.DATE, value=_weekend(base, shift, tense), relative=True, modifier=modifier,
-                          from_text=from_text)
+        value = _weekend(base, shift, tense, bare=not rel and det == "the")
+        return Resolution(type=TimexType.DATE, value=value, relative=True, modifier=modifier, from_text=from_text)
     value = _point_value(base, unit, shift)
     if value is None:
         return None
