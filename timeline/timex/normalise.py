@@ -991,8 +991,8 @@ def _r_rel_unit(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, s
                           relative=True, modifier=modifier)
     from_text = base is not anchor
     if unit == "weekend":
-        value = _weekend(base, shift, tense, bare=not rel and det == "the")
-        return Resolution(type=TimexType.DATE, value=value, relative=True, modifier=modifier, from_text=from_text)
+        weekend = _weekend(base, shift, tense, bare=not rel and det == "the")
+        return Resolution(type=TimexType.DATE, value=weekend, relative=True, modifier=modifier, from_text=from_text)
     value = _point_value(base, unit, shift)
     if value is None:
         return None
