@@ -46,15 +46,30 @@ _PLURAL_TITLES = ("Presidents", "Prime Ministers", "Foreign Ministers", "Leaders
 # whole: the atomic group and the possessive tail stop the engine from retrying every shorter
 # cut of a word, which can never match anyway (a name word is followed by a space, a comma or
 # the end of the pattern, none of which continues a word). Same matches, far less backtracking.
-_NAME_WORD = r"[A-Z](?>[\w’'\-]*[a-z])[\w’'\-]*+"
+_NAME_TAIL = r"(?>[\w’'\-]*[a-z])[\w’'\-]*+"
+_NAME_WORD = rf"[A-Z]{_NAME_TAIL}"
 # Names never cross a line break: a headline's last word is not a first name.
-_NAME = rf"(?:{_NAME_WORD})(?:[ \t]+(?:[A-Z]\.[ \t]+)?(?:{_NAME_WORD})){{1,2}}"
+_MORE_NAME_WORDS = rf"(?:[ \t]+(?:[A-Z]\.[ \t]+)?(?:{_NAME_WORD})){{1,2}}"
+_NAME = rf"(?:{_NAME_WORD}){_MORE_NAME_WORDS}"
+# The same, only at the start of a word (as after ``\b``). The word-start test comes after the
+# first letter rather than before it, so the pattern begins with a character class and the
+# engine jumps from capital to capital in C instead of trying every position.
+_NAME_AT_WORD_START = rf"[A-Z](?<!\w[A-Z]){_NAME_TAIL}{_MORE_NAME_WORDS}"
+
+
+def _at_word_start(words: Sequence[str]) -> str:
+    """An alternation of ``words`` (each starting with a letter) matching only at a word start.
+
+    ``\b(?:President|Prime Minister)`` and ``P(?<!\wP)resident|P(?<!\wP)rime Minister`` match
+    the same text; the second begins with literal letters, which the engine scans for quickly.
+    """
+    return "|".join(rf"{re.escape(w[0])}(?<!\w{re.escape(w[0])}){re.escape(w[1:])}" for w in words)
+
+
 _TITLE_ALT = "|".join(re.escape(t) for t in TITLES)
-# Every title starts with a capital: the look-ahead rejects other words before the long
-# alternation of titles is tried one by one.
-_TITLED = re.compile(rf"\b(?=[A-Z])(?P<title>{_TITLE_ALT})[ \t]+(?P<name>{_NAME})")
+_TITLED = re.compile(rf"(?P<title>{_at_word_start(TITLES)})[ \t]+(?P<name>{_NAME})")
 _APPOSITION = re.compile(
-    rf"\b(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?(?:[\w’'.\-]+\s+){{0,3}}?"
+    rf"(?P<name>{_NAME_AT_WORD_START}),\s+(?:the\s+|a\s+)?(?:[\w’'.\-]+\s+){{0,3}}?"
     rf"(?P<title>{_TITLE_ALT}|envoy|head|chief|spokesman|spokeswoman|minister|adviser|advisor|leader)\b"
 )
 _PLURAL = re.compile(rf"\b(?:{'|'.join(_PLURAL_TITLES)})\s+(?P<a>{_NAME_WORD})\s+and\s+(?P<b>{_NAME_WORD})")

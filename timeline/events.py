@@ -36,14 +36,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import accumulate
+from typing import Generic, Protocol, TypeVar
 
 from gazetteer.model import MentionRole, Place, PlaceKind, PlaceMention
 from timeline.actors import ActorMention, find_actors
 from timeline.model import (
+    ActorKind,
     Document,
     Event,
     EventPlace,
@@ -151,6 +152,16 @@ _SHORT_COUNTRY = {"US": "US", "GB": "UK", "AE": "UAE"}
 _TITLE_MAX_WORDS = 12
 
 
+class _HasSpan(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_HasSpan)
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class EventExtraction:
     """Events of one document and the clauses that reported something we could not date."""
@@ -170,109 +181,155 @@ class _Trigger:
 
 
 def _quoted_ranges(text: str, start: int) -> list[tuple[int, int]]:
+    if '"' not in text and "“" not in text:
+        return []  # no opening mark, so nothing quoted (most clauses)
     return [(start + m.start(), start + m.end()) for m in _QUOTED.finditer(text)]
 
 
 # Words that can start a trigger, lower-case: single-word event nouns, event verbs, and "phone"
 # (of "phone call"). Every other word is skipped without looking at it twice.
 _CANDIDATES = frozenset({w for w in EVENT_NOUNS if " " not in w} | set(EVENT_VERBS) | {"phone"})
-# The text cut into alternating words (``_WORD``'s tokens) and gaps (runs of non-letters): the
-# same words ``_WORD.finditer`` yields, found in one C-level pass; their offsets are the running
-# sums of the pieces' lengths.
-_PIECES = re.compile(r"[A-Za-z][A-Za-z’'\-]*|[^A-Za-z]+")
+
+
+def _trie_alternation(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, shared prefixes factored out.
+
+    "meet|meets|met" becomes "me(?:et(?:s)?|t)": the engine then tests each letter of the text
+    once against the few letters that may follow, instead of every word in turn.
+    """
+    root: dict[str, dict] = {}  # a trie: letter -> sub-trie, "" marks an end
+    for word in words:
+        node = root
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(letter) + pattern(child) for letter, child in sorted(node.items()) if letter]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ("|" if "" in node else "") + ")"
+
+    return pattern(root)
+
+
+# A candidate word is a whole ``_WORD`` token of the lower-cased text: its run of word
+# characters ([a-z’'-]) starts after a character outside the run, may open with apostrophes or
+# hyphens (which ``_WORD`` does not count), and ends right after the word.
+_CANDIDATE = re.compile(rf"(?<![a-z’'\-])[’'\-]*(?P<word>{_trie_alternation(_CANDIDATES)})(?![a-z’'\-])")
+_LOWER_WORD = re.compile(r"[a-z][a-z’'\-]*")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
 # ASCII-only lower-casing: ``str.lower`` may change a non-ASCII text's length ("İ" becomes two
 # characters) or turn a non-ASCII letter into an ASCII one (the Kelvin sign into "k").
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_WORD_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True, slots=True)
 class _Words:
-    """The words of a document, lower-cased, with where trigger candidates are.
+    """A document's trigger candidates, and its words around them, lower-cased.
 
-    ``pieces`` alternate between words and gaps; ``offsets[j]`` is where piece ``j`` starts;
-    ``candidates`` lists, in order, the piece indices of words in :data:`_CANDIDATES`. Clause
-    boundaries never fall inside a word (they sit at spaces, line breaks, punctuation), so a
-    clause's words are exactly the document's words between its offsets.
+    Clause boundaries never fall inside a word (they sit at spaces, line breaks, punctuation),
+    so a clause's words are exactly the document's words between its offsets, and the words
+    around a candidate are found by looking outwards from it, within the clause.
     """
 
-    pieces: list[str]
-    offsets: list[int]
-    candidates: list[int]
-    candidate_offsets: list[int]
+    lowered: str
+    starts: list[int]  # where each candidate word starts, in text order
+    candidates: list[str]
 
     @classmethod
     def of(cls, text: str) -> _Words:
         lowered = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
-        pieces = _PIECES.findall(lowered)
-        offsets = list(accumulate(map(len, pieces), initial=0))
-        candidates = [j for j, piece in enumerate(pieces) if piece in _CANDIDATES]
-        return cls(pieces=pieces, offsets=offsets, candidates=candidates,
-                   candidate_offsets=[offsets[j] for j in candidates])
+        found = [(m.start("word"), m.group("word")) for m in _CANDIDATE.finditer(lowered)]
+        return cls(lowered=lowered, starts=[start for start, _ in found], candidates=[word for _, word in found])
 
     def candidate_range(self, start: int, end: int) -> tuple[int, int]:
-        """Indices into ``candidates`` of the candidate words starting in ``[start, end)``."""
-        first = bisect_left(self.candidate_offsets, start)
-        return first, bisect_left(self.candidate_offsets, end, first)
+        """Indices of the candidate words starting in ``[start, end)``."""
+        first = bisect_left(self.starts, start)
+        return first, bisect_left(self.starts, end, first)
 
     def has_candidate(self, start: int, end: int) -> bool:
         first, last = self.candidate_range(start, end)
         return first < last
 
+    def following(self, end: int, clause_end: int, count: int) -> list[str]:
+        """Up to ``count`` words after offset ``end`` (a word's end) inside the clause."""
+        return [m.group(0) for _, m in zip(range(count), _LOWER_WORD.finditer(self.lowered, end, clause_end),
+                                            strict=False)]
+
+    def previous(self, start: int, clause_start: int) -> str:
+        """The word before the one at ``start`` inside the clause, or "" when it is the first."""
+        text = self.lowered
+        last_letter = start - 1
+        while last_letter >= clause_start and not ("a" <= text[last_letter] <= "z"):
+            last_letter -= 1
+        if last_letter < clause_start:
+            return ""
+        run_start = last_letter
+        while run_start > clause_start and text[run_start - 1] in _WORD_CHARS:
+            run_start -= 1
+        match = _LOWER_WORD.search(text, run_start, start)  # the run's word starts at its first letter
+        assert match is not None  # the run holds ``last_letter``
+        return match.group(0)
+
+
+def _refers_back(clause: Span, start: int) -> bool:
+    """Does the noun at ``start`` follow "this", "the", "such"... at the head of its clause?"""
+    return _ANAPHORA.match(clause.text, 0, start - clause.start) is not None
+
+
+# Nouns that follow "to" or a modal as verbs: "agreed to control", "will visit".
+_VERB_LIKE_NOUNS = frozenset({"control", "exchange", "vote", "call", "visit", "attack", "ban"})
+_TO_OR_MODAL = frozenset({"to", "will", "would", "could", "may", "might"})
+
 
 def _find_triggers(clause: Span, words: _Words, doc_text: str) -> list[_Trigger]:
     """Every trigger in the clause outside quotation marks, in order; references back excluded.
 
-    Only candidate words are examined; their neighbours are the words two pieces away (pieces
-    alternate between words and gaps), as long as they lie inside the clause.
+    Only candidate words are examined; the words around them are looked up when a rule needs
+    them.
     """
     first, last = words.candidate_range(clause.start, clause.end)
     if first == last:
         return []
-    pieces, offsets = words.pieces, words.offsets
     quoted = _quoted_ranges(clause.text, clause.start)
     found: list[_Trigger] = []
-    skip_at = -1  # the piece of "call" in a "phone call" already taken
-    for j in words.candidates[first:last]:
-        if j == skip_at:
+    skip_at = -1  # where the "call" of a "phone call" already taken starts
+    for start, word in zip(words.starts[first:last], words.candidates[first:last], strict=True):
+        if start == skip_at:
             continue
-        start = offsets[j]
-        word = pieces[j]
         end = start + len(word)
         if any(s <= start < e for s, e in quoted):
             continue
-        has_previous = j >= 2 and offsets[j - 2] >= clause.start
-        if has_previous and doc_text[start].isupper():
+        if doc_text[start].isupper() and words.previous(start, clause.start):
             continue  # part of a name mid-sentence: "the Cold War", "Peace Talks" in a headline
-        has_following = j + 2 < len(pieces) and offsets[j + 2] < clause.end
-        following = pieces[j + 2] if has_following else ""
-        previous = pieces[j - 2] if has_previous else ""
         trigger: _Trigger | None = None
-        if word == "phone" and following == "call":
-            trigger = _Trigger(kind="call", noun="phone call", start=start,
-                               end=offsets[j + 2] + len(following), is_noun=True)
-            skip_at = j + 2
-        elif word in EVENT_NOUNS and not (word == "call" and following in {"for", "on"}):
-            if word in {"control", "exchange", "vote", "call", "visit", "attack", "ban"} and previous in {
-                    "to", "will", "would", "could", "may", "might"}:
+        if word == "phone":
+            following = words.following(end, clause.end, 1)
+            if following == ["call"]:
+                call_end = words.lowered.index("call", end) + len("call")
+                trigger = _Trigger(kind="call", noun="phone call", start=start, end=call_end, is_noun=True,
+                                   anaphoric=_refers_back(clause, start))
+                skip_at = call_end - len("call")
+        elif word in EVENT_NOUNS and not (word == "call" and words.following(end, clause.end, 1) in (["for"], ["on"])):
+            if word in _VERB_LIKE_NOUNS and words.previous(start, clause.start) in _TO_OR_MODAL:
                 trigger = None  # an infinitive or modal verb: handled as a verb below
             else:
-                trigger = _Trigger(kind=EVENT_NOUNS[word], noun=word, start=start, end=end, is_noun=True)
+                trigger = _Trigger(kind=EVENT_NOUNS[word], noun=word, start=start, end=end, is_noun=True,
+                                   anaphoric=_refers_back(clause, start))
         if trigger is None and word in EVENT_VERBS:
             kind, noun = EVENT_VERBS[word]
             if kind in {"launch", "sanctions", "exchange"}:
                 # A light verb: the event is its object ("launched a full-scale invasion").
-                window = [pieces[k] for k in range(j + 2, j + 10, 2)
-                          if k < len(pieces) and offsets[k] < clause.end]
-                if any(o in EVENT_NOUNS for o in window):
+                if any(o in EVENT_NOUNS for o in words.following(end, clause.end, 4)):
                     continue  # the object noun is found on its own
                 if kind == "launch":
                     continue
             trigger = _Trigger(kind=kind, noun=noun, start=start, end=end, is_noun=False)
         if trigger is None:
             continue
-        if trigger.is_noun and _ANAPHORA.match(clause.text, 0, start - clause.start):
-            trigger = replace(trigger, anaphoric=True)
         found.append(trigger)
     return found
 
@@ -284,7 +341,7 @@ _PRONOUN_REACH = 400
 
 def _last_person(actors: Sequence[ActorMention], *, before: int) -> list[ActorMention]:
     """The person named last before ``before``, for a clause that starts with "He"/"She"."""
-    people = [a for a in actors if a.actor.kind.value == "person" and before - _PRONOUN_REACH <= a.start < before]
+    people = [a for a in actors if a.actor.kind is ActorKind.PERSON and before - _PRONOUN_REACH <= a.start < before]
     return people[-1:]
 
 
@@ -341,9 +398,33 @@ def _status(clause: Span, trigger: _Trigger, doc_text: str) -> EventStatus | Non
     return EventStatus.HAPPENED
 
 
-def _date_expressions(times: Sequence[TimeExpression], span: Span) -> list[TimeExpression]:
-    return [t for t in times if span.start <= t.start and t.end <= span.end
-            and t.type in (TimexType.DATE, TimexType.TIME) and t.interval is not None]
+class _Spans(Generic[_S]):
+    """Spans of one document (place mentions, time expressions, actors), kept in their order,
+    that answer "which of you lie inside ``[start, end)``?" by bisection when they are sorted
+    by start, as the finders return them, and by a scan otherwise (same answer, same order)."""
+
+    __slots__ = ("items", "sorted", "starts")
+
+    def __init__(self, items: Sequence[_S]) -> None:
+        self.items = list(items)
+        self.starts = [item.start for item in self.items]
+        self.sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
+
+    def within(self, start: int, end: int) -> list[_S]:
+        if not self.sorted:
+            return [item for item in self.items if start <= item.start and item.end <= end]
+        first = bisect_left(self.starts, start)
+        last = bisect_right(self.starts, end, first)  # an empty span at ``end`` is inside
+        return [item for item in self.items[first:last] if item.end <= end]
+
+
+def _datable(times: Sequence[TimeExpression]) -> list[TimeExpression]:
+    """The expressions that can date an event (a date or time with an interval), in order."""
+    return [t for t in times if t.type in (TimexType.DATE, TimexType.TIME) and t.interval is not None]
+
+
+def _date_expressions(datable: _Spans[TimeExpression], span: Span) -> list[TimeExpression]:
+    return datable.within(span.start, span.end)
 
 
 def _nearest(times: list[TimeExpression], trigger: _Trigger) -> TimeExpression | None:
@@ -382,10 +463,13 @@ def _owner(mention: PlaceMention, triggers: Sequence[_Trigger]) -> _Trigger | No
                                         else abs(t.start - mention.end) + 20, t.start))
 
 
+_ROLE_RANK = {PlaceRole.SITE: 0, PlaceRole.ACTOR: 1, PlaceRole.MENTIONED: 2}
+
+
 def _event_places(mentions: Sequence[tuple[PlaceMention, PlaceRole]],
                   actors: Sequence[ActorMention]) -> tuple[EventPlace, ...]:
     places: dict[tuple[object, ...], EventPlace] = {}
-    rank = {PlaceRole.SITE: 0, PlaceRole.ACTOR: 1, PlaceRole.MENTIONED: 2}
+    rank = _ROLE_RANK
 
     def add(place: Place, role: PlaceRole, mention: PlaceMention | None) -> None:
         key = place_key(place)
@@ -410,13 +494,16 @@ def _short_name(place: Place, surface: str | None) -> str:
     return place.name
 
 
+_MODIFIER = re.compile(r"[A-Za-z][\w\-]*")
+
+
 def _noun_phrase(doc_text: str, clause: Span, trigger: _Trigger) -> str:
     """The trigger noun with the modifiers right before it: "a surprise phone call" -> "surprise phone call"."""
     before = doc_text[clause.start:trigger.start].split()
     modifiers: list[str] = []
     for word in reversed(before[-3:]):
         bare = word.strip(",;:“”\"'’")
-        if not bare or bare.lower() in _NP_STOP or not re.fullmatch(r"[A-Za-z][\w\-]*", bare) or bare[0].isupper() or (
+        if not bare or bare.lower() in _NP_STOP or not _MODIFIER.fullmatch(bare) or bare[0].isupper() or (
                 bare.lower() in EVENT_VERBS):
             break
         modifiers.insert(0, bare)
@@ -429,7 +516,7 @@ def _title(doc_text: str, clause: Span, trigger: _Trigger, places: Sequence[Even
     site = next((ep.place for ep in places if ep.role is PlaceRole.SITE and ep.place.kind not in (
         PlaceKind.COUNTRY, PlaceKind.CONTINENT)), None)
     site_country = next((ep.place for ep in places if ep.role is PlaceRole.SITE), None)
-    people = list(dict.fromkeys(a.actor.name.split()[-1] for a in actors if a.actor.kind.value == "person"))
+    people = list(dict.fromkeys(a.actor.name.split()[-1] for a in actors if a.actor.kind is ActorKind.PERSON))
     countries = list(dict.fromkeys(_short_name(ep.place, ep.surface) for ep in places
                                    if ep.role is PlaceRole.ACTOR and ep.place.kind is PlaceKind.COUNTRY))
     phrase = _noun_phrase(doc_text, clause, trigger) if trigger.is_noun else trigger.noun
@@ -520,6 +607,9 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
     text = document.text
     actors = find_actors(text, places)
     words = _Words.of(text)
+    placed = _Spans([m for m in places if m.place])  # filtered once, in order, for every clause
+    datable = _Spans(_datable(times))
+    actor_spans = _Spans(actors)
     source = Source(document_id=document.id, title=document.title, url=document.source, published=document.published)
     events: list[tuple[Event, str]] = []
     undated = 0
@@ -540,9 +630,9 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
                 carried_subject = first_word if first_word[:1].isupper() else None
             if not triggers:
                 continue
-            in_clause = [m for m in places if clause.start <= m.start and m.end <= clause.end and m.place]
-            dates = _date_expressions(times, clause) or (
-                _date_expressions(times, sentence) if len(clauses) == 1 else [])
+            in_clause = placed.within(clause.start, clause.end)
+            dates = _date_expressions(datable, clause) or (
+                _date_expressions(datable, sentence) if len(clauses) == 1 else [])
             trigger, timex, partners = _choose(triggers, dates)
             if trigger is None:
                 context.extend((m, _mention_role(m, clause, triggers, text, "")) for m in in_clause)
@@ -570,7 +660,7 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
             own = [(m, r) for m, r in roles if r is PlaceRole.ACTOR or len(triggers) == 1
                    or getattr(_owner(m, triggers), "start", None) in partners]
             carried = [(m, r) for m, r in context if r is not PlaceRole.MENTIONED] if position > 0 else []
-            clause_actors = [a for a in actors if clause.start <= a.start and a.end <= clause.end]
+            clause_actors = actor_spans.within(clause.start, clause.end)
             if not clause_actors and _PRONOUN_SUBJECT.match(clause.text):
                 clause_actors = _last_person(actors, before=clause.start)
             event_places = _event_places(carried + own, clause_actors)
@@ -584,7 +674,7 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
                 document_id=document.id, sources=(source,), date_reason=reason, timex=timex,
             )
             for index, (earlier, kind) in enumerate(events):
-                if _same_happening(earlier, event, kind, trigger.kind):
+                if kind == trigger.kind and _same_happening(earlier, event, kind, trigger.kind):
                     events[index] = (_merge_into(earlier, event), kind)
                     break
             else:

@@ -74,11 +74,12 @@ def _sentences_in_block(text: str, start: int, end: int) -> list[Span]:
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(text=text[start:end], start=start, end=end)
+    # str.strip() removes exactly the characters for which str.isspace() holds.
+    piece = text[start:end]
+    stripped = piece.lstrip()
+    start += len(piece) - len(stripped)
+    stripped = stripped.rstrip()
+    return Span(text=stripped, start=start, end=start + len(stripped))
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -124,10 +125,13 @@ _CLAUSE_SPLIT = re.compile(
 
 def split_clauses(sentence: Span) -> list[Span]:
     """Clauses of one sentence (offsets into the same text as the sentence)."""
+    text = sentence.text
+    splits = list(_CLAUSE_SPLIT.finditer(text))
+    if not splits:  # most sentences: one clause, the sentence itself
+        return [sentence] if text.strip() else []
     clauses: list[Span] = []
     cursor = 0
-    text = sentence.text
-    for match in _CLAUSE_SPLIT.finditer(text):
+    for match in splits:
         if match.start() > cursor:
             clauses.append(Span(text=text[cursor:match.start()], start=sentence.start + cursor,
                                 end=sentence.start + match.start()))
