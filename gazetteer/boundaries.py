@@ -13,6 +13,7 @@ coast or border may fall on the wrong side or in the sea, and micro-states are a
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,7 +22,7 @@ from typing import Any
 
 from gazetteer.model import _check_coordinates
 
-__all__ = ["country_at", "country_feature", "country_geojson"]
+__all__ = ["country_at", "country_centre", "country_feature", "country_geojson"]
 
 _Ring = tuple[tuple[float, float], ...]
 
@@ -101,3 +102,29 @@ def country_at(lat: float, lon: float) -> str | None:
         if _inside(poly.outer, lon, lat) and not any(_inside(h, lon, lat) for h in poly.holes):
             return poly.iso_a2
     return None
+
+
+def country_centre(iso_a2: str) -> tuple[float, float] | None:
+    """The area centroid ``(lat, lon)`` of the country's largest polygon, or None when absent.
+
+    Computed in plain longitude/latitude (the shoelace formula), which is what a "middle of the
+    country" means on the maps these polygons are drawn for; the largest polygon, so that
+    islands far away do not pull the centre into the sea.
+    """
+    code = iso_a2.upper()
+    best: tuple[float, float, float] | None = None  # |area|, lat, lon
+    for poly in _polygons():
+        if poly.iso_a2 != code:
+            continue
+        area = cx = cy = 0.0
+        ring = poly.outer
+        for (x1, y1), (x2, y2) in itertools.pairwise(ring):
+            cross = x1 * y2 - x2 * y1
+            area += cross
+            cx += (x1 + x2) * cross
+            cy += (y1 + y2) * cross
+        if area == 0.0:
+            continue
+        if best is None or abs(area) > best[0]:
+            best = (abs(area), cy / (3.0 * area), cx / (3.0 * area))
+    return (best[1], best[2]) if best is not None else None

@@ -188,15 +188,16 @@ def default_cache_dir() -> Path:
     return base / "geotimeline"
 
 
+_META_SQL = "SELECT key, value FROM meta WHERE key IN ('version', 'complete', 'cities', 'sources', 'country_points')"
+
+
 def _index_is_usable(path: Path, options: BuildOptions) -> bool:
     if not path.is_file():
         return False
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            meta = dict(
-                con.execute("SELECT key, value FROM meta WHERE key IN ('version', 'complete', 'cities', 'sources')")
-            )
+            meta = dict(con.execute(_META_SQL))
         finally:
             con.close()
     except sqlite3.DatabaseError:
@@ -205,6 +206,7 @@ def _index_is_usable(path: Path, options: BuildOptions) -> bool:
         meta.get("version") == str(INDEX_VERSION)
         and meta.get("complete") == "1"
         and meta.get("cities") == options.cities
+        and meta.get("country_points") == options.country_points
         and meta.get("sources") == sources_digest()
     )
 
@@ -251,6 +253,8 @@ class Gazetteer:
         options = build_options or BuildOptions()
         directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         suffix = "" if options == BuildOptions() else f"-{options.cities}"
+        if options.country_points != BuildOptions().country_points:
+            suffix += f"-{options.country_points}"
         path = directory / f"gazetteer-v{INDEX_VERSION}{suffix}.sqlite"
         if not _index_is_usable(path, options):
             try:
