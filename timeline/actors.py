@@ -58,7 +58,7 @@ _NAME_AT_WORD_START = rf"[A-Z](?<!\w[A-Z]){_NAME_TAIL}{_MORE_NAME_WORDS}"
 
 
 def _at_word_start(words: Sequence[str]) -> str:
-    """An alternation of ``words`` (each starting with a letter) matching only at a word start.
+    r"""An alternation of ``words`` (each starting with a letter) matching only at a word start.
 
     ``\b(?:President|Prime Minister)`` and ``P(?<!\wP)resident|P(?<!\wP)rime Minister`` match
     the same text; the second begins with literal letters, which the engine scans for quickly.
