@@ -173,7 +173,7 @@ COMMON_WORDS = _words(
     african american european asian western eastern
     christian muslim jewish catholic protestant orthodox islamic
     downtown metro uptown midtown suburb suburbs
-    media states holstein
+    media states holstein colony
         will mark bill grant rich hunt bush gore rice brown white black green gray grey
     """
 )
@@ -463,9 +463,11 @@ COMPASS_WORDS = _words(
     """
 )
 
-# Words after a name that make it the name of a pathogen or a disease, not a mention of the
-# place: "West Nile virus", "Reston ebolavirus", "Rift Valley fever", "Hong Kong flu".
-PATHOGEN_TAILS = _words("virus viruses ebolavirus fever flu influenza strain strains serotype")
+# Words after a name that make it the name of a pathogen, a disease or a syndrome, not a mention of the
+# place: "West Nile virus", "Reston ebolavirus", "Rift Valley fever", "Hong Kong flu", "Lyme disease".
+PATHOGEN_TAILS = _words(
+    "virus viruses ebolavirus fever flu influenza strain strains serotype disease syndrome disorder"
+)
 
 # Genera whose strains and serotypes are named after places: "Salmonella Litchfield", "Ebola
 # Reston". The place name after them names the strain.

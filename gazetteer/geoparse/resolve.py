@@ -135,6 +135,8 @@ class _Group:
     # Countries of subdivisions listed next to this name ("Oregon, Utah, Washington and Texas"):
     # lists are homogeneous, so its subdivision sense in that country gains.
     listed_admin1: set[str] = field(default_factory=set)
+    # Listed next to a country ("Ghana, Niger, Nigeria and Togo"): its country sense gains.
+    listed_country: bool = False
     # Per candidate: latitude and longitude in radians and cos(latitude), for the nearness term.
     geo: tuple[tuple[float, float, float], ...] = ()
     weak: int = 0
@@ -465,6 +467,8 @@ def _score(
             bound = sc + ctx_max * max(0.0, 1.0 - (best_prior - sc) / context_reach)
             if kind is _ADMIN1:
                 bound += s.list_weight + s.sibling_weight
+            elif kind is _COUNTRY and g.listed_country:
+                bound += s.list_weight
             if qualifier and qualifier.get(k, 0):
                 bound += s.qualifier_weight
             if bound + 1e-9 < best_sc:
@@ -502,6 +506,8 @@ def _score(
             sc += ctx * reach
         if qualifier and qualifier.get(k, 0):
             sc += s.qualifier_weight
+        if kind is _COUNTRY and g.listed_country:
+            sc += s.list_weight
         if kind is _ADMIN1:
             if cc in listed:
                 sc += s.list_weight
@@ -634,16 +640,24 @@ def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
                 if c.kind is PlaceKind.ADMIN1:
                     g.qualifier[k] = g.qualifier.get(k, 0) + 1
                     break
-    for idx in range(len(order) - 1):
+    last = len(order) - 1
+    for idx in range(last):
         a, ga = order[idx]
         b, gb = order[idx + 1]
         # Gaps are matched in place (pos, endpos): slicing them would copy whole paragraphs.
         if b.start - a.end > 40 or ga is gb:
             continue
         if gb.cue is Cue.NAME and _COMMA_GAP.fullmatch(text, a.end, b.start):
-            # "X, Y": Y contains X.
+            # "X, Y": Y contains X. Not inside a list when X can be Y's peer: in "Georgia,
+            # Oklahoma, Pennsylvania and Ohio" or "Mexico, China, Japan" the commas separate
+            # states and countries, not a town from its state.
+            in_list = (idx > 0 and _COORDINATION_GAP.fullmatch(text, order[idx - 1][0].end, a.start) is not None) or (
+                idx + 1 < last and _COORDINATION_GAP.fullmatch(text, b.end, order[idx + 2][0].start) is not None
+            )
             for kb, y in enumerate(gb.candidates):
                 if y.kind not in (PlaceKind.ADMIN1, PlaceKind.COUNTRY):
+                    continue
+                if in_list and any(x.kind is y.kind for x in ga.candidates):
                     continue
                 for ka, x in enumerate(ga.candidates):
                     if x.kind in _COUNTRYLIKE or x.country_code != y.country_code:
@@ -658,6 +672,10 @@ def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
                 ga.listed_admin1.add(top_b.country_code)
             if top_a.kind is PlaceKind.ADMIN1 and top_a.country_code:
                 gb.listed_admin1.add(top_a.country_code)
+            if top_b.kind is PlaceKind.COUNTRY:
+                ga.listed_country = True
+            if top_a.kind is PlaceKind.COUNTRY:
+                gb.listed_country = True
         window = text[a.start : min(len(text), b.end + 12)]
         if _CAPITAL_NEAR.search(window):
             _mark_capital(ga, gb)

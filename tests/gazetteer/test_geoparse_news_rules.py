@@ -111,3 +111,32 @@ def test_airport_by_its_short_name_beats_a_small_town(gazetteer: Gazetteer) -> N
     assert len(ms) == 1
     place = ms[0].place
     assert place is not None and place.kind is PlaceKind.SITE and place.country_code == "GB"
+
+
+# --- lists --------------------------------------------------------------------------------------------
+
+
+def test_list_of_countries_is_not_a_town_and_its_country(gazetteer: Gazetteer) -> None:
+    # "China, Japan" inside a list is two countries, not a Japanese village called China.
+    ms = find_places(
+        "Cases rose in Peru, China, Japan and Chile, and in Syria, Iraq, Iran and Oman.", gazetteer=gazetteer
+    )
+    assert all(m.place is not None and m.place.kind is PlaceKind.COUNTRY for m in ms)
+    assert [m.place.country_code for m in ms if m.place] == ["PE", "CN", "JP", "CL", "SY", "IQ", "IR", "OM"]
+
+
+def test_country_listed_with_countries_beats_its_namesake_state(gazetteer: Gazetteer) -> None:
+    ms = find_places("Outbreaks hit Ghana, Benin, Niger, Nigeria and Togo.", gazetteer=gazetteer)
+    niger = next(m for m in ms if m.surface == "Niger")
+    assert niger.place is not None and niger.place.kind is PlaceKind.COUNTRY and niger.place.country_code == "NE"
+
+
+def test_list_of_states_is_not_a_town_and_its_state(gazetteer: Gazetteer) -> None:
+    ms = find_places("Farms in Iowa, Oklahoma, Pennsylvania and Ohio were inspected.", gazetteer=gazetteer)
+    assert all(m.place is not None and m.place.kind is PlaceKind.ADMIN1 for m in ms)
+
+
+def test_town_and_state_pairs_keep_their_qualifier(gazetteer: Gazetteer) -> None:
+    ms = find_places("Flights from Springfield, Illinois, and Columbus, Ohio, were cancelled.", gazetteer=gazetteer)
+    towns = [m for m in ms if m.surface in ("Springfield", "Columbus")]
+    assert [(m.place.admin1_code if m.place else None) for m in towns] == ["IL", "OH"]
