@@ -18,31 +18,58 @@ if TYPE_CHECKING:
 
 __all__ = ["geocode_column", "mentions_frame"]
 
-_PLACE_COLUMNS = ["geonameid", "place_name", "lat", "lon", "country_code", "admin1", "feature_code", "kind",
-                  "population"]
+_PLACE_COLUMNS = [
+    "geonameid",
+    "place_name",
+    "lat",
+    "lon",
+    "country_code",
+    "admin1",
+    "feature_code",
+    "kind",
+    "population",
+]
 
 
 def _place_row(place: Place | None) -> dict[str, object]:
     if place is None:
         return dict.fromkeys(_PLACE_COLUMNS)
-    return {"geonameid": place.geonameid, "place_name": place.name, "lat": place.lat, "lon": place.lon,
-            "country_code": place.country_code, "admin1": place.admin1, "feature_code": place.feature_code,
-            "kind": str(place.kind), "population": place.population}
+    return {
+        "geonameid": place.geonameid,
+        "place_name": place.name,
+        "lat": place.lat,
+        "lon": place.lon,
+        "country_code": place.country_code,
+        "admin1": place.admin1,
+        "feature_code": place.feature_code,
+        "kind": str(place.kind),
+        "population": place.population,
+    }
 
 
 def mentions_frame(mentions: Sequence[PlaceMention]) -> pd.DataFrame:
     """One row per mention: surface, offsets, role, confidence and the resolved place."""
     import pandas as pd
 
-    rows = [{"surface": m.surface, "start": m.start, "end": m.end, "role": str(m.role),
-             "confidence": m.confidence, "in_organisation": m.in_organisation, **_place_row(m.place)}
-            for m in mentions]
+    rows = [
+        {
+            "surface": m.surface,
+            "start": m.start,
+            "end": m.end,
+            "role": str(m.role),
+            "confidence": m.confidence,
+            "in_organisation": m.in_organisation,
+            **_place_row(m.place),
+        }
+        for m in mentions
+    ]
     columns = ["surface", "start", "end", "role", "confidence", "in_organisation", *_PLACE_COLUMNS]
     return pd.DataFrame(rows, columns=columns)
 
 
-def geocode_column(names: pd.Series | Iterable[str], *, country: str | None = None,
-                   gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+def geocode_column(
+    names: pd.Series | Iterable[str], *, country: str | None = None, gazetteer: Gazetteer | None = None
+) -> pd.DataFrame:
     """The best place for each name (missing names give empty rows), indexed like the input."""
     import pandas as pd
 

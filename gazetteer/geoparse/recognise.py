@@ -515,8 +515,17 @@ def _judge(
         return None  # "US$460", "A4": a currency or a code, not a place
     # A pathogen's or a disease's name: "West Nile virus", "Reston ebolavirus", "Hong Kong Flu",
     # "Salmonella Litchfield", "Ebola Reston".
-    if (j < n and tkeys[j] in lexicon.PATHOGEN_TAILS) or _PATHOGEN_AFTER.match(text, end, end + 16):
-        return None
+    if (j < n and (tkeys[j] in lexicon.PATHOGEN_TAILS or tkeys[-1] in lexicon.PATHOGEN_TAILS)) or _PATHOGEN_AFTER.match(
+        text, end, end + 16
+    ):
+        return None  # also a name that ends in one: "Colony Collapse Disorder", "Gulf War Syndrome"
+    start = base + toks[i][0]
+    if start > 0:
+        before = text[start - 1]
+        if before in "$€£¥":
+            return None  # "$US 15 billion": a currency
+        if before == "/" and text.startswith("/", end):
+            return None  # "A/California/7/2009": a virus strain's designation
     if i > 0 and tkeys[i - 1] in lexicon.PATHOGEN_GENERA and _spaces(seps[i - 1]):
         return None
     if cue is Cue.NAME and j < n and tkeys[j] in lexicon.GEO_TAILS and _spaces(seps[j - 1]):

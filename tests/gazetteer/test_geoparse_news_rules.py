@@ -140,3 +140,12 @@ def test_town_and_state_pairs_keep_their_qualifier(gazetteer: Gazetteer) -> None
     ms = find_places("Flights from Springfield, Illinois, and Columbus, Ohio, were cancelled.", gazetteer=gazetteer)
     towns = [m for m in ms if m.surface in ("Springfield", "Columbus")]
     assert [(m.place.admin1_code if m.place else None) for m in towns] == ["IL", "OH"]
+
+
+def test_currency_and_strain_designations_are_not_places(gazetteer: Gazetteer) -> None:
+    text = "Losses reached $US 2 billion. The A/Texas/50/2012 strain was picked for the vaccine."
+    assert surfaces(text, gazetteer) == []
+
+
+def test_name_ending_in_a_syndrome_is_not_a_place(gazetteer: Gazetteer) -> None:
+    assert surfaces("Cases of Middle East Respiratory Syndrome were found in Ohio.", gazetteer) == ["Ohio"]
