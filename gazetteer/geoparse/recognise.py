@@ -254,7 +254,12 @@ def _analyse_run(run_text: str, vocab: _Vocabulary) -> _RunAnalysis:
             i = found[1]
         else:
             i += 1
-    result = (toks, tkeys, seps, _with_compass(matches, tkeys, seps))
+    kept = tuple(
+        m
+        for m in _with_compass(matches, tkeys, seps)
+        if m[4] is not None or not _never_here(tkeys, seps, m[0], m[1], m[2])
+    )
+    result = (toks, tkeys, seps, kept)
     if len(vocab.run_cache) >= _RUN_CACHE_SIZE:
         vocab.run_cache.clear()
     vocab.run_cache[run_text] = result
@@ -376,6 +381,10 @@ class GazetteerRecogniser:
         run_cache = vocab.run_cache
         runs = list(iter_run_matches(text))
         n_runs = len(runs)
+        # Where a possessive "'s " starts: only runs that end there may join the next one.
+        possessives = (
+            {p.start() for p in _POSSESSIVE_RE.finditer(text)} if "'s " in text or "’s " in text else _NO_POSITIONS
+        )
         r = 0
         while r < n_runs:
             m = runs[r]
@@ -383,9 +392,8 @@ class GazetteerRecogniser:
             run_text = m.group()
             # The memo is read here, not in _analyse_run: a hit is most runs, warm.
             analysis = run_cache.get(run_text) or _analyse_run(run_text, vocab)
-            base = m.start()
-            end = m.end()
-            while r < n_runs and runs[r].start() == end + 3 and text[end : end + 3] in _POSSESSIVE_GAPS:
+            base, end = m.span()
+            while end in possessives and r < n_runs and runs[r].start() == end + 3:
                 # "Queen Anne's County", "St. Peter's Square": one name across a possessive.
                 analysis, joined = _across_possessive(text, base, runs[r], analysis, vocab)
                 if not joined:
@@ -423,7 +431,8 @@ class GazetteerRecogniser:
 
 
 _new_span = builder(Span)
-_POSSESSIVE_GAPS = frozenset({"'s ", "’s "})
+_POSSESSIVE_RE = re.compile(r"['’]s ")
+_NO_POSITIONS: frozenset[int] = frozenset()
 
 
 def _across_possessive(
@@ -456,6 +465,9 @@ def _abbreviation_fits(text: str, start: int, surface: str) -> bool:
 
 
 _PATHOGEN_AFTER = re.compile(r"[ \t]+\[?(?:" + "|".join(sorted(lexicon.PATHOGEN_TAILS)) + r")\b", re.IGNORECASE)
+# What may follow the space after a name when a pathogen word comes next: a cheap test that
+# spares the regex for nearly every name.
+_PATHOGEN_FIRST = frozenset(ch for w in lexicon.PATHOGEN_TAILS for ch in (w[0], w[0].upper())) | {"[", " ", "\t"}
 _AGE_AFTER = re.compile(r",[ \t]+(?:a[ \t]+)?\d{1,3}(?:,|-year-old\b|[ \t]+of\b)")
 _LANGUAGE_BEFORE = re.compile(
     r"\b(?:in|speak|speaks|spoke|speaking|teach|teaches|teaching|taught|learn|learning|study|studying|"
@@ -483,6 +495,24 @@ _NOT_PLACE_ENDS = frozenset(p[k + 1 :] for p in lexicon.NOT_PLACE_PHRASES for k,
 _NOT_PLACE_STARTS = frozenset(p[:k] for p in lexicon.NOT_PLACE_PHRASES for k, ch in enumerate(p) if ch == " ")
 
 
+def _never_here(tkeys: Sequence[str], seps: Sequence[str], i: int, j: int, key: str) -> bool:
+    """The guards that need only the run: phrases that never mean a place, words never meant
+    alone, an organisation's head word. Applied once per distinct run, when it is analysed."""
+    n = len(tkeys)
+    if key in lexicon.NOT_PLACE_PHRASES:
+        return True
+    # Phrases one token wider on either side: "Cold War", "Paris Hilton", "French fries".
+    if i > 0 and key in _NOT_PLACE_ENDS and f"{tkeys[i - 1]} {key}" in lexicon.NOT_PLACE_PHRASES:
+        return True
+    if j < n and key in _NOT_PLACE_STARTS and f"{key} {tkeys[j]}" in lexicon.NOT_PLACE_PHRASES:
+        return True
+    single = j == i + 1
+    if single and (len(key) < 2 or key in lexicon.TITLES or key in lexicon.NEVER_ALONE):
+        return True  # "I", "Dr.", "March", "South", "University" are never places on their own
+    # "Federal Reserve", "Hydro One": the head word of an organisation's name.
+    return single and i > 0 and key in lexicon.ORG_HEADS and _spaces(seps[i - 1])
+
+
 def _judge(
     text: str,
     base: int,
@@ -497,26 +527,19 @@ def _judge(
     persons: set[str],
     keys: frozenset[str],
 ) -> tuple[bool, bool] | None:
-    """Apply the guards to match ``[i, j)`` of a run: None to drop it, else (in_org, weak)."""
-    if key in lexicon.NOT_PLACE_PHRASES:
-        return None
-    # Phrases one token wider on either side: "Cold War", "Paris Hilton", "French fries".
-    if i > 0 and key in _NOT_PLACE_ENDS and f"{tkeys[i - 1]} {key}" in lexicon.NOT_PLACE_PHRASES:
-        return None
-    if j < n and key in _NOT_PLACE_STARTS and f"{key} {tkeys[j]}" in lexicon.NOT_PLACE_PHRASES:
-        return None
+    """Apply the guards to match ``[i, j)`` of a run: None to drop it, else (in_org, weak).
+
+    The guards that depend on the run alone (:func:`_never_here`) were applied when the run was
+    analysed; these are the rest, in order (a person found here is remembered for the text).
+    """
     single = j == i + 1
-    if single and (len(key) < 2 or key in lexicon.TITLES or key in lexicon.NEVER_ALONE):
-        return None  # "I", "Dr.", "March", "South", "University" are never places on their own
-    if single and i > 0 and key in lexicon.ORG_HEADS and _spaces(seps[i - 1]):
-        return None  # "Federal Reserve", "Hydro One": the head word of an organisation's name
     end = base + toks[j - 1][1]
     if end < len(text) and text[end] in "$€£¥0123456789":
         return None  # "US$460", "A4": a currency or a code, not a place
     # A pathogen's or a disease's name: "West Nile virus", "Reston ebolavirus", "Hong Kong Flu",
     # "Salmonella Litchfield", "Ebola Reston".
-    if (j < n and (tkeys[j] in lexicon.PATHOGEN_TAILS or tkeys[-1] in lexicon.PATHOGEN_TAILS)) or _PATHOGEN_AFTER.match(
-        text, end, end + 16
+    if (j < n and (tkeys[j] in lexicon.PATHOGEN_TAILS or tkeys[-1] in lexicon.PATHOGEN_TAILS)) or (
+        text[end + 1 : end + 2] in _PATHOGEN_FIRST and _PATHOGEN_AFTER.match(text, end, end + 16)
     ):
         return None  # also a name that ends in one: "Colony Collapse Disorder", "Gulf War Syndrome"
     start = base + toks[i][0]

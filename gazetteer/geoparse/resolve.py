@@ -458,19 +458,23 @@ def _score(
     # the one full scoring makes.
     best_sc = -math.inf
     ctx_max = country_weight + admin1_weight + near_weight
+    pinned, listed_country = g.pinned, g.listed_country
+    list_weight, sibling_weight, qualifier_weight = s.list_weight, s.sibling_weight, s.qualifier_weight
     for k, c in enumerate(cands):
         sc = priors[k]
-        if k == 0 and g.pinned:
+        if k == 0 and pinned:
             sc += 10.0
         kind = c.kind
-        if argmax_only and k > 0 and not (country_vs_admin1 and kind is _ADMIN1):
-            bound = sc + ctx_max * max(0.0, 1.0 - (best_prior - sc) / context_reach)
+        admin1_vs_country = country_vs_admin1 and kind is _ADMIN1
+        if argmax_only and k > 0 and not admin1_vs_country:
+            r = 1.0 - (best_prior - sc) / context_reach
+            bound = sc + ctx_max * r if r > 0.0 else sc
             if kind is _ADMIN1:
-                bound += s.list_weight + s.sibling_weight
-            elif kind is _COUNTRY and g.listed_country:
-                bound += s.list_weight
+                bound += list_weight + sibling_weight
+            elif kind is _COUNTRY and listed_country:
+                bound += list_weight
             if qualifier and qualifier.get(k, 0):
-                bound += s.qualifier_weight
+                bound += qualifier_weight
             if bound + 1e-9 < best_sc:
                 scores.append(-math.inf)
                 continue
@@ -480,21 +484,28 @@ def _score(
         # subdivision competing with a country of the same name ("Georgia") counts as close,
         # since which one is meant is exactly what context decides.
         gap = best_prior - priors[k]
-        if country_vs_admin1 and kind is _ADMIN1:
-            gap = min(gap, 0.15)
-        reach = min(1.0, 1.0 - gap / context_reach)
+        if admin1_vs_country and gap > 0.15:
+            gap = 0.15
+        reach = 1.0 - gap / context_reach
+        if reach > 1.0:
+            reach = 1.0
         cc = c.country_code
         if reach > 0.0 and cc:
             ctx = 0.0
             # Discount this group's own votes: a name must not support itself.
-            votes = country_votes(cc, 0) - (n_own if own_cc == cc else 0)
+            votes = country_votes(cc, 0)
+            if own_cc == cc:
+                votes -= n_own
             if votes > 0:
-                ctx += country_weight * min(1.0, votes / 3.0) * (0.5 if kind in _COUNTRYLIKE else 1.0)
-            if c.admin1_code and kind is not _COUNTRY:
-                akey = (cc, c.admin1_code)
-                avotes = admin1_votes(akey, 0) - (n_own if own_a1 == akey else 0)
+                ctx += country_weight * (votes / 3.0 if votes < 3 else 1.0) * (0.5 if kind in _COUNTRYLIKE else 1.0)
+            a1 = c.admin1_code
+            if a1 and kind is not _COUNTRY:
+                akey = (cc, a1)
+                avotes = admin1_votes(akey, 0)
+                if own_a1 == akey:
+                    avotes -= n_own
                 if avotes > 0:
-                    ctx += admin1_weight * min(1.0, avotes / 2.0)
+                    ctx += admin1_weight * (avotes / 2.0 if avotes < 2 else 1.0)
             # Nearness only where it can matter: a choice between towns, or a minor town's
             # acceptance (a major one is accepted on its prior).
             if kind is _CITY and points and (multi or priors[k] < accept_weak):
@@ -505,17 +516,18 @@ def _score(
                     ctx += near_weight * math.exp(-_nearest_km(geo[k], near_pts) / near_km)
             sc += ctx * reach
         if qualifier and qualifier.get(k, 0):
-            sc += s.qualifier_weight
-        if kind is _COUNTRY and g.listed_country:
-            sc += s.list_weight
-        if kind is _ADMIN1:
+            sc += qualifier_weight
+        if kind is _COUNTRY:
+            if listed_country:
+                sc += list_weight
+        elif kind is _ADMIN1:
             if cc in listed:
-                sc += s.list_weight
+                sc += list_weight
             # Other subdivisions of the same country named in the story ("Alabama", "Iowa"):
             # a story about US states means the state when it says "Georgia".
             others = siblings.get(cc or "", 0) - (1 if own is c else 0)
             if others > 0:
-                sc += s.sibling_weight * min(1.0, others / 3.0)
+                sc += sibling_weight * (others / 3.0 if others < 3 else 1.0)
         if sc > best_sc:
             best_sc = sc
         scores.append(sc)
