@@ -21,6 +21,12 @@ FRAGMENTS = st.sampled_from([
     "a month after", "5 p.m.", "tonight", "recently", "soon", "now", "fiscal 1998", "'90s", "Christmas",
     "the past two weeks", "24 hours", "mid-2020", "summer", "1,200", "3.5", "20th century", "day", "st",
     "Paris", "talks", "said", ",", ".", "\n", "  ", "-", "(", ")", "The", "of", "and", "ı", "İ",
+    # the rules whose anchors take in a character of the match or an era: counts before units,
+    # rates, clock times, numeric dates, years with an era
+    "400 BC", "AD 79", "A.D. 79", "499-493 BC", "264 to 241 BCE", "300 B.C.E.", "79 CE", "had", "since",
+    "once a week", "twice a year", "three times a day", "every other month", "per hour", "an afternoon",
+    "each spring", "24hrs", "5years", "10:30", "5 p.m.", "7.30am", "noon", "midnight", "mid-day", "3/4/2020",
+    "12.10.2012", "1.5", "years", "Christmas Day", "New Year's", "St. Patrick's Day",
 ])
 
 

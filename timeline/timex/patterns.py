@@ -553,22 +553,34 @@ def _anchor_rx(triggers: Iterable[str], flags: int) -> re.Pattern[str]:
 # "state") or in text at large (digits), a rule is anchored instead on a piece it cannot match
 # without, in the context the rule requires around it: a duration's unit stands after a space
 # or a digit and before a non-word character, a holiday's first word at a word start... Any
-# occurrence of the piece inside a match shares a character with one that ``finditer`` yields,
-# which is all :func:`_scan` needs.
+# occurrence of the piece inside what a match reads shares a character with one that
+# ``finditer`` yields, which is all :func:`_scan` needs. Where the context is a character the
+# match itself holds (the space before a duration's unit), the anchor takes it in rather than
+# looking behind: a pattern that starts by consuming a character from a known set lets the
+# engine skip to the next such character without trying the positions in between.
 _HOLIDAY_FIRST: Final = _alt(_first_words(lx.HOLIDAYS))
+_UNIT_AFTER_SPACE: Final = rf"[\s\d]{_UNIT}(?!\w)"
 _ANCHOR_WORDS: Final[dict[str, str]] = {
-    "duration": rf"(?<=[\s\d]){_UNIT}(?!\w)",
-    "ago": rf"(?<=[\s\d]){_UNIT}(?!\w)",
+    "duration": _UNIT_AFTER_SPACE,  # the unit after the count: "\s+" or a digit ("24hrs")
+    "ago": _UNIT_AFTER_SPACE,
     "rel_unit": r"(?:week|month|year|decade|century|weekend|day|fortnight|millennium)(?![\w-])",
-    "bare_units": r"(?<![\w'’#@])(?:years|months|weeks|days|decades|centuries|hours|minutes|quarters)(?!\w)",
+    # the word start is not checked: a few more anchors ("yesteryears") cost less than a look behind
+    "bare_units": r"(?:years|months|weeks|days|decades|centuries|hours|minutes|quarters)(?!\w)",
     "adj_duration": r"-(?:second|minute|hour|day|week|month|year|decade|century)",
-    "set": rf"(?<=\s)(?:second|minute|hour|day|night|week|month|quarter|year|decade|morning|evening|afternoon|"
-           rf"weekend|{_WEEKDAY}|{_MONTH_FULL}|spring|summer|fall|autumn|winter)(?!\w)",
+    # the count and the unit: "every week", "a year", "each other month" ("twice a" ends in "a")
+    "set": rf"(?:every|each|per|an?)\s{{1,3}}(?:other\s{{1,3}})?(?:second|minute|hour|day|night|week|month|quarter|"
+           rf"year|decade|morning|evening|afternoon|weekend|{_WEEKDAY}|{_MONTH_FULL}|spring|summer|fall|autumn|"
+           rf"winter)(?!\w)",
     "holiday": rf"(?<![\w'’#@]){_HOLIDAY_FIRST}(?!\w)",
-    "numeric": r"(?<=\d)[/.](?=\d)",
+    "numeric": r"\d[/.](?=\d)",
     # a clock time holds its "p.m." after a digit, a colon between digits, or is "noon"...
-    "time": r"\d\s{0,3}(?:a\.|p\.|am|pm|o'clock)|\d:\d|noon|midnight|midday|mid-day",
+    "time": r"[\dnm](?:(?<=\d)(?:\s{0,3}(?:a\.|p\.|am|pm|o'clock)|:\d)|(?<=n)oon|(?<=m)id(?:night|day|-day))",
     "year": r"(?:1\d|20)\d\d",
+    # the era, which every match reads ("400 BC", "AD 79", the "BC" after "499-493"), after a
+    # digit, a space or a word start
+    # (each alternative starts with its letter, so that the engine skips to the next "a", "b" or "c")
+    "era_year": r"bc(?<![a-z]..)(?![a-z])|ad(?<![a-z]..)(?![a-z])|ce(?<![a-z]..)(?![a-z])|bce(?<![a-z]...)(?![a-z])"
+                r"|a\.d(?<![a-z]...)|b\.c(?<![a-z]...)|c\.e(?<![a-z]...)",
 }
 # Rules whose anchors are so common that a scan of the whole text costs less (measured).
 _SCAN_WHOLE: Final = frozenset({"vague"})
@@ -581,6 +593,12 @@ def _anchors(flags: int) -> dict[str, re.Pattern[str]]:
 
 _ANCHORS_LOWER: Final[dict[str, re.Pattern[str]]] = _anchors(0)
 _ANCHORS: Final[dict[str, re.Pattern[str]]] = _anchors(re.IGNORECASE)
+# Rules anchored on their trigger substrings themselves, all letters: in the lower-cased copy
+# ``str.find`` locates every occurrence (a superset of what ``finditer`` yields) faster than the
+# engine can, and rules sharing triggers (the month stems) share the search.
+_LITERAL_ANCHORS: Final[dict[str, tuple[str, ...]]] = {
+    kind: trig for kind, trig in _TRIGGERS.items()
+    if kind not in _ANCHOR_WORDS and not any(t.isdigit() for t in trig)}
 _UNFAITHFUL_LOWER: Final = re.compile("[ıſ]")
 
 
@@ -599,8 +617,117 @@ def _lowered(regex: re.Pattern[str]) -> re.Pattern[str]:
     if re.search(r"\(\?[aiLmsux-]+[:)]", regex.pattern):
         return regex
     pattern = _SYNTAX.sub(lambda m: m[0] if m["keep"] else m[0].lower(), regex.pattern)
-    twin = re.compile(pattern, regex.flags & ~re.IGNORECASE)
+    flags = regex.flags & ~re.IGNORECASE
+    guard = _guard(pattern, flags)
+    if guard and pattern.startswith(_B):
+        pattern = _B + guard + pattern[len(_B):]
+    twin = re.compile(pattern, flags)
     return twin if twin.groupindex == regex.groupindex else regex
+
+
+# How many characters a rule's start guard reads.
+_GUARD_DEPTH: Final = 3
+# Character-class categories as the parser names them, and as a pattern writes them.
+_CATEGORIES: Final = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+                      "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
+# Prefixes of a match: the patterns of its first characters, and whether the part of the rule
+# that produced them may go on adding characters (True) or the prefix is cut there (False).
+_Prefixes = set[tuple[tuple[str, ...], bool]]
+
+
+def _guard(pattern: str, flags: int) -> str:
+    """A lookahead that every match of ``pattern`` passes at its start, testing its first
+    characters against the rule's possible beginnings at once ("the", "las", "\\d"...).
+
+    After the word-start check, a rule tries its alternatives one by one at every word start of
+    a window ("the", "last", "more than", "a few"... before a duration's unit); the guard, a trie
+    of the first :data:`_GUARD_DEPTH` characters, turns most word starts away after a few
+    comparisons. It is computed from the parsed rule and keeps every match (a lookaround is
+    skipped, a repeat unrolled, an unknown part cuts the prefix short); "" when some match may
+    begin with anything."""
+    try:
+        parser = importlib.import_module("re._parser")
+        prefixes = _seq_prefixes(parser.parse(pattern, flags), _GUARD_DEPTH)
+    except (_Unbounded, ImportError, AttributeError, TypeError, ValueError):
+        return ""
+    trie = _trie({atoms for atoms, _open in prefixes})
+    return f"(?={trie})" if trie else ""
+
+
+def _trie(prefixes: set[tuple[str, ...]]) -> str:
+    if () in prefixes:
+        return ""  # a prefix ends here: whatever follows may match
+    branches: dict[str, set[tuple[str, ...]]] = {}
+    for atoms in prefixes:
+        branches.setdefault(atoms[0], set()).add(atoms[1:])
+    return "(?:" + "|".join(first + _trie(rest) for first, rest in sorted(branches.items())) + ")"
+
+
+def _extend(prefixes: _Prefixes, step: _Prefixes, depth: int) -> _Prefixes:
+    out: _Prefixes = set()
+    for atoms, growing in prefixes:
+        if not growing:
+            out.add((atoms, False))
+            continue
+        for more, more_growing in step:
+            joined = atoms + more
+            out.add((joined[:depth], False) if len(joined) >= depth else (joined, more_growing))
+    return out
+
+
+def _seq_prefixes(items: Any, depth: int) -> _Prefixes:
+    prefixes: _Prefixes = {((), True)}
+    for item in items:
+        if not any(growing for _atoms, growing in prefixes):
+            break
+        prefixes = _extend(prefixes, _item_prefixes(item, depth), depth)
+    return prefixes
+
+
+def _item_prefixes(item: Any, depth: int) -> _Prefixes:
+    op, av = item
+    name = str(op)
+    if name == "LITERAL":
+        return {((re.escape(chr(av)),), True)}
+    if name == "NOT_LITERAL":
+        return {((f"[^{re.escape(chr(av))}]",), True)}
+    if name == "ANY":
+        return {((".",), True)}
+    if name == "IN":
+        return {((_class(av),), True)}
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return {((), True)}  # reads without consuming: the guard need not check it
+    if name == "SUBPATTERN" and not av[1] and not av[2]:
+        return _seq_prefixes(av[3], depth)
+    if name == "BRANCH":
+        return set().union(*(_seq_prefixes(branch, depth) for branch in av[1]))
+    if name in ("MAX_REPEAT", "MIN_REPEAT"):
+        lo, hi, sub = av
+        once = _seq_prefixes(sub, depth)
+        prefixes: _Prefixes = {((), True)}
+        # ``depth`` copies give every prefix: a copy that reads nothing adds nothing to it, and
+        # one more copy that reads something would push the prefix past ``depth`` characters
+        for i in range(min(hi, depth)):
+            prefixes = _extend(prefixes, once if i < lo else once | {((), True)}, depth)
+        return prefixes
+    return {((), False)}  # a back-reference or an inline flag: the prefix stops short of it
+
+
+def _class(items: Any) -> str:
+    parts: list[str] = []
+    for op, av in items:
+        name = str(op)
+        if name == "NEGATE":
+            parts.insert(0, "^")
+        elif name == "LITERAL":
+            parts.append(re.escape(chr(av)))
+        elif name == "RANGE":
+            parts.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif name == "CATEGORY" and str(av) in _CATEGORIES:
+            parts.append(_CATEGORIES[str(av)])
+        else:
+            raise _Unbounded(name)  # a form this function does not write back: no guard
+    return "[" + "".join(parts) + "]"
 
 
 _LOWERED: Final[dict[str, re.Pattern[str]]] = {kind: _lowered(regex) for kind, regex, _accept in RULES}
@@ -692,11 +819,11 @@ _MAXREPEAT: Final[int] = int(getattr(importlib.import_module("re._constants"), "
 _REACH: Final[dict[str, int | None]] = {kind: _rule_reach(regex) for kind, regex, _accept in RULES}
 
 
-def _scan(regex: re.Pattern[str], anchors: Iterable[re.Match[str]], reach: int, text: str) -> Iterable[re.Match[str]]:
+def _scan(regex: re.Pattern[str], anchors: Iterable[tuple[int, int]], reach: int, text: str) -> Iterable[re.Match[str]]:
     """The matches ``regex.finditer(text)`` yields, found by searching only near trigger words.
 
-    ``anchors`` are the occurrences of the rule's triggers, with offsets into ``text``. A match
-    holds a character of some occurrence ``[a, b)`` and is at most ``reach`` characters long, so
+    ``anchors`` are spans of occurrences of the rule's triggers, ordered by start. A match
+    reads a character of some occurrence ``[a, b)`` and reads at most ``reach`` characters, so
     it starts in ``[a - reach, b - 1]``: no other start need be tried. For each merged range of
     such starts, a search truncated ``reach`` characters past the range returns what the
     whole-text search would for a start in the range (from there the engine never reads that
@@ -705,13 +832,13 @@ def _scan(regex: re.Pattern[str], anchors: Iterable[re.Match[str]], reach: int, 
     """
     ranges: list[list[int]] = []
     last = -2 * reach - 2
-    for a in anchors:
-        lo = a.start() - reach
+    for a, b in anchors:
+        lo = a - reach
         # ranges closer than a search's read-ahead are merged: one search covers both
         if lo <= last + reach:
-            last = ranges[-1][1] = a.end() - 1
+            last = ranges[-1][1] = max(last, b - 1)
         else:
-            last = a.end() - 1
+            last = b - 1
             ranges.append([max(0, lo), last])
     n = len(text)
     pos = 0
@@ -732,6 +859,18 @@ def _scan(regex: re.Pattern[str], anchors: Iterable[re.Match[str]], reach: int, 
             pos = m.end()
 
 
+def _occurrences(low: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of every occurrence of each of ``words`` in ``low``, ordered by start."""
+    spans = []
+    for word in words:
+        i = low.find(word)
+        while i != -1:
+            spans.append((i, i + len(word)))
+            i = low.find(word, i + 1)
+    spans.sort()
+    return spans
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every accepted match of every rule, reduced to the longest non-overlapping ones, in text order."""
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
@@ -740,16 +879,27 @@ def find_candidates(text: str) -> list[Candidate]:
     # of a rule (see _REACH), so it is scanned whole
     windowed = _LONG_RUN.search(text) is None
     faithful = len(low) == len(text) and _UNFAITHFUL_LOWER.search(text) is None
+    shared: dict[object, list[tuple[int, int]]] = {}  # anchors by what finds them, for rules that share it
     for priority, (kind, regex, accept) in enumerate(RULES):
-        if not any(t in low for t in _TRIGGERS[kind]):
+        reach = _REACH[kind]
+        literal = _LITERAL_ANCHORS.get(kind) if faithful else None
+        if literal is None and not any(t in low for t in _TRIGGERS[kind]):
             continue
         # the rules run case-sensitively over the lower-cased copy where it is faithful
         # (see _lowered), case-blind over the text where it is not
         scanned, target = (_LOWERED[kind], low) if faithful else (regex, text)
-        reach = _REACH[kind]
         if windowed and reach and kind not in _SCAN_WHOLE:
-            anchors = (_ANCHORS_LOWER if faithful else _ANCHORS)[kind].finditer(target)
+            finder: object = literal or (_ANCHORS_LOWER if faithful else _ANCHORS)[kind]
+            anchors = shared.get(finder)
+            if anchors is None:
+                anchors = shared[finder] = (
+                    _occurrences(low, literal) if literal else [m.span() for m in _ANCHORS_LOWER[kind].finditer(low)]
+                    if faithful else [m.span() for m in _ANCHORS[kind].finditer(text)])
+            if not anchors:
+                continue
             matches = _scan(scanned, anchors, reach, target)
+        elif literal is not None and not any(t in low for t in literal):
+            continue
         else:
             matches = scanned.finditer(target)
         for m in matches:

@@ -63,7 +63,9 @@ _NOT_PAST: Final = frozenset({
 })
 _PRESENT: Final = re.compile(r"\b(?:is|are|am|has|have|does|do|says|say|remains|continues|seems)\b", re.IGNORECASE)
 _QUOTE: Final = re.compile(r"''|\"|”|“")
-_SENTENCE_END: Final = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
+# "[.!?](?:\s|$)|\n\s*\n", written to start with its first character's set, which lets the
+# engine skip to the next candidate instead of trying every position
+_SENTENCE_END: Final = re.compile(r"[.!?\n](?:(?<=[.!?])(?:\s|$)|(?<=\n)\s*\n)")
 _WINDOW: Final = 250
 
 
