@@ -23,8 +23,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
-from timeline.model import Document, Event, EventStatus, PlaceRole, Timeline, place_key
+from timeline.model import Document, Event, EventStatus, PlaceRole, Precision, Timeline, place_key
 
 __all__ = ["DATE_WINDOW_DAYS", "TITLE_SIMILARITY", "build_timeline", "event_sort_key", "merge_events"]
 
@@ -36,17 +37,25 @@ DATE_WINDOW_DAYS = 1
 TITLE_SIMILARITY = 0.2
 
 _STATUS_ORDER = {EventStatus.HAPPENED: 0, EventStatus.ONGOING: 1, EventStatus.REPORTED: 2, EventStatus.PLANNED: 3}
+# ``Precision.rank``, looked up once: the property searches the enumeration on every call, and
+# sorting and merging ask for it tens of thousands of times.
+_PRECISION_RANK = {precision: precision.rank for precision in Precision}
 _STOPWORDS = frozenset("a an the of in at on for to and with between by from its their his her".split())
+_CONTENT_WORD = re.compile(r"[a-z0-9]+")
 
 
 def event_sort_key(event: Event, order: int = 0) -> tuple[object, ...]:
     start = event.interval.start or dt.date.min
     end = event.interval.end or dt.date.max
-    return (start, event.precision.rank, end, _STATUS_ORDER[event.status], order, event.sentence_start, event.id)
+    return (start, _PRECISION_RANK[event.precision], end, _STATUS_ORDER[event.status], order, event.sentence_start,
+            event.id)
 
 
+# Titles repeat (the same template over many reports) and each is compared with every
+# candidate: its words are computed once. Bounded, so a huge corpus does not keep them all.
+@lru_cache(maxsize=1 << 16)
 def _words(title: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[a-z0-9]+", title.lower()) if w not in _STOPWORDS and len(w) > 1)
+    return frozenset(w for w in _CONTENT_WORD.findall(title.lower()) if w not in _STOPWORDS and len(w) > 1)
 
 
 def _similar_titles(a: Event, b: Event) -> bool:
@@ -93,7 +102,7 @@ def _label(event: Event) -> str:
 def _merge(a: Event, b: Event) -> Event:
     """One event from two reports of it; ``a`` is the earlier one in timeline order."""
     closed = [e for e in (a, b) if not e.interval.is_open]
-    dated = min(closed or [a, b], key=lambda e: (e.precision.rank, e.interval.days or 0))
+    dated = min(closed or [a, b], key=lambda e: (_PRECISION_RANK[e.precision], e.interval.days or 0))
     newest = max((a, b), key=lambda e: (_latest_published(e), e.status is not EventStatus.PLANNED))
     places = {place_key(ep.place): ep for ep in a.places}
     for ep in b.places:
