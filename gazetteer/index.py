@@ -44,6 +44,7 @@ from typing import Any
 from gazetteer.boundaries import country_at
 from gazetteer.build import GRID_DEGREES, INDEX_VERSION, BuildOptions, build_index, sources_digest
 from gazetteer.errors import GazetteerDataError, PlaceNotFound
+from gazetteer.fastinit import builder
 from gazetteer.model import Place, PlaceKind
 from gazetteer.model import _check_coordinates as check_coordinates
 from gazetteer.normalise import normalise_name
@@ -65,6 +66,7 @@ _ROLE_METONYMIC = 2
 
 # Enum members by value: a dict hit is several times cheaper than the Enum call per row.
 _KINDS: dict[str, PlaceKind] = {k.value: k for k in PlaceKind}
+_new_place = builder(Place)
 # Sized for a news corpus's working vocabulary: a few thousand distinct names repeat.
 _CANDIDATE_CACHE_SIZE = 50_000
 # Nearest-city search radius for reverse(): beyond it a point is "in a country", not "at a town".
@@ -291,22 +293,27 @@ class Gazetteer:
         pid = int(row[0])  # type: ignore[call-overload]
         place = self._places.get(pid)
         if place is None:
-            place = Place(
-                geonameid=row[1],  # type: ignore[arg-type]
-                name=row[2],  # type: ignore[arg-type]
-                lat=row[3],  # type: ignore[arg-type]
-                lon=row[4],  # type: ignore[arg-type]
-                kind=_KINDS.get(str(row[5])) or PlaceKind(str(row[5])),
-                country_code=row[6],  # type: ignore[arg-type]
-                admin1=row[7],  # type: ignore[arg-type]
-                admin1_code=row[8],  # type: ignore[arg-type]
-                feature_class=row[9],  # type: ignore[arg-type]
-                feature_code=row[10],  # type: ignore[arg-type]
-                population=row[11],  # type: ignore[arg-type]
-                timezone=row[12],  # type: ignore[arg-type]
-                importance=row[13],  # type: ignore[arg-type]
-                alternate_names_count=row[14],  # type: ignore[arg-type]
+            # Place(geonameid, name, lat, lon, kind, country_code, admin1, feature_class,
+            # feature_code, population, admin1_code, timezone, importance, alternate_names_count),
+            # built positionally (a first sight of a name builds dozens), then checked as the
+            # constructor would check it.
+            place = _new_place(
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                _KINDS.get(str(row[5])) or PlaceKind(str(row[5])),
+                row[6],
+                row[7],
+                row[9],
+                row[10],
+                row[11],
+                row[8],
+                row[12],
+                row[13],
+                row[14],
             )
+            place.__post_init__()
             self._places[pid] = place
         return place
 

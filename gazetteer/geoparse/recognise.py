@@ -45,9 +45,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from gazetteer.fastinit import builder
 from gazetteer.geoparse import lexicon
 from gazetteer.geoparse.divisions import county_states
-from gazetteer.geoparse.fastinit import builder
 from gazetteer.geoparse.tokens import TOKEN_RE as _TOKEN_RE
 from gazetteer.geoparse.tokens import first_key, is_sentence_start, iter_run_matches, line_is_headline
 from gazetteer.index import FirstWordTable
@@ -109,6 +109,10 @@ _RunAnalysis = tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[st
 # Bounded memo sizes: a news corpus has a few tens of thousands of distinct capitalised runs;
 # beyond that the memo is dropped whole, which costs one re-scan, not correctness.
 _RUN_CACHE_SIZE = 200_000
+# Keys of single tokens, shared by every run: a new run is mostly made of words seen in others
+# ("President", "The", "Russia"), so its first analysis need not normalise them again. Depends on
+# normalisation alone, not on a gazetteer; bounded like the run memo.
+_TOKEN_KEYS: dict[str, str] = {}
 _WS = re.compile(r"[ \t]+")
 # Between a given name and a surname: spaces, or a surname particle ("van", "de", "bin").
 _NAME_GAP = re.compile(r"[ \t]+(?:(?:van|von|de|der|den|da|di|du|le|la|bin|ibn|al|el)[ \t]+)?")
@@ -178,7 +182,10 @@ def _analyse_run(run_text: str, vocab: _Vocabulary) -> _RunAnalysis:
     if hit is not None:
         return hit
     toks = _tokens_of(run_text)
-    tkeys = tuple(first_key(t[2]) for t in toks)
+    token_keys = _TOKEN_KEYS
+    if len(token_keys) >= _RUN_CACHE_SIZE:
+        token_keys.clear()
+    tkeys = tuple(token_keys.get(t[2]) or token_keys.setdefault(t[2], first_key(t[2])) for t in toks)
     seps = tuple(run_text[toks[k][1] : toks[k + 1][0]] for k in range(len(toks) - 1))
     matches: list[_RunMatch] = []
     n = len(toks)

@@ -39,9 +39,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from gazetteer.fastinit import builder
 from gazetteer.geoparse import lexicon
 from gazetteer.geoparse.divisions import county_states
-from gazetteer.geoparse.fastinit import builder
 from gazetteer.geoparse.recognise import Cue, Span
 from gazetteer.geoparse.tokens import first_key
 from gazetteer.model import MentionRole, Place, PlaceKind, PlaceMention
@@ -372,6 +372,14 @@ def resolve_spans(
                 # Nothing to choose; its score only matters for acceptance, after the last pass.
                 new_chosen[id(g)] = g.candidates[0]
                 continue
+            if len(g.candidates) == 1 and _accepted_on_prior(g, settings):
+                # One candidate, accepted whatever context adds (scores never fall below
+                # priors): its score would decide nothing, and a single candidate's confidence
+                # does not depend on it.
+                g.scores = list(g.priors)
+                g.choice = 0
+                new_chosen[id(g)] = g.candidates[0]
+                continue
             # Before the last pass only the choice matters, not the scores of the losers.
             _score(g, countries, admin1s, siblings, points, chosen.get(id(g)), settings, argmax_only=not final)
             g.choice = max(range(len(g.candidates)), key=g.scores.__getitem__)
@@ -562,6 +570,21 @@ def _nearest_km(here: tuple[float, float, float], points: list[tuple[float, floa
         if d < best:
             best = d
     return math.sqrt(best) * 6371.0088
+
+
+def _accepted_on_prior(g: _Group, s: ResolveSettings) -> bool:
+    """Whether :func:`_accept` takes the group's first candidate with its prior as its score,
+    and with the foreign-country penalty applied: then it takes it with any score."""
+    if g.pinned or g.cue is not Cue.NAME or g.qualifier:
+        return True
+    prior = g.priors[0]
+    if g.weak == len(g.spans):
+        return prior >= s.accept_weak
+    evidence = prior
+    if " " in g.key:
+        evidence += 0.1
+    evidence -= s.foreign_penalty
+    return evidence >= s.accept
 
 
 def _accept(g: _Group, s: ResolveSettings, countries: Counter[str], text: str) -> bool:

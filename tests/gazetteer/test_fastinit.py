@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from gazetteer.geoparse.fastinit import builder
+from gazetteer.fastinit import builder
 from gazetteer.geoparse.recognise import Cue, Span
 from gazetteer.model import MentionRole, Place, PlaceKind, PlaceMention
 
