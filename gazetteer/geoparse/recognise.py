@@ -99,9 +99,12 @@ class Recogniser(Protocol):
 
 # A run's match list: (first token, end token, key, cue, region_of) over the run's token list.
 _RunMatch = tuple[int, int, str, Cue, str | None]
-# The same with the token where the mention's surface starts, last: before the first token
-# when compass words lead ("North Dallas" is Dallas, mentioned as "North Dallas").
-_Match = tuple[int, int, str, Cue, str | None, int]
+# What the guards know of a match from its run alone (see _facts).
+_Facts = tuple[bool, int, bool, bool, str | None, bool, bool, bool, bool, bool]
+# A run's match with the token where the mention's surface starts (before the first token when
+# compass words lead: "North Dallas" is Dallas, mentioned as "North Dallas"), and its facts (None
+# for abbreviations, which have guards of their own).
+_Match = tuple[int, int, str, Cue, str | None, int, _Facts | None]
 
 # A run's analysis: its tokens (relative offsets, text), their keys, separators, and matches.
 _RunAnalysis = tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[str, ...], tuple[_Match, ...]]
@@ -261,10 +264,19 @@ def _analyse_run(run_text: str, vocab: _Vocabulary) -> _RunAnalysis:
             i = found[1]
         else:
             i += 1
+    keys = vocab.keys
     kept = tuple(
-        m
-        for m in _with_compass(matches, tkeys, seps)
-        if m[4] is not None or not _never_here(tkeys, seps, m[0], m[1], m[2])
+        (
+            i,
+            j,
+            key,
+            cue,
+            region_of,
+            first,
+            None if region_of is not None else _facts(toks, tkeys, seps, i, j, key, cue, keys),
+        )
+        for i, j, key, cue, region_of, first in _with_compass(matches, tkeys, seps)
+        if region_of is not None or not _never_here(tkeys, seps, i, j, key)
     )
     result = (toks, tkeys, seps, kept)
     if len(vocab.run_cache) >= _RUN_CACHE_SIZE:
@@ -273,14 +285,16 @@ def _analyse_run(run_text: str, vocab: _Vocabulary) -> _RunAnalysis:
     return result
 
 
-def _with_compass(matches: list[_RunMatch], tkeys: Sequence[str], seps: Sequence[str]) -> tuple[_Match, ...]:
+def _with_compass(
+    matches: list[_RunMatch], tkeys: Sequence[str], seps: Sequence[str]
+) -> list[tuple[int, int, str, Cue, str | None, int]]:
     """Matches with where their surface starts: compass words right before a name belong to the
     mention ("North Dallas", "West Kasai", "South West England", "North-Western Sydney").
 
     A match of compass words alone ("South West", a Cameroonian region) right before a name is
     absorbed into it; so are compass words that matched nothing. The name is still the place.
     """
-    out: list[_Match] = []
+    out: list[tuple[int, int, str, Cue, str | None, int]] = []
     for i, j, key, cue, region_of in matches:
         start = i
         if cue is Cue.NAME and region_of is None and i > 0 and seps[i - 1] in _COMPASS_JOINS:
@@ -293,7 +307,7 @@ def _with_compass(matches: list[_RunMatch], tkeys: Sequence[str], seps: Sequence
                 while start > floor and tkeys[start - 1] in lexicon.COMPASS_WORDS and seps[start - 1] in _COMPASS_JOINS:
                     start -= 1
         out.append((i, j, key, cue, region_of, start))
-    return tuple(out)
+    return out
 
 
 # Between a compass word and the name it qualifies: a space or a hyphen ("North-Western").
@@ -407,19 +421,18 @@ class GazetteerRecogniser:
                     break
                 end = runs[r].end()
                 r += 1
-            toks, tkeys, seps, matches = analysis
+            toks, _, _, matches = analysis
             if not matches:
                 continue
-            n = len(toks)
-            for i, j, key, cue, region_of, first in matches:
+            for i, j, key, cue, region_of, first, facts in matches:
                 if cue is Cue.DEMONYM and not self.include_associative:
                     continue
-                if region_of is not None:
-                    if not _abbreviation_fits(text, base + toks[i][0], toks[i][2]):
-                        continue
-                    verdict: tuple[bool, bool] | None = (False, False)
+                if facts is not None:
+                    verdict = _judge(text, base, toks, i, j, key, cue, persons, facts)
+                elif _abbreviation_fits(text, base + toks[i][0], toks[i][2]):  # "Ky.", "B.C."
+                    verdict = (False, False)
                 else:
-                    verdict = _judge(text, base, toks, tkeys, seps, i, j, key, cue, n, persons, vocab.keys)
+                    continue
                 if verdict is None:
                     continue
                 in_org, weak = verdict
@@ -520,9 +533,7 @@ def _never_here(tkeys: Sequence[str], seps: Sequence[str], i: int, j: int, key: 
     return single and i > 0 and key in lexicon.ORG_HEADS and _spaces(seps[i - 1])
 
 
-def _judge(
-    text: str,
-    base: int,
+def _facts(
     toks: Sequence[tuple[int, int, str]],
     tkeys: Sequence[str],
     seps: Sequence[str],
@@ -530,49 +541,48 @@ def _judge(
     j: int,
     key: str,
     cue: Cue,
-    n: int,
-    persons: set[str],
     keys: frozenset[str],
-) -> tuple[bool, bool] | None:
-    """Apply the guards to match ``[i, j)`` of a run: None to drop it, else (in_org, weak).
+) -> _Facts:
+    """What the guards need to know about match ``[i, j)`` that its run alone decides.
 
-    The guards that depend on the run alone (:func:`_never_here`) were applied when the run was
-    analysed; these are the rest, in order (a person found here is remembered for the text).
+    Computed once per distinct run, when it is analysed; :func:`_judge` adds what depends on the
+    text around it. Fields, in the order the guards ask them:
+
+    - ``quiet``: dropped without further ado (a pathogen's name, "Salmonella X", "X County" the
+      gazetteer lacks);
+    - ``person``: 0, or 1 to drop the match, or 2 to drop it and remember its name as a person's
+      (a title or given name before it, "Wal-Mart"-like compounds are 1);
+    - ``person_like``: an unknown capitalised word before it, unless the line is a headline;
+    - ``famous``: a famous surname;
+    - ``surname``: the key of the surname after a given-name place ("Paris Hilton"), unless
+      the line is a headline;
+    - ``in_org``, ``acronym``, ``first_name``, ``common`` (a common word that its position may
+      drop), ``next_unknown`` (followed by a capitalised word the gazetteer does not know).
     """
+    n = len(toks)
     single = j == i + 1
-    end = base + toks[j - 1][1]
-    if end < len(text) and text[end] in "$€£¥0123456789":
-        return None  # "US$460", "A4": a currency or a code, not a place
-    # A pathogen's or a disease's name: "West Nile virus", "Reston ebolavirus", "Hong Kong Flu",
-    # "Salmonella Litchfield", "Ebola Reston".
-    if (j < n and (tkeys[j] in lexicon.PATHOGEN_TAILS or tkeys[-1] in lexicon.PATHOGEN_TAILS)) or (
-        text[end + 1 : end + 2] in _PATHOGEN_FIRST and _PATHOGEN_AFTER.match(text, end, end + 16)
-    ):
-        return None  # also a name that ends in one: "Colony Collapse Disorder", "Gulf War Syndrome"
-    start = base + toks[i][0]
-    if start > 0:
-        before = text[start - 1]
-        if before in "$€£¥":
-            return None  # "$US 15 billion": a currency
-        if before == "/" and text.startswith("/", end):
-            return None  # "A/California/7/2009": a virus strain's designation
-    if i > 0 and tkeys[i - 1] in lexicon.PATHOGEN_GENERA and _spaces(seps[i - 1]):
-        return None
-    if cue is Cue.NAME and j < n and tkeys[j] in lexicon.GEO_TAILS and _spaces(seps[j - 1]):
-        return None  # "Metcalfe County", "Hutcheson Road": a longer name the gazetteer lacks
+    name = cue is Cue.NAME
+    # A pathogen's or a disease's name: "Hong Kong Flu", "Salmonella Litchfield", "Ebola
+    # Reston", and names that end in a disease word: "Colony Collapse Disorder".
+    quiet = (
+        (j < n and (tkeys[j] in lexicon.PATHOGEN_TAILS or tkeys[-1] in lexicon.PATHOGEN_TAILS))
+        or (i > 0 and tkeys[i - 1] in lexicon.PATHOGEN_GENERA and _spaces(seps[i - 1]))
+        # "Metcalfe County", "Hutcheson Road": a longer name the gazetteer lacks.
+        or (name and j < n and tkeys[j] in lexicon.GEO_TAILS and _spaces(seps[j - 1]))
+    )
+    person = 0
+    person_like = False
     # Person before: a title, a given name or an initial right before the match, joined by a
     # space ("President Jordan", "Michael Jordan", "George W. Bush").
     if i > 0 and cue is not Cue.DEMONYM and _spaces(seps[i - 1]):
         prev = tkeys[i - 1]
         if prev in lexicon.TITLES or prev in lexicon.FIRST_NAMES or _INITIAL.match(toks[i - 1][2]):
-            if single:
-                persons.add(key)
-            return None
+            person = 2 if single else 1
         # A title or a given name two words before, and a name in between: a person's middle
         # and last names ("Dr. Brian Evans", "Jose Angel Cordova", "President Barack Obama").
-        if (
+        elif (
             single
-            and cue is Cue.NAME
+            and name
             and i > 1
             and _spaces(seps[i - 2])
             and (tkeys[i - 2] in lexicon.TITLES or tkeys[i - 2] in lexicon.FIRST_NAMES)
@@ -581,43 +591,39 @@ def _judge(
             and prev not in lexicon.GEO_TAILS
             and not _is_acronym(toks[i - 1][2])
         ):
-            persons.add(key)
-            return None
-        # Any other capitalised word right before a one-word place that is not itself a place,
-        # an organisation word or a common word is most often a given name ("Tanya Campbell",
-        # "Arch Walsh"), except in title-cased headlines, where every word is capitalised.
-        # It is only evidence, not proof ("Team Alberta", "Nazi Germany"): the span turns weak.
-        person_like = (
-            single
-            and cue is Cue.NAME
-            and prev not in keys
-            and prev not in lexicon.COMMON_WORDS
-            and prev not in lexicon.ORG_HEADS
-            and prev not in lexicon.ORG_PREFIX_HEADS
-            and not _is_acronym(toks[i - 1][2])
-            and not toks[i - 1][2].endswith(".")
-            and not line_is_headline(text, base + toks[i][0])
-        )
-    else:
-        person_like = False
+            person = 2
+        else:
+            # Any other capitalised word right before a one-word place that is not itself a
+            # place, an organisation word or a common word is most often a given name ("Tanya
+            # Campbell", "Arch Walsh"), except in title-cased headlines. It is only evidence,
+            # not proof ("Team Alberta", "Nazi Germany"): the span turns weak.
+            person_like = (
+                single
+                and name
+                and prev not in keys
+                and prev not in lexicon.COMMON_WORDS
+                and prev not in lexicon.ORG_HEADS
+                and prev not in lexicon.ORG_PREFIX_HEADS
+                and not _is_acronym(toks[i - 1][2])
+                and not toks[i - 1][2].endswith(".")
+            )
     # Glued by a hyphen to a capitalised word the gazetteer does not know: one compound name
     # ("Wal-Mart", "Al-Ahram"), unless both halves are places ("US-Russia").
-    if single and cue is Cue.NAME:
-        if i > 0 and seps[i - 1] in _GLUE and tkeys[i - 1] not in keys:
-            return None
-        if j < n and seps[j - 1] in _GLUE and tkeys[j] not in keys:
-            return None
-    if cue is Cue.NAME and key in lexicon.FAMOUS_SURNAMES:
-        person_like = True
-    # An age right after a one-word name marks a person: "Altintas, 22," "Gomez, 27, of".
-    if single and cue is Cue.NAME:
-        e0 = base + toks[j - 1][1]
-        if text.startswith(",", e0) and _AGE_AFTER.match(text, e0, min(len(text), e0 + 20)):
-            persons.add(key)
-            return None
+    if (
+        not person
+        and single
+        and name
+        and (
+            (i > 0 and seps[i - 1] in _GLUE and tkeys[i - 1] not in keys)
+            or (j < n and seps[j - 1] in _GLUE and tkeys[j] not in keys)
+        )
+    ):
+        person = 1
+    famous = name and key in lexicon.FAMOUS_SURNAMES
     # Person after: a given-name place followed by a surname ("Paris Hilton", "Jordan Peterson",
     # "Dennis van Engelsdorp").
-    if single and cue is Cue.NAME and key in lexicon.FIRST_NAMES and j < n and _NAME_GAP.fullmatch(seps[j - 1]):
+    surname: str | None = None
+    if single and name and key in lexicon.FIRST_NAMES and j < n and _NAME_GAP.fullmatch(seps[j - 1]):
         nxt = tkeys[j]
         if (
             nxt not in lexicon.ORG_HEADS
@@ -626,42 +632,96 @@ def _judge(
             and (nxt not in lexicon.COMMON_WORDS or nxt in lexicon.SURNAME_WORDS)
             and not _is_acronym(toks[j][2])
             and not any(k in lexicon.ORG_HEADS for k in tkeys[j + 1 :])
-            and not line_is_headline(text, base + toks[i][0])
         ):
-            persons.add(nxt)
-            persons.add(key)
-            return None
+            surname = nxt
     in_org = (j < n and not lexicon.ORG_HEADS.isdisjoint(tkeys[j:])) or (
         i > 0 and any(tkeys[k] in lexicon.ORG_PREFIX_HEADS and " of " in f" {seps[k]}" for k in range(max(0, i - 3), i))
     )
-    weak = person_like
-    if single and cue is Cue.DEMONYM and _is_language(text, base + toks[i][0], base + toks[i][1]):
-        return None
-    if single and cue is Cue.NAME:
+    acronym = first_name = common = next_unknown = False
+    if single and name:
         surface = toks[i][2]
         acronym = _is_acronym(surface)
-        if key in lexicon.FIRST_NAMES:
-            weak = True  # "Georgia", "Victoria", "Donald": the resolver asks for a major place
-        if key in lexicon.COMMON_WORDS and not (acronym and len(surface.rstrip(".")) <= 3):
-            start = base + toks[i][0]
-            if (i == 0 and is_sentence_start(text, start)) or line_is_headline(text, start):
-                return None
-            weak = True
-        elif not weak and i == 0 and not acronym and is_sentence_start(text, base + toks[i][0]):
-            weak = True
-        if (
-            not weak
-            and j < n
+        first_name = key in lexicon.FIRST_NAMES  # "Georgia", "Victoria": the resolver asks for a major place
+        common = key in lexicon.COMMON_WORDS and not (acronym and len(surface.rstrip(".")) <= 3)
+        # Followed by a capitalised word the gazetteer does not know: possibly the start of a
+        # longer name it lacks ("Franklin Elementary", "Metz Fresh"); a major place keeps its
+        # mention ("Toronto Maple Leafs"), a minor one needs support.
+        next_unknown = (
+            j < n
             and _spaces(seps[j - 1])
             and tkeys[j] not in keys
             and tkeys[j] not in lexicon.ORG_HEADS
             and tkeys[j] not in lexicon.TITLES
             and tkeys[j] not in lexicon.NEVER_ALONE
             and not _is_acronym(toks[j][2])
-        ):
-            # Followed by a capitalised word the gazetteer does not know: possibly the start of
-            # a longer name it lacks ("Franklin Elementary", "Metz Fresh"); a major place keeps
-            # its mention ("Toronto Maple Leafs"), a minor one needs support.
+        )
+    return (quiet, person, person_like, famous, surname, in_org, acronym, first_name, common, next_unknown)
+
+
+def _judge(
+    text: str,
+    base: int,
+    toks: Sequence[tuple[int, int, str]],
+    i: int,
+    j: int,
+    key: str,
+    cue: Cue,
+    persons: set[str],
+    facts: _Facts,
+) -> tuple[bool, bool] | None:
+    """Apply the guards to match ``[i, j)`` of a run: None to drop it, else (in_org, weak).
+
+    The guards that depend on the run alone were applied (:func:`_never_here`) or prepared
+    (:func:`_facts`) when the run was analysed; these add the text around it, in order (a person
+    found here is remembered for the rest of the text).
+    """
+    quiet, person, person_like, famous, surname, in_org, acronym, first_name, common, next_unknown = facts
+    if quiet:
+        return None
+    end = base + toks[j - 1][1]
+    if end < len(text) and text[end] in "$€£¥0123456789":
+        return None  # "US$460", "A4": a currency or a code, not a place
+    # "West Nile virus", "Reston ebolavirus": a pathogen's name.
+    if text[end + 1 : end + 2] in _PATHOGEN_FIRST and _PATHOGEN_AFTER.match(text, end, end + 16):
+        return None
+    start = base + toks[i][0]
+    if start > 0:
+        before = text[start - 1]
+        if before in "$€£¥":
+            return None  # "$US 15 billion": a currency
+        if before == "/" and text.startswith("/", end):
+            return None  # "A/California/7/2009": a virus strain's designation
+    if person:
+        if person == 2:
+            persons.add(key)
+        return None
+    if person_like and line_is_headline(text, start):
+        person_like = False  # in a title-cased headline every word is capitalised
+    if famous:
+        person_like = True
+    single = j == i + 1
+    name1 = single and cue is Cue.NAME
+    # An age right after a one-word name marks a person: "Altintas, 22," "Gomez, 27, of".
+    if name1 and text.startswith(",", end) and _AGE_AFTER.match(text, end, min(len(text), end + 20)):
+        persons.add(key)
+        return None
+    if surname is not None and not line_is_headline(text, start):
+        persons.add(surname)
+        persons.add(key)
+        return None
+    weak = person_like
+    if single and cue is Cue.DEMONYM and _is_language(text, start, base + toks[i][1]):
+        return None
+    if name1:
+        if first_name:
+            weak = True
+        if common:
+            if (i == 0 and is_sentence_start(text, start)) or line_is_headline(text, start):
+                return None
+            weak = True
+        elif not weak and i == 0 and not acronym and is_sentence_start(text, start):
+            weak = True
+        if not weak and next_unknown:
             weak = True
     if persons and single and key in persons:
         return None
