@@ -39,9 +39,16 @@ def candidates(text: str) -> list[tuple[str, int, int]]:
 def test_windowed_scan_equals_whole_scan(text: str) -> None:
     windowed = candidates(text)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(patterns, "_LONG_RUN", re.compile(""))  # every text "has a long run": scanned whole
+        mp.setattr(patterns, "_has_long_run", lambda text: True)  # every text is scanned whole
         whole = candidates(text)
     assert windowed == whole
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab -\t\n\u00a0\u2003x"), max_size=80))
+def test_long_runs_are_told_as_the_pattern_tells_them(text: str) -> None:
+    pattern = re.compile(rf"[\s-]{{{patterns._RUN_SPACE}}}|[^\s-]{{{patterns._RUN_WORD}}}")
+    assert patterns._has_long_run(text) is (pattern.search(text) is not None)
 
 
 CASED = st.sampled_from([

@@ -559,7 +559,7 @@ def _anchor_rx(triggers: Iterable[str], flags: int) -> re.Pattern[str]:
 # looking behind: a pattern that starts by consuming a character from a known set lets the
 # engine skip to the next such character without trying the positions in between.
 _HOLIDAY_FIRST: Final = _alt(_first_words(lx.HOLIDAYS))
-_UNIT_AFTER_SPACE: Final = rf"[\s\d]{_UNIT}(?!\w)"
+_UNIT_AFTER_SPACE: Final = rf"(?<=[\s\d]){_UNIT}(?!\w)"
 _ANCHOR_WORDS: Final[dict[str, str]] = {
     "duration": _UNIT_AFTER_SPACE,  # the unit after the count: "\s+" or a digit ("24hrs")
     "ago": _UNIT_AFTER_SPACE,
@@ -599,6 +599,11 @@ _ANCHORS: Final[dict[str, re.Pattern[str]]] = _anchors(re.IGNORECASE)
 _LITERAL_ANCHORS: Final[dict[str, tuple[str, ...]]] = {
     kind: trig for kind, trig in _TRIGGERS.items()
     if kind not in _ANCHOR_WORDS and not any(t.isdigit() for t in trig)}
+# Rules whose anchor pattern looks behind (a unit after a space, a holiday's first word at a word
+# start) and begins with one of a few words: ``str.find`` locates the words, the pattern is
+# tried there only. Every place the pattern matches begins with one of the words.
+_CHECKED_ANCHORS: Final[dict[str, tuple[str, ...]]] = {
+    "duration": _UNIT_STEMS, "ago": _UNIT_STEMS, "holiday": _first_words(lx.HOLIDAYS)}
 _UNFAITHFUL_LOWER: Final = re.compile("[ıſ]")
 
 
@@ -739,7 +744,15 @@ _LOWERED: Final[dict[str, re.Pattern[str]]] = {kind: _lowered(regex) for kind, r
 # hyphens (_LONG_RUN): such texts are scanned whole.
 _RUN_WORD: Final = 30
 _RUN_SPACE: Final = 10
-_LONG_RUN: Final = re.compile(rf"[\s-]{{{_RUN_SPACE}}}|[^\s-]{{{_RUN_WORD}}}")
+_LONG_SPACE: Final = re.compile(rf"[\s-]{{{_RUN_SPACE}}}")
+
+
+def _has_long_run(text: str) -> bool:
+    """Whether ``text`` holds a run of _RUN_SPACE spaces and hyphens, or of _RUN_WORD other
+    characters (the pattern ``[^\\s-]{30}`` would retry every position of every word)."""
+    # str.split cuts where ``\s`` matches: both ask the interpreter's table of white space
+    return (_LONG_SPACE.search(text) is not None
+            or max(map(len, text.replace("-", " ").split()), default=0) >= _RUN_WORD)
 
 
 class _Unbounded(Exception):
@@ -871,13 +884,36 @@ def _occurrences(low: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     return spans
 
 
+def _anchor_spans(kind: str, text: str, low: str, faithful: bool,
+                  found: dict[object, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """The spans :func:`_scan` needs for ``kind``, ordered by start. ``found`` keeps what one
+    text's search found, for the rules that search the same way."""
+    if not faithful:
+        key: object = _ANCHORS[kind]
+        if key not in found:
+            found[key] = [m.span() for m in _ANCHORS[kind].finditer(text)]
+        return found[key]
+    words = _LITERAL_ANCHORS.get(kind) or _CHECKED_ANCHORS.get(kind)
+    if words is not None and words not in found:
+        found[words] = _occurrences(low, words)
+    if kind in _LITERAL_ANCHORS:
+        return found[words]
+    key = _ANCHORS_LOWER[kind]
+    if key not in found:
+        if words is None:
+            found[key] = [m.span() for m in _ANCHORS_LOWER[kind].finditer(low)]
+        else:
+            found[key] = [m.span() for a, _b in found[words] for m in [_ANCHORS_LOWER[kind].match(low, a)] if m]
+    return found[key]
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every accepted match of every rule, reduced to the longest non-overlapping ones, in text order."""
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     low = text.lower()  # offsets into ``low`` are offsets into ``text`` when the copy is faithful
     # a text with a long run of word characters or spaces could carry a match past the reach
     # of a rule (see _REACH), so it is scanned whole
-    windowed = _LONG_RUN.search(text) is None
+    windowed = not _has_long_run(text)
     faithful = len(low) == len(text) and _UNFAITHFUL_LOWER.search(text) is None
     shared: dict[object, list[tuple[int, int]]] = {}  # anchors by what finds them, for rules that share it
     for priority, (kind, regex, accept) in enumerate(RULES):
@@ -889,12 +925,7 @@ def find_candidates(text: str) -> list[Candidate]:
         # (see _lowered), case-blind over the text where it is not
         scanned, target = (_LOWERED[kind], low) if faithful else (regex, text)
         if windowed and reach and kind not in _SCAN_WHOLE:
-            finder: object = literal or (_ANCHORS_LOWER if faithful else _ANCHORS)[kind]
-            anchors = shared.get(finder)
-            if anchors is None:
-                anchors = shared[finder] = (
-                    _occurrences(low, literal) if literal else [m.span() for m in _ANCHORS_LOWER[kind].finditer(low)]
-                    if faithful else [m.span() for m in _ANCHORS[kind].finditer(text)])
+            anchors = _anchor_spans(kind, text, low, faithful, shared)
             if not anchors:
                 continue
             matches = _scan(scanned, anchors, reach, target)
