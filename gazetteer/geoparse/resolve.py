@@ -182,6 +182,21 @@ def _candidates(gazetteer: Gazetteer, span: Span) -> tuple[Place, ...]:
     return found
 
 
+def _name_key(name: str) -> str:
+    """``first_key`` of a candidate's name, memoised: the same places come back for many keys,
+    and each first sight of a key asks for the key of every candidate's name twice."""
+    k = _NAME_KEYS.get(name)
+    if k is None:
+        if len(_NAME_KEYS) >= _NAME_KEYS_SIZE:
+            _NAME_KEYS.clear()
+        k = _NAME_KEYS[name] = first_key(name)
+    return k
+
+
+_NAME_KEYS: dict[str, str] = {}
+_NAME_KEYS_SIZE = 200_000
+
+
 def _ranked(key: str, cands: tuple[Place, ...], *, pinned: bool) -> tuple[tuple[Place, ...], tuple[float, ...]]:
     """Candidates best prior first, with their priors.
 
@@ -190,7 +205,7 @@ def _ranked(key: str, cands: tuple[Place, ...], *, pinned: bool) -> tuple[tuple[
     the city before the canton of Genève, although the canton is larger. Pinned lists keep
     their order (the pin first).
     """
-    main = [first_key(c.name) == key for c in cands]
+    main = [_name_key(c.name) == key for c in cands]
     penalty = _SHADOWED_PENALTY if any(main) else _ALTERNATE_PENALTY
     priors = [c.importance - (0.0 if m else penalty) for c, m in zip(cands, main, strict=True)]
     if pinned or len(cands) < 2:
@@ -243,7 +258,7 @@ def _plausible_sense(p: Place, key: str, *, acronym: bool = False) -> bool:
         # towns that share the letters; capitals do name countries ("US", "DRC"), regions
         # ("NSW") and the biggest cities in datelines ("ROME").
         return False
-    if first_key(p.name) == key:
+    if _name_key(p.name) == key:
         return True
     if p.kind is not PlaceKind.CITY and p.kind is not PlaceKind.SITE:
         return len(key) >= 2
