@@ -91,6 +91,31 @@ def test_cache_hit_skips_extraction_and_rewrites_nothing(tmp_path: Path) -> None
     assert warm == cold
 
 
+def test_entries_written_by_workers_serve_the_next_run(tmp_path: Path) -> None:
+    docs = documents(12)
+    cold_cache = ExtractionCache(tmp_path)
+    cold = list(extract_many(docs, jobs=2, chunk_size=2, cache=cold_cache))
+    # The workers wrote the entries; the parent counted each one as it passed the result on.
+    assert (cold_cache.stats.misses, cold_cache.stats.writes, cold_cache.stats.write_errors) == (12, 12, 0)
+    assert len(entries(tmp_path)) == 12
+    warm_cache = ExtractionCache(tmp_path)
+    assert list(extract_many(docs, jobs=1, cache=warm_cache)) == cold == serial(docs)
+    assert (warm_cache.stats.hits, warm_cache.stats.writes) == (12, 0)
+
+
+def test_cache_folder_deleted_mid_run_is_made_again(tmp_path: Path) -> None:
+    import shutil
+
+    docs = documents(4)
+    cache = ExtractionCache(tmp_path / "cache")
+    results = extract_many(docs, jobs=1, chunk_size=1, cache=cache)
+    first = next(results)
+    shutil.rmtree(tmp_path / "cache")  # "delete the folder at any time"
+    assert [first, *results] == serial(docs)
+    assert (cache.stats.writes, cache.stats.write_errors) == (4, 0)
+    assert len(entries(tmp_path / "cache")) == 3
+
+
 def test_changed_document_alone_is_recomputed(tmp_path: Path) -> None:
     docs = documents(6)
     list(extract_many(docs, jobs=1, cache=ExtractionCache(tmp_path)))

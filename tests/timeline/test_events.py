@@ -123,3 +123,48 @@ def test_a_pronoun_subject_takes_the_last_person_named() -> None:
     assert visit.title == "Zelensky visit to Ankara"
     assert [a.name for a in visit.actors] == ["Volodymyr Zelensky"]
     assert visit.status is EventStatus.PLANNED
+
+
+def _triggers(text: str) -> list[tuple[str, str, bool]]:
+    """(kind, words of the text, refers back) of every trigger, clause by clause."""
+    from timeline.events import _find_triggers, _Words
+    from timeline.sentences import split_clauses, split_sentences
+
+    words = _Words.of(text)
+    return [(t.kind, text[t.start:t.end], t.anaphoric) for sentence in split_sentences(text)
+            for clause in split_clauses(sentence) for t in _find_triggers(clause, words, text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "phone call" is one trigger; "call for" is no event; "the talks" at a clause head refers back.
+    ("Officials held a phone call on Monday, then a call for calm; the talks resumed.",
+     [("call", "phone call", False), ("talks", "talks", True)]),
+    ("PHONE CALL: Leaders spoke.", [("call", "PHONE CALL", False)]),
+    # Apostrophes and hyphens before a word are not part of it; after one letter they are.
+    ("'talks began in Oslo. -talks and ’meeting notes followed.",
+     [("talks", "talks", False), ("talks", "talks", False), ("meeting", "meeting", False)]),
+    ("Peace-talks and talks-related meetings.", [("meeting", "meetings", False)]),
+    # A capitalised trigger inside a sentence is part of a name; at the start it is a trigger.
+    ("Delegates said the Peace Talks stalled. Talks began in Oslo.", [("talks", "Talks", False)]),
+    # A light verb yields to its object noun; nouns after "to" or a modal are verbs.
+    ("Russia launched a full-scale invasion of Ukraine and imposed sanctions.",
+     [("invasion", "invasion", False), ("sanctions", "sanctions", False)]),
+    ("They will visit Oslo to control the port.", [("visit", "visit", False), ("control", "control", False)]),
+    # Only ASCII letters make words: the Kelvin sign and the long s are not "k" and "s".
+    ("İstanbul talks began and the \u212aiev summit followed; ſummit meetings.",
+     [("talks", "talks", False), ("summit", "summit", False), ("meeting", "meetings", False)]),
+    # Words inside quotation marks report nothing.
+    ("“The summit failed,” he said, after the talks in Oslo. This meeting is the second.",
+     [("talks", "talks", False), ("meeting", "meeting", True)]),
+])
+def test_triggers_are_whole_words_outside_names_and_quotes(text: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert _triggers(text) == expected
+
+
+def test_every_trigger_word_is_found_whole_and_only_whole() -> None:
+    from timeline.events import _CANDIDATES, _Words
+
+    words = sorted(_CANDIDATES)
+    assert _Words.of(" ".join(words)).candidates == words
+    assert _Words.of(" ".join(w.upper() for w in words)).candidates == words
+    assert _Words.of(" ".join(f"{w}x x{w} {w}-a a’{w}" for w in words)).candidates == []
