@@ -11,20 +11,28 @@ The default :class:`GazetteerRecogniser` needs no model. Algorithm:
 2. In each run, take the longest token sequence whose key the gazetteer knows, left to right:
    literal names, demonyms ("Russian", plural "Americans") and metonyms ("Kremlin",
    "White House"); AP and postal abbreviations of states and provinces ("Ky.", "B.C.", ", TX");
-   US counties the index may lack ("Metcalfe County", via :mod:`.divisions`). A run's matches
-   depend only on its text, so they are memoised per run: news repeats the same names, and the
-   scan then costs one dictionary hit per run.
+   US counties the index may lack ("Metcalfe County", via :mod:`.divisions`). Compass words
+   right before a name join its mention ("North Dallas", "South West England"), placed at the
+   name. A run that ends right before "'s " is also tried joined to the next run, for names
+   across a possessive ("Queen Anne's County"). A run's matches, and what the guards below need
+   of the run alone, depend only on its text, so they are memoised per run: news repeats the
+   same names, and the scan then costs one dictionary hit per run.
 3. Guards, per match, from the neighbouring tokens of its run and the text around it:
-   - person: a title or a given name right before ("President Jordan", "Michael Jordan"), a
-     given-name place followed by a surname ("Paris Hilton"), or an age after ("Altintas, 22,");
+   - person: a title or a given name right before ("President Jordan", "Michael Jordan") or
+     two words before ("Jose Angel Cordova"), a given-name place followed by a surname ("Paris
+     Hilton"), or an age after ("Altintas, 22,");
      the name is then remembered, so a later bare "Jordan" in the same text is a person too. An
      unknown capital right before a one-word place ("Tanya Campbell", but also "Team Alberta")
      only makes the span weak;
    - never alone: titles, months, compass words, generic nouns ("University"), organisation
      head words after a capital ("Federal Reserve"), acronyms of organisations (decided in the
-     resolver), a currency sign after ("US$"), a hyphen gluing an unknown word ("Wal-Mart"), a
-     longer geographic name the index lacks ("Hutcheson Road");
-   - phrases that contain a place but never mean one ("Cold War", "French fries");
+     resolver), a currency sign after or before ("US$", "$US"), a hyphen gluing an unknown word
+     ("Wal-Mart"), a longer geographic name the index lacks ("Hutcheson Road", "St. Peter's
+     Square"), a virus strain's designation ("A/California/7/2009");
+   - pathogens and diseases named after places: a pathogen word after ("West Nile virus",
+     "Hong Kong flu", "Colony Collapse Disorder") or a genus before ("Salmonella Litchfield");
+   - phrases that contain a place but never mean one ("Cold War", "French fries"), brands and
+     bodies named like hamlets ("Google", "Taco Bell", "Homeland Security");
    - organisation: an organisation head after the place ("Paris Police Department") or before
      it with "of" ("Bank of England") marks ``in_organisation``;
    - common words ("Will", "Nice", "Reading"): dropped at a sentence start or in a headline,

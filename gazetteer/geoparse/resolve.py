@@ -3,10 +3,12 @@
 Algorithm (per document; every mention of the same name shares one sense, "one sense per
 discourse", unless an explicit qualifier says otherwise):
 
-1. Candidates: literal names from the gazetteer (best prior first, capped), the country or
-   continent of a demonym, the site of a metonym. Reviewer overrides pin or block here. The
-   names a document's spans carry are fetched from the index in one batch, and the ranked
-   candidates of a name are memoised across documents (the caller's ``candidate_cache``).
+1. Candidates: literal names from the gazetteer (best prior first, capped; a town's other
+   names only for large towns, a landmark's other names when our own table gives them, so
+   "Heathrow" is the airport), the country or continent of a demonym, the site of a metonym.
+   Reviewer overrides pin or block here. The names a document's spans carry are fetched from
+   the index in one batch, and the ranked candidates of a name are memoised across documents
+   (the caller's ``candidate_cache``).
 2. Anchors: mentions that need no context (countries, continents, demonyms, metonyms, names with
    one candidate or a prior far above the runner-up) give the document's countries and
    first-level regions, weighted by how often they occur.
@@ -17,13 +19,16 @@ discourse", unless an explicit qualifier says otherwise):
    cluster), plus other subdivisions of the same country named in the story, plus explicit
    qualifiers: "Paris, Texas" (a containing region or country right after a comma), "Georgia's
    capital Tbilisi" / "Ankara, the Turkish capital" (a capital next to its country), "Washington
-   state" / "the state of New York", and lists ("Oregon, Utah, Washington"). Context may only
+   state" / "the state of New York", and lists ("Oregon, Utah, Washington"; a country listed
+   with countries, "Ghana, Niger, Nigeria", means the country; commas inside such lists are not
+   "town, state" qualifiers). Context may only
    choose among candidates whose prior is within ``context_reach`` of the best one, so a hamlet
    called "Russia" never beats the country. Steps 2-3 run twice, the second time with the first
    pass's choices as anchors; names that context cannot change keep their priors.
 4. Acceptance: a span flagged weak by the recogniser (a common word, a sentence-initial small
    town) or whose best place is a minor town survives only with support: a locative word before
-   it ("in", "near"), a qualifier, or anchors in the same country or region.
+   it ("in", "near"), a qualifier, or anchors in the same country or region. A town (not a
+   capital) that opens a clause with a verb of speech ("Cordova said") is a person: dropped.
 5. Role: demonyms are associative; metonyms, and countries or capitals that are the subject of a
    speech or agency verb ("Moscow said", "Washington and Moscow agreed"), are metonymic.
 6. Confidence: a softmax over candidate scores, discounted for weak recognition; the other
