@@ -154,10 +154,20 @@ def _accept_md(text: str, m: re.Match[str]) -> bool:
     return not (day and day.isdigit() and not 1 <= int(day) <= 31)
 
 
+# what rules a four-digit number out as a year: a decimal, a percentage or money ("$1999")
+_NOT_YEAR_AFTER: Final = re.compile(r"(?:[.,:/]\d|\s*%|\s*(?:percent|per\s+cent)\b|\d)")
+_NOT_YEAR_BEFORE: Final = re.compile(r"[$£€#\d]\s?$")
+_COUNTED_AFTER: Final = re.compile(
+    r"\s+(?:people|persons|men|women|troops|soldiers|shares|units|cases|votes|feet|meters|"
+    r"metres|miles|km|kilometers|dollars|yen|euros|pounds|tons|tonnes|barrels|jobs|workers|"
+    r"acres|hectares|pages|employees|residents|members|students|seats|points|copies|cars|homes|"
+    r"houses|children|refugees|deaths|dead|rounds|calories|words)\b", re.IGNORECASE)
+
+
 def _accept_year(text: str, m: re.Match[str]) -> bool:
     after = text[m.end(): m.end() + 12]
     before = text[max(0, m.start() - 2): m.start()]
-    if re.match(r"(?:[.,:/]\d|\s*%|\s*(?:percent|per\s+cent)\b|\d)", after) or re.search(r"[$£€#\d]\s?$", before):
+    if _NOT_YEAR_AFTER.match(after) or _NOT_YEAR_BEFORE.search(before):
         return False
     if m.group("fiscal") or m.group("mod"):
         return True
@@ -167,10 +177,7 @@ def _accept_year(text: str, m: re.Match[str]) -> bool:
     if y < 1600:
         return _prev_word(text, m.start()) in ("in", "since", "until", "by", "from", "to", "of", "year", "before",
                                                "after", "circa", "around", "between", "and")
-    return not re.match(r"\s+(?:people|persons|men|women|troops|soldiers|shares|units|cases|votes|feet|meters|"
-                        r"metres|miles|km|kilometers|dollars|yen|euros|pounds|tons|tonnes|barrels|jobs|workers|"
-                        r"acres|hectares|pages|employees|residents|members|students|seats|points|copies|cars|homes|"
-                        r"houses|children|refugees|deaths|dead|rounds|calories|words)\b", after, re.IGNORECASE)
+    return not _COUNTED_AFTER.match(after)
 
 
 def _accept_weekday(text: str, m: re.Match[str]) -> bool:

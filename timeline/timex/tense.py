@@ -86,8 +86,14 @@ def _lowered(regex: re.Pattern[str]) -> re.Pattern[str]:
     r"""A marker pattern for the lower-cased text, matched case-sensitively: several times faster
     than case-blind matching (see timeline.timex.patterns._lowered, the same device) and, on a
     faithful copy, finding the same markers, except that "May" also reads as "may" there
-    (:func:`find_markers` drops it). The marker patterns hold no upper-case escapes."""
-    return re.compile(regex.pattern.replace("(?-i:may)", "may").lower(), regex.flags & ~re.IGNORECASE)
+    (:func:`find_markers` drops it). The marker patterns hold no upper-case escapes.
+
+    Every marker starts with a letter or the apostrophe of "'ll": a lookahead for one turns
+    away at once the word ends where ``\b`` also holds."""
+    pattern = regex.pattern.replace("(?-i:may)", "may").lower()
+    if pattern.startswith(r"\b(?:"):
+        pattern = r"\b(?=[a-z'])" + pattern[2:]
+    return re.compile(pattern, regex.flags & ~re.IGNORECASE)
 
 
 # The marker families in the order they are weighed: on equal distance the earlier one wins.
