@@ -714,6 +714,10 @@ def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
                     continue
                 if in_list and any(x.kind is y.kind for x in ga.candidates):
                     continue
+                if y.kind is PlaceKind.COUNTRY and ga.candidates[0].kind is PlaceKind.COUNTRY:
+                    # "entanglements in Russia, U.S. officials said": two countries, not a town
+                    # called Russia in the United States ("Russia, Ohio" still qualifies).
+                    continue
                 for ka, x in enumerate(ga.candidates):
                     if x.kind in _COUNTRYLIKE or x.country_code != y.country_code:
                         continue

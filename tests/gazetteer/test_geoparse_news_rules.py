@@ -149,3 +149,17 @@ def test_currency_and_strain_designations_are_not_places(gazetteer: Gazetteer) -
 
 def test_name_ending_in_a_syndrome_is_not_a_place(gazetteer: Gazetteer) -> None:
     assert surfaces("Cases of Middle East Respiratory Syndrome were found in Ohio.", gazetteer) == ["Ohio"]
+
+
+def test_country_before_another_country_is_not_a_town_in_it(gazetteer: Gazetteer) -> None:
+    ms = find_places("Talks about trade with Russia, U.S. officials said on Friday.", gazetteer=gazetteer)
+    assert [(m.surface, m.place.kind if m.place else None) for m in ms] == [
+        ("Russia", PlaceKind.COUNTRY),
+        ("U.S.", PlaceKind.COUNTRY),
+    ]
+
+
+def test_town_named_like_a_country_keeps_its_state_qualifier(gazetteer: Gazetteer) -> None:
+    ms = find_places("The fair opened in Lebanon, Pennsylvania, on Monday.", gazetteer=gazetteer)
+    lebanon = ms[0]
+    assert lebanon.place is not None and lebanon.place.kind is PlaceKind.CITY and lebanon.place.country_code == "US"
