@@ -94,7 +94,7 @@ FIRST_NAMES = _words(
     milton preston warren winston orlando houston carson denver brooklyn savannah raleigh
     cleveland kent camden hamilton marshall douglas clayton
     jerome conrad sidney brent dora riley gael manuel campbell crystal morgan amber lucy walsh beau johnnie
-    mevlut mert stewart blair
+    mevlut mert stewart blair xi
     abigail adele agnes ahmet alain alastair alberto alessandro alfonso alina alistair allison alvaro
     amelia amit anders andrzej angus anil anita ann anton antoine arjun armando arturo astrid audrey
     augusto aurora axel barney beatrice benedict benoit bernardo bertrand bianca bjorn blake bonnie
@@ -282,6 +282,8 @@ NOT_PLACE_PHRASES = frozenset(
         "youtube",
         "microsoft",
         "taco bell",
+        "wal mart",
+        "walmart",
         "homeland security",
         "marine corps",
     }
@@ -449,7 +451,7 @@ NEVER_ALONE = _words(
     royal republic kingdom union united democratic liberal conservative independent labour labor
     christian muslim jewish catholic orthodox islamic christmas easter spring summer autumn winter
     zoo industry zone commerce advance soul harvest delta valley plateau coast agency airport
-    earth congress homeland island islands
+    earth congress homeland island islands al el rd ave blvd hwy
     """
 )
 
@@ -458,7 +460,7 @@ NEVER_ALONE = _words(
 # mention is still the phrase, placed at the place it qualifies.
 COMPASS_WORDS = _words(
     """
-    north south east west northern southern eastern western central mid
+    north south east west northern southern eastern western central
     northeast northwest southeast southwest northeastern northwestern southeastern southwestern
     """
 )

@@ -296,8 +296,8 @@ def _analyse_run(run_text: str, vocab: _Vocabulary) -> _RunAnalysis:
 def _with_compass(
     matches: list[_RunMatch], tkeys: Sequence[str], seps: Sequence[str]
 ) -> list[tuple[int, int, str, Cue, str | None, int]]:
-    """Matches with where their surface starts: compass words right before a name belong to the
-    mention ("North Dallas", "West Kasai", "South West England", "North-Western Sydney").
+    """Matches with where their surface starts: compass words right before a name or a demonym
+    belong to the mention ("North Dallas", "South West England", "South East Asian").
 
     A match of compass words alone ("South West", a Cameroonian region) right before a name is
     absorbed into it; so are compass words that matched nothing. The name is still the place.
@@ -305,7 +305,7 @@ def _with_compass(
     out: list[tuple[int, int, str, Cue, str | None, int]] = []
     for i, j, key, cue, region_of in matches:
         start = i
-        if cue is Cue.NAME and region_of is None and i > 0 and seps[i - 1] in _COMPASS_JOINS:
+        if cue is not Cue.METONYM and region_of is None and i > 0 and seps[i - 1] in _COMPASS_JOINS:
             prev = out[-1] if out else None
             if prev is not None and prev[1] == i and prev[3] is Cue.NAME and _compass_only(prev[2]):
                 start = prev[5]

@@ -163,3 +163,14 @@ def test_town_named_like_a_country_keeps_its_state_qualifier(gazetteer: Gazettee
     ms = find_places("The fair opened in Lebanon, Pennsylvania, on Monday.", gazetteer=gazetteer)
     lebanon = ms[0]
     assert lebanon.place is not None and lebanon.place.kind is PlaceKind.CITY and lebanon.place.country_code == "US"
+
+
+def test_arabic_article_store_and_road_abbreviation_are_not_places(gazetteer: Gazetteer) -> None:
+    text = "According to Al-Ahram, shoppers left the Wal-Mart on Oak Ridge Rd. after Xi Jinping spoke."
+    assert surfaces(text, gazetteer) == []
+
+
+def test_compass_words_join_a_demonym(gazetteer: Gazetteer) -> None:
+    ms = find_places("The South East Asian economies grew.", gazetteer=gazetteer)
+    assert [m.surface for m in ms] == ["South East Asian"]
+    assert ms[0].place is not None and ms[0].place.name == "Asia"
