@@ -115,7 +115,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|inside|to|from|into|toward|towards|around|visited|visit)[ \t]+(?:the[ \t]+)?$",
     re.IGNORECASE,
 )
-_STATE_AFTER = re.compile(r"[ \t]+state\b")
+# "Washington state", "Nyanza province", "Akita prefecture": the first-level subdivision.
+_STATE_AFTER = re.compile(r"[ \t]+(?:state|province|prefecture|governorate|oblast)\b")
 _STATE_BEFORE = re.compile(r"\bstate[ \t]+of[ \t]+$", re.IGNORECASE)
 _COMMA_GAP = re.compile(r",[ \t]*")
 _COORDINATION_GAP = re.compile(r"(?:[ \t]*,)?[ \t]+and[ \t]+|,[ \t]*")
@@ -688,11 +689,12 @@ def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
     for sp, g in order:
         if g.cue is not Cue.NAME or len(g.candidates) < 2:
             continue
-        if _STATE_AFTER.match(text, sp.end, min(len(text), sp.end + 8)) or _STATE_BEFORE.search(
+        if _STATE_AFTER.match(text, sp.end, min(len(text), sp.end + 14)) or _STATE_BEFORE.search(
             text, max(0, sp.start - 14), sp.start
         ):
             for k, c in enumerate(g.candidates):
-                if c.kind is PlaceKind.ADMIN1:
+                # A current subdivision, or a former one ("Nyanza Province", ADM1H).
+                if c.kind is PlaceKind.ADMIN1 or (c.feature_code or "").startswith("ADM1"):
                     g.qualifier[k] = g.qualifier.get(k, 0) + 1
                     break
     last = len(order) - 1

@@ -174,3 +174,8 @@ def test_compass_words_join_a_demonym(gazetteer: Gazetteer) -> None:
     ms = find_places("The South East Asian economies grew.", gazetteer=gazetteer)
     assert [m.surface for m in ms] == ["South East Asian"]
     assert ms[0].place is not None and ms[0].place.name == "Asia"
+
+
+def test_province_after_a_name_asks_for_the_subdivision(gazetteer: Gazetteer) -> None:
+    ms = find_places("Clinics opened across Nyanza province this week.", gazetteer=gazetteer)
+    assert ms[0].place is not None and ms[0].place.country_code == "KE"
