@@ -117,6 +117,8 @@ _LOCATIVE_BEFORE = re.compile(
 )
 # "Washington state", "Nyanza province", "Akita prefecture": the first-level subdivision.
 _STATE_AFTER = re.compile(r"[ \t]+(?:state|province|prefecture|governorate|oblast)\b")
+# What may follow the space after a name when one of those words comes next.
+_STATE_AFTER_FIRST = frozenset("spgo \t")
 _STATE_BEFORE = re.compile(r"\bstate[ \t]+of[ \t]+$", re.IGNORECASE)
 _COMMA_GAP = re.compile(r",[ \t]*")
 _COORDINATION_GAP = re.compile(r"(?:[ \t]*,)?[ \t]+and[ \t]+|,[ \t]*")
@@ -689,9 +691,12 @@ def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
     for sp, g in order:
         if g.cue is not Cue.NAME or len(g.candidates) < 2:
             continue
-        if _STATE_AFTER.match(text, sp.end, min(len(text), sp.end + 14)) or _STATE_BEFORE.search(
-            text, max(0, sp.start - 14), sp.start
-        ):
+        # One-character tests first: they spare both regexes for nearly every name.
+        before = text[max(0, sp.start - 8) : sp.start]
+        if (
+            text[sp.end + 1 : sp.end + 2] in _STATE_AFTER_FIRST
+            and _STATE_AFTER.match(text, sp.end, min(len(text), sp.end + 14))
+        ) or (("f" in before or "F" in before) and _STATE_BEFORE.search(text, max(0, sp.start - 14), sp.start)):
             for k, c in enumerate(g.candidates):
                 # A current subdivision, or a former one ("Nyanza Province", ADM1H).
                 if c.kind is PlaceKind.ADMIN1 or (c.feature_code or "").startswith("ADM1"):
