@@ -303,7 +303,9 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
                    rf"(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR4}|{_SPELLED_YEAR}|"
                    rf"'\d\d)(?![\w]))?{_E}"),
      _accept_season),
-    ("quarter", _rx(rf"{_B}(?:(?P<det>the|this|last|next|that|its|their|a|each|every)\s+)?"
+    # the determiner of an adjectival quarter belongs to its noun ("a third-quarter loss"), and
+    # a possessive is never part of the expression ("its fourth quarter": "fourth quarter")
+    ("quarter", _rx(rf"{_B}(?:(?P<det>the|this|last|next|that|a|each|every)\s+(?!{_ORD}-))?"
                     rf"(?:(?P<poss>this|last|next)\s+year's\s+)?(?:(?P<qy>{_YEAR4})\s+)?"
                     rf"(?P<qual>(?:(?:fiscal|year-ago|year-earlier|year\s+ago|year-before|latest|current|previous|"
                     rf"prior|recent|most\s+recent|same|comparable|corresponding|just-ended|just\s+ended|"
@@ -388,7 +390,8 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
                 rf"(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|morning|evening|afternoon|"
                 rf"weekend|{_WEEKDAY}|{_MONTH_FULL}|spring|summer|fall|autumn|winter){_E}"),
      lambda text, m: _accept_set(text, m)),
-    ("duration", _rx(rf"{_B}(?<![:.])(?:(?P<det>the|each\s+of\s+the|all|for\s+the)\s+)?"
+    # "for" is a signal, outside the span ("for the three months": "the three months")
+    ("duration", _rx(rf"{_B}(?<![:.])(?:(?P<det>the|each\s+of\s+the|all)\s+)?"
                      rf"(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining|latest|initial|"
                      rf"ensuing|preceding|same|entire|full|whole|other|year-earlier|year-ago|additional|"
                      rf"better\s+part\s+of\s+the|succeeding|intervening|subsequent)\s+)?"

@@ -218,8 +218,11 @@ def firm_future(text: str, start: int) -> bool:
 # "the trial begins Monday". They name the coming day; a far month-day after them ("expires
 # Nov. 9" written in February) is left to the nearest-date rule.
 _SCHEDULE_BEFORE: Final = re.compile(
-    r"\b(?:expires|begins|starts|opens|resumes|convenes|reconvenes|takes\s+effect|kicks\s+off|meets|"
-    r"arrives|departs|ends|closes)\s+(?:on\s+|until\s+|through\s+)?$",
+    r"\b(?:expires|begins|starts|opens|reopens|resumes|convenes|reconvenes|takes\s+effect|kicks\s+off|meets|"
+    r"arrives|departs|returns|leaves|ends|closes|"
+    # the plural ("the ministers meet Thursday") and an adverb between ("meet again on Thursday")
+    r"meet|begin|start|open|reopen|resume|convene|arrive|depart|return|leave|expire)\s+"
+    r"(?:(?:again|separately|jointly|formally|officially)\s+)?(?:on\s+|until\s+|through\s+)?$",
     re.IGNORECASE)
 
 
