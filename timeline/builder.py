@@ -25,9 +25,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from timeline.model import Document, Event, EventStatus, PlaceRole, Precision, Timeline, place_key
+from timeline.model import Actor, Document, Event, EventPlace, EventStatus, PlaceRole, Precision, Timeline, place_key
 
-__all__ = ["DATE_WINDOW_DAYS", "TITLE_SIMILARITY", "build_timeline", "event_sort_key", "merge_events"]
+__all__ = ["DATE_WINDOW_DAYS", "TITLE_SIMILARITY", "build_timeline", "event_sort_key", "merge_events",
+           "union_actors", "union_places"]
 
 # Reports of one happening often differ by a day (time zones, "yesterday" from a late edition).
 DATE_WINDOW_DAYS = 1
@@ -99,18 +100,35 @@ def _label(event: Event) -> str:
     return (source.title or source.document_id) if source else event.document_id
 
 
+def union_places(first: Event, second: Event, *, site_wins: bool) -> tuple[EventPlace, ...]:
+    """The places of two reports of one event, each place once, in first-seen order.
+
+    A place named by both keeps ``first``'s role and mention, unless ``site_wins`` and
+    ``second`` names it as the site: across sources a site beats an actor or a mere mention
+    (one paper's "Riyadh officials" is another's "talks in Riyadh"). Within one article the
+    first clause's reading stands.
+    """
+    places = {place_key(ep.place): ep for ep in first.places}
+    for ep in second.places:
+        key = place_key(ep.place)
+        if key not in places or (site_wins and ep.role is PlaceRole.SITE):
+            places[key] = ep
+    return tuple(places.values())
+
+
+def union_actors(first: Event, second: Event) -> tuple[Actor, ...]:
+    """The actors of two reports of one event, each name once (``first``'s actor wins), in order."""
+    actors = {actor.name: actor for actor in first.actors}
+    for actor in second.actors:
+        actors.setdefault(actor.name, actor)
+    return tuple(actors.values())
+
+
 def _merge(a: Event, b: Event) -> Event:
     """One event from two reports of it; ``a`` is the earlier one in timeline order."""
     closed = [e for e in (a, b) if not e.interval.is_open]
     dated = min(closed or [a, b], key=lambda e: (_PRECISION_RANK[e.precision], e.interval.days or 0))
     newest = max((a, b), key=lambda e: (_latest_published(e), e.status is not EventStatus.PLANNED))
-    places = {place_key(ep.place): ep for ep in a.places}
-    for ep in b.places:
-        if place_key(ep.place) not in places or ep.role is PlaceRole.SITE:
-            places[place_key(ep.place)] = ep
-    actors = {x.name: x for x in a.actors}
-    for actor in b.actors:
-        actors.setdefault(actor.name, actor)
     sources = {(s.document_id, s.url): s for s in (*a.sources, *b.sources)}
     disagreements = list(dict.fromkeys((*a.disagreements, *b.disagreements)))
     if a.interval != b.interval and a.interval.days == 1 and b.interval.days == 1:
@@ -125,7 +143,7 @@ def _merge(a: Event, b: Event) -> Event:
         a,
         title=dated.title if dated.status is not EventStatus.PLANNED else newest.title,
         interval=dated.interval, precision=dated.precision, date_reason=dated.date_reason, timex=dated.timex,
-        status=newest.status, places=tuple(places.values()), actors=tuple(actors.values()),
+        status=newest.status, places=union_places(a, b, site_wins=True), actors=union_actors(a, b),
         sources=tuple(ordered_sources), disagreements=tuple(disagreements),
     )
 

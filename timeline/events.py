@@ -43,6 +43,7 @@ from typing import Generic, Protocol, TypeVar
 
 from gazetteer.model import MentionRole, Place, PlaceKind, PlaceMention
 from timeline.actors import ActorMention, find_actors
+from timeline.builder import union_actors, union_places
 from timeline.model import (
     ActorKind,
     Document,
@@ -590,15 +591,10 @@ def _same_happening(a: Event, b: Event, kind_a: str, kind_b: str) -> bool:
 
 
 def _merge_into(kept: Event, extra: Event) -> Event:
-    places = {place_key(ep.place): ep for ep in kept.places}
-    for ep in extra.places:
-        places.setdefault(place_key(ep.place), ep)
-    actors = {a.name: a for a in kept.actors}
-    for actor in extra.actors:
-        actors.setdefault(actor.name, actor)
     finer = extra if (extra.precision.rank < kept.precision.rank and not extra.interval.is_open) else kept
-    return replace(kept, places=tuple(places.values()), actors=tuple(actors.values()), interval=finer.interval,
-                   precision=finer.precision, date_reason=finer.date_reason, timex=finer.timex)
+    return replace(kept, places=union_places(kept, extra, site_wins=False), actors=union_actors(kept, extra),
+                   interval=finer.interval, precision=finer.precision, date_reason=finer.date_reason,
+                   timex=finer.timex)
 
 
 def extract_events(document: Document, *, places: Sequence[PlaceMention],
