@@ -272,20 +272,22 @@ def _analyse_run(run_text: str, vocab: _Vocabulary) -> _RunAnalysis:
             i = found[1]
         else:
             i += 1
-    keys = vocab.keys
-    kept = tuple(
-        (
-            i,
-            j,
-            key,
-            cue,
-            region_of,
-            first,
-            None if region_of is not None else _facts(toks, tkeys, seps, i, j, key, cue, keys),
+    kept: tuple[_Match, ...] = ()
+    if matches:  # nearly half of all runs have none
+        keys = vocab.keys
+        kept = tuple(
+            (
+                i,
+                j,
+                key,
+                cue,
+                region_of,
+                first,
+                None if region_of is not None else _facts(toks, tkeys, seps, i, j, key, cue, keys),
+            )
+            for i, j, key, cue, region_of, first in _with_compass(matches, tkeys, seps)
+            if region_of is not None or not _never_here(tkeys, seps, i, j, key)
         )
-        for i, j, key, cue, region_of, first in _with_compass(matches, tkeys, seps)
-        if region_of is not None or not _never_here(tkeys, seps, i, j, key)
-    )
     result = (toks, tkeys, seps, kept)
     if len(vocab.run_cache) >= _RUN_CACHE_SIZE:
         vocab.run_cache.clear()
