@@ -202,6 +202,8 @@ def _analyse_run(run_text: str, vocab: _Vocabulary) -> _RunAnalysis:
     n = len(toks)
     i = 0
     keys, demonyms, metonyms, max_words = vocab.keys, vocab.demonyms, vocab.metonyms, vocab.max_words
+    # Asked once per run: nearly no run holds a county word, and the test below is per token.
+    county_words = not _COUNTY_WORDS.isdisjoint(tkeys)
     while i < n:
         found: _RunMatch | None = None
         surface = toks[i][2]
@@ -222,7 +224,7 @@ def _analyse_run(run_text: str, vocab: _Vocabulary) -> _RunAnalysis:
             abbrev = None
         if abbrev is not None:
             found = (i, i + 1, normalise_name(abbrev[1]), Cue.NAME, abbrev[0])
-        elif found is None and tkeys[i] != "the":
+        elif found is None and county_words and tkeys[i] != "the":
             # "Metcalfe County", "Black Hawk County", "PLYMOUTH CO.": a US county name (never
             # from a sentence's "The", which is no part of the county's name).
             for span_len in (1, 2, 3):
