@@ -427,7 +427,15 @@ def resolve_spans(
         if resolved is None:
             continue
         place, alts, conf = resolved
-        role = _role(text, sp, g, place, order, idx, gazetteer)
+        if (
+            place.kind is not _COUNTRY
+            and place.feature_code != "PPLC"
+            and g.cue is not Cue.DEMONYM
+            and g.cue is not Cue.METONYM
+        ):
+            role = MentionRole.LITERAL  # what _role answers for these, without the call
+        else:
+            role = _role(text, sp, g, place, order, idx, gazetteer)
         if sp.weak and not g.pinned:
             conf = round(conf * 0.7, 4)
         if 0 <= sp.start < sp.end and sp.end - sp.start == len(sp.surface):
