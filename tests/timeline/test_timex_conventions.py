@@ -280,3 +280,54 @@ WEEKENDS = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), WEEKENDS)
 def test_a_bare_weekend_is_the_last_one(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value)
+
+
+# Timetable verbs in the present simple, plural too, with an adverb between, and a copula
+# before "on" name the coming day: "the ministers meet again on Thursday"; "at" may come
+# between when a clock time on a weekday follows ("expires at midnight on Friday"), not before
+# a far month-day, which keeps the nearest-date reading (see SCHEDULES).
+MORE_SCHEDULES = [
+    ("The ministers meet again on Thursday.", "Thursday", "DATE", "2025-02-20"),
+    ("The ministers met again on Thursday.", "Thursday", "DATE", "2025-02-13"),
+    ("The agreement expires at midnight on Friday.", "midnight on Friday", "TIME", "2025-02-21T24:00"),
+    ("The offer expired at midnight on Friday.", "midnight on Friday", "TIME", "2025-02-14T24:00"),
+    ("The vote is at 10 a.m. Friday.", "10 a.m. Friday", "TIME", "2025-02-21T10:00"),
+    ("The vote is on Friday.", "Friday", "DATE", "2025-02-21"),
+    ("The tournament runs through Sunday.", "Sunday", "DATE", "2025-02-23"),
+    ("The attack was on Friday.", "Friday", "DATE", "2025-02-14"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), MORE_SCHEDULES)
+def test_present_timetables_name_the_coming_day(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)
+
+
+# A month fronted as "In January," in a past-tense sentence is the past January, even when it
+# is a few months ahead of the publication date (15 October 2025); inside the clause the
+# "a month up to three months ahead stays ahead" reading is kept ("announced ... in January").
+FRONTED_MONTHS = [
+    ("In January, the firm brought in a new chief executive.", "January", "DATE", "2025-01"),
+    ("The firm announced a new chief executive in January.", "January", "DATE", "2026-01"),
+    ("In January, the firm will hire a new chief executive.", "January", "DATE", "2026-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), FRONTED_MONTHS)
+def test_a_fronted_month_in_a_past_sentence_is_past(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value, published=dt.date(2025, 10, 15))
+
+
+# Signals and possessives stay out of a span, and an adjectival "third-quarter" leaves its
+# determiner to the noun it modifies (TimeML).
+SPANS = [
+    ("Profit fell for the six months to June.", "the six months", "DURATION", "P6M"),
+    ("The company posted a third-quarter loss.", "third-quarter", "DATE", "2024-Q3"),
+    ("Its fourth quarter was weak.", "fourth quarter", "DATE", "2024-Q4"),
+    ("Sales rose in the third quarter.", "the third quarter", "DATE", "2024-Q3"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), SPANS)
+def test_spans_leave_signals_and_possessives_out(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)

@@ -58,6 +58,8 @@ _NARRATIVE_GAP: Final = 5
 # ... or when it names very many years, most of them before the publication year: a chronicle
 # of recent years (the Iraq war told in 2009). News articles name a dozen years at most.
 _CHRONICLE_MIN_YEARS: Final = 20
+# "In" opening a sentence, before a month and a comma: a fronted time adverbial
+_FRONTED: Final = re.compile(r"(?:^|[.!?]\s+|\n\s*|``\s*|\"\s*)In\s+$")
 _RANGE_JOIN: Final = re.compile(r"^\s*(?:to|until|till|through|thru|and|-|–|—)\s*$", re.IGNORECASE)
 
 
@@ -76,8 +78,14 @@ def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
     for cand in candidates:
         surface = text[cand.start:cand.end]
         tense = tense_at(text, cand.start, cand.end, markers=markers)
-        if cand.kind in ("weekday", "time") and tense is not Tense.PAST and scheduled_weekday(text, cand.start):
+        if cand.kind in ("weekday", "time") and tense is not Tense.PAST and scheduled_weekday(
+                text, cand.start, clock=_on_a_weekday(cand)):
             tense = Tense.FUTURE  # "the ceasefire expires Sunday": a timetable names the coming day
+        # "In January, the firm brought in ...": a fronted month in a past sentence is past
+        fronted = cand.kind == "month" and text.startswith(",", cand.end) and _FRONTED.search(
+            text, max(0, cand.start - 8), cand.start) is not None
+        if fronted != context.fronted:
+            context = replace(context, fronted=fronted)
         near = quarter_at is not None and cand.start - quarter_at < _QUARTER_REACH
         if near != context.quarter_near:
             context = replace(context, quarter_near=near)
@@ -108,6 +116,15 @@ def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
 
 
 _YEAR_KINDS: Final = frozenset({"year", "mdy", "dmy", "month_year", "iso", "numeric", "day_range"})
+
+
+def _on_a_weekday(cand: Candidate) -> bool:
+    """Whether a clock-time candidate is on a weekday ("midnight on Friday"), not a month-day."""
+    day = cand.groups.get("day") or cand.groups.get("pre") or ""
+    return cand.kind == "time" and _WEEKDAY_WORD.fullmatch(day.strip()) is not None
+
+
+_WEEKDAY_WORD: Final = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 
 
 def _is_narrative(candidates: list[Candidate], published: dt.date | None) -> bool:

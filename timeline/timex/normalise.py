@@ -11,7 +11,8 @@ Conventions (TimeML / TimeBank, checked against the TempEval-3 training data):
   anchor (news mostly reports what happened), future -> the next one on or after it; a timetable
   verb right before the weekday ("expires Sunday") counts as future (timeline.timex.tense);
 - bare months follow the tense too, except that a month up to three months ahead of the anchor
-  stays ahead (a past-tense "announced ... in January" written in October means next January);
+  stays ahead (a past-tense "announced ... in January" written in October means next January),
+  unless the month opens the sentence ("In January, the firm brought in ..." is last January);
   a future-tense clause always means the coming month ("will fly in December" said in March);
   without a tense cue, the nearest; "last February" said in March means a year before;
 - "the previous Friday", "the following Monday", "the next morning" count from the day the text
@@ -91,6 +92,9 @@ class Context:
     # the clause is in the writer's future ("will", "is expected to"), not a future in the past
     # ("would", "was to"): see timeline.timex.tense.firm_future
     firm_future: bool = False
+    # the expression opens its sentence as a fronted adverbial ("In January, the firm ..."):
+    # a past-tense story told in order, not a plan
+    fronted: bool = False
 
     def after(self, value: str) -> Context:
         """The context once an expression with this value has been read."""
@@ -285,7 +289,7 @@ def _narrative_year(ctx: Context, month: int) -> int:
 _FORWARD_MONTHS = 9
 
 
-def _month_year(month: int, anchor: dt.date, tense: Tense, rel: str) -> int:
+def _month_year(month: int, anchor: dt.date, tense: Tense, rel: str, *, fronted: bool = False) -> int:
     if rel in ("last", "this past"):
         # "last February" said in March means a year ago: the month just gone is "last month"
         return anchor.year if month < anchor.month - 1 else anchor.year - 1
@@ -293,7 +297,7 @@ def _month_year(month: int, anchor: dt.date, tense: Tense, rel: str) -> int:
         return anchor.year if month > anchor.month else anchor.year + 1
     if rel == "this":
         return anchor.year
-    if tense is Tense.PAST and not 0 < (month - anchor.month) % 12 <= 3:
+    if tense is Tense.PAST and (fronted or not 0 < (month - anchor.month) % 12 <= 3):
         return anchor.year if month <= anchor.month else anchor.year - 1
     if tense is Tense.FUTURE:
         return anchor.year if month >= anchor.month else anchor.year + 1
@@ -511,7 +515,7 @@ def _r_month(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surf
                           relative=True, from_text=True)
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=f"XXXX-{month:02d}", relative=True, modifier=_mod(g))
-    year = _month_year(month, anchor, tense, rel)
+    year = _month_year(month, anchor, tense, rel, fronted=ctx.fronted)
     return Resolution(type=TimexType.DATE, value=f"{year:04d}-{month:02d}", relative=True, modifier=_mod(g))
 
 

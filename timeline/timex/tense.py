@@ -215,17 +215,24 @@ def firm_future(text: str, start: int) -> bool:
 
 
 # Present-simple verbs of a timetable right before a weekday: "the ceasefire expires Sunday",
-# "the trial begins Monday". They name the coming day; a far month-day after them ("expires
+# "the trial begins Monday", "the tournament runs through Sunday", and a copula before "on"
+# ("the vote is on Friday"). They name the coming day; a far month-day after them ("expires
 # Nov. 9" written in February) is left to the nearest-date rule.
-_SCHEDULE_BEFORE: Final = re.compile(
-    r"\b(?:expires|begins|starts|opens|reopens|resumes|convenes|reconvenes|takes\s+effect|kicks\s+off|meets|"
-    r"arrives|departs|returns|leaves|ends|closes|"
+_SCHEDULE_VERBS: Final = (
+    r"(?:expires|begins|starts|opens|reopens|resumes|convenes|reconvenes|takes\s+effect|kicks\s+off|meets|"
+    r"arrives|departs|returns|leaves|ends|closes|runs|lasts|continues|"
     # the plural ("the ministers meet Thursday") and an adverb between ("meet again on Thursday")
-    r"meet|begin|start|open|reopen|resume|convene|arrive|depart|return|leave|expire)\s+"
-    r"(?:(?:again|separately|jointly|formally|officially)\s+)?(?:on\s+|until\s+|through\s+)?$",
-    re.IGNORECASE)
+    r"meet|begin|start|open|reopen|resume|convene|arrive|depart|return|leave|expire|continue)\s+"
+    r"(?:(?:again|separately|jointly|formally|officially)\s+)?")
+_SCHEDULE_BEFORE: Final = re.compile(
+    rf"\b(?:{_SCHEDULE_VERBS}(?:on\s+|until\s+|through\s+)?|(?:is|are)\s+on\s+)$", re.IGNORECASE)
+# a clock time on a weekday may also follow "at": "expires at midnight on Friday", "is at noon Friday"
+_SCHEDULE_AT: Final = re.compile(
+    rf"\b(?:{_SCHEDULE_VERBS}(?:on\s+|until\s+|through\s+|at\s+)?|(?:is|are)\s+(?:on|at)\s+)$", re.IGNORECASE)
 
 
-def scheduled_weekday(text: str, start: int) -> bool:
-    """Whether a timetable verb in the present simple stands right before ``text[start:]``."""
-    return _SCHEDULE_BEFORE.search(text, max(0, start - 30), start) is not None
+def scheduled_weekday(text: str, start: int, *, clock: bool = False) -> bool:
+    """Whether a timetable verb in the present simple stands right before ``text[start:]``;
+    ``clock``: the expression is a clock time on a weekday, which "at" may introduce."""
+    regex = _SCHEDULE_AT if clock else _SCHEDULE_BEFORE
+    return regex.search(text, max(0, start - 30), start) is not None
