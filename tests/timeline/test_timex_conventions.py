@@ -331,3 +331,19 @@ SPANS = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), SPANS)
 def test_spans_leave_signals_and_possessives_out(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value)
+
+
+# "The quarter a year ago", "the corresponding period last year": one expression, the reported
+# quarter a year before; with an ordinal, the anchor's previous year (published 26 October 1989).
+QUARTERS_A_YEAR_AGO = [
+    ("Net fell in the third quarter. For the quarter a year ago, it earned $1 a share.",
+     "the quarter a year ago", "DATE", "1988-Q3"),
+    ("Net fell in the third quarter, against a profit for the corresponding period last year.",
+     "the corresponding period last year", "DATE", "1988-Q3"),
+    ("Sales rose from the fourth quarter last year.", "the fourth quarter last year", "DATE", "1988-Q4"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), QUARTERS_A_YEAR_AGO)
+def test_a_quarter_a_year_ago_is_one_expression(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value, published=dt.date(1989, 10, 26))

@@ -615,6 +615,13 @@ def _r_quarter(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
         if anchor:
             year = anchor.year + {"this": 0, "last": -1, "next": 1, "the": 0}[key]
     previous_year = bool(_QUAL_PREVIOUS_YEAR.search(qual))
+    if g.get("ago") and year is None:
+        # "the quarter a year ago": the reported quarter a year before; "the fourth quarter
+        # last year": the anchor's previous year
+        if number is None:
+            previous_year = True
+        elif anchor:
+            year = anchor.year - 1
     if number is None:
         # no ordinal: which quarter the text means depends on the words around it
         if half:

@@ -314,6 +314,9 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
                     rf"(?P<word>quarter|half|period)(?![\w-])"
                     rf"(?:\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?)?(?P<y2>{_YEAR4}|this\s+year|last\s+year|"
                     rf"next\s+year|the\s+year|'\d\d)(?![\w]))?"
+                    # "the quarter a year ago", "the corresponding period last year": one expression
+                    rf"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year|the\s+(?:previous|prior)\s+year|"
+                    rf"the\s+year\s+before)(?![\w]))?"
                     rf"(?=\s+(?:ended|ending|that\s+ended)\s+(?P<qmon>{_MONTH})\s*(?P<qday>\d{{1,2}})(?!\d))?"
                     rf"|{_B}(?P<qn>Q[1-4]|H[12])(?:\s+(?:of\s+)?(?P<y3>{_YEAR4}))?(?![\w])"
                     rf"|{_B}(?P<ord2>{_ORD})-(?P<word2>quarter|half)(?![\w])"),
