@@ -347,3 +347,19 @@ QUARTERS_A_YEAR_AGO = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), QUARTERS_A_YEAR_AGO)
 def test_a_quarter_a_year_ago_is_one_expression(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value, published=dt.date(1989, 10, 26))
+
+
+# In a report on the quarter just ended (published 1 November 1989), a past "this quarter" is
+# that quarter; a future one, or one with no quarter named nearby, is the anchor's own.
+THIS_QUARTER = [
+    ("Net fell in the third quarter. This quarter's loss includes charges of $4 million.", "This quarter",
+     "DATE", "1989-Q3"),
+    ("Net fell in the third quarter. This quarter will bring new charges.", "This quarter", "DATE", "1989-Q4"),
+    ("This quarter's orders grew.", "This quarter", "DATE", "1989-Q4"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), THIS_QUARTER)
+def test_a_past_this_quarter_in_a_report_is_the_reported_one(text: str, surface: str, kind: str,
+                                                             value: str) -> None:
+    _check(text, surface, kind, value, published=dt.date(1989, 11, 1))

@@ -33,7 +33,8 @@ Conventions (TimeML / TimeBank, checked against the TempEval-3 training data):
   precision ("last week" -> "2025-W07"); "N units ago" keeps the unit's precision too, but
   "N days later" counts from an event and stays a DURATION;
 - results texts: "the quarter", "the year-ago quarter" and "a year earlier" near a named quarter
-  refer to that quarter (a year before); "the latest quarter" is the last completed one;
+  refer to that quarter (a year before); "the latest quarter" is the last completed one; a
+  past "this quarter's loss" right after the quarter just ended was named is that quarter;
 - "last spring" is the previous year's spring; "this spring" the anchor year's;
 - in a narrative, bare months and days, "the year" and "the end of the year" take the story's
   year, and "two days later" counts from the day the story last named (a DATE at the unit's
@@ -638,6 +639,10 @@ def _r_quarter(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
             # third quarter of 1990") is not the one the results are compared with
             base = _reported_quarter(ctx, anchor) or _add_quarters(*current, -1)
             y, q = base[0] - 1, base[1]
+        elif det == "this" and tense is Tense.PAST and ctx.quarter_near and ctx.last_quarter == _add_quarters(
+                *current, -1):
+            # "This quarter's loss includes charges" in a report on the quarter just ended
+            y, q = ctx.last_quarter
         elif det == "this" or "current" in qual:
             y, q = current
         elif det == "next":
