@@ -167,6 +167,7 @@ class _Gathered:
     documents: list[Document]  # without their text: the events carry what the report shows
     events: list[Event]
     undated: int
+    count: int  # articles extracted (kept in ``documents`` or not)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -182,12 +183,13 @@ class _Run:
 
 
 def _gather(run: _Run, console: _Console,
-            on_result: Callable[[Extraction], None] | None = None) -> _Gathered:
+            on_result: Callable[[Extraction], None] | None = None, *, keep: bool = True) -> _Gathered:
     """Read every input and run the pipeline, streaming documents through worker processes.
 
     Each article's result is passed to ``on_result`` as soon as it is ready (in input order) and
     only its events are kept, with the document's text dropped: memory grows with the events
-    found, not with the size of the corpus.
+    found, not with the size of the corpus. With ``keep=False`` (``geotimeline extract``, which
+    writes each result as it comes) nothing is kept, so memory stays flat however long the run.
     """
     from gazetteer.index import Gazetteer
     from timeline.batch import ExtractionCache, extract_many
@@ -213,7 +215,7 @@ def _gather(run: _Run, console: _Console,
                                           on_skip=skipped.append)
 
     cache = ExtractionCache(run.cache_dir) if run.cache_dir is not None else None
-    undated = 0
+    undated = count = 0
     results = extract_many(articles(), jobs=run.jobs, overrides=overrides, cache=cache)
     for result in console.stream(results, "extracting"):
         document = result.document
@@ -223,8 +225,10 @@ def _gather(run: _Run, console: _Console,
                          f"date(s) left unanchored (give one with --published or in the metadata)")
         if on_result is not None:
             on_result(result)
-        documents.append(replace(document, text=""))
-        events.extend(result.events)
+        count += 1
+        if keep:
+            documents.append(replace(document, text=""))
+            events.extend(result.events)
         undated += result.undated
     if cache is not None and cache.stats.write_errors:
         console.warn(f"{cache.stats.write_errors} extraction(s) could not be cached in {run.cache_dir}")
@@ -232,7 +236,7 @@ def _gather(run: _Run, console: _Console,
         console.warn(f"skipped {len(skipped)} bad record(s):")
         for record in skipped:
             console.warn(f"  {record.one_line()}")
-    return _Gathered(documents=documents, events=events, undated=undated)
+    return _Gathered(documents=documents, events=events, undated=undated, count=count)
 
 
 def _run_options(args: argparse.Namespace, options: dict[str, Any]) -> _Run:
@@ -317,8 +321,8 @@ def _extract(args: argparse.Namespace, console: _Console) -> int:
                                        events=result.events)
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
-        gathered = _gather(_run_options(args, options), console, on_result=write)
-    console.info(f"wrote {args.output}: {len(gathered.documents)} documents")
+        gathered = _gather(_run_options(args, options), console, on_result=write, keep=False)
+    console.info(f"wrote {args.output}: {gathered.count} documents")
     return EXIT_OK
 
 
