@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -58,7 +58,7 @@ from gazetteer.geoparse import lexicon
 from gazetteer.geoparse.divisions import county_states
 from gazetteer.geoparse.tokens import TOKEN_RE as _TOKEN_RE
 from gazetteer.geoparse.tokens import first_key, is_sentence_start, iter_run_matches, line_is_headline
-from gazetteer.index import FirstWordTable
+from gazetteer.index import FirstWordTable, KeySet
 from gazetteer.model import PlaceKind
 from gazetteer.normalise import normalise_name
 
@@ -145,7 +145,7 @@ _UNDOTTED_OK = frozenset(
 class _Vocabulary:
     """What the scanner needs from one gazetteer, loaded once per gazetteer object."""
 
-    keys: frozenset[str]
+    keys: Container[str]  # the index's key table (a dict: see gazetteer.index.KeySet)
     max_words: Mapping[str, int]
     demonyms: frozenset[str]
     metonyms: frozenset[str]
@@ -179,7 +179,8 @@ def _vocabulary(gazetteer: Gazetteer) -> _Vocabulary:
             if (met := gazetteer.lookup_metonym(k)) is not None and met.place.kind in (PlaceKind.SITE, PlaceKind.REGION)
         )
         county_states("")  # load the county table now, with the rest of the vocabulary
-        vocab = _Vocabulary(keys=ni.keys, max_words=max_words, demonyms=ni.demonym_keys, metonyms=sites, run_cache={})
+        keys: Container[str] = ni.keys.table if isinstance(ni.keys, KeySet) else ni.keys
+        vocab = _Vocabulary(keys=keys, max_words=max_words, demonyms=ni.demonym_keys, metonyms=sites, run_cache={})
         _VOCABS[gazetteer] = vocab
     return vocab
 
@@ -553,7 +554,7 @@ def _facts(
     j: int,
     key: str,
     cue: Cue,
-    keys: frozenset[str],
+    keys: Container[str],
 ) -> _Facts:
     """What the guards need to know about match ``[i, j)`` that its run alone decides.
 

@@ -262,3 +262,17 @@ def test_us_counties_at_their_own_points(gazetteer: Gazetteer) -> None:
     assert haversine_km(county.lat, county.lon, 34.2, -118.26) < 100
     metcalfe = next(p for p in gazetteer.lookup("Metcalfe County") if p.feature_code == "ADM2")
     assert metcalfe.admin1 == "Kentucky" and haversine_km(metcalfe.lat, metcalfe.lon, 36.99, -85.63) < 40
+
+
+def test_name_keys_are_a_set_the_garbage_collector_never_walks(gazetteer: Gazetteer) -> None:
+    import gc
+
+    from gazetteer.index import KeySet
+
+    keys = gazetteer.name_index().keys
+    assert isinstance(keys, KeySet)
+    assert "paris" in keys and "qwxzvbnmtown" not in keys
+    assert len(keys) == len(set(keys)) > 100_000
+    assert keys & {"paris", "qwxzvbnmtown"} == {"paris"}
+    # A frozenset of this size would be visited entry by entry at every full collection.
+    assert not gc.is_tracked(keys.table)
