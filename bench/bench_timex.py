@@ -148,12 +148,37 @@ def _start_day(value: str) -> dt.date | None:
     return None
 
 
+_WEEKDAY_NUMBER = {w: i for i, w in enumerate(("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"), 1)}
+_MONTH_NUMBER = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                             "nov", "dec"), 1)}
+
+
+def _names_another_day(text: str, value: str) -> bool:
+    """Whether a day value contradicts the weekday or month its own text names ("Tuesday" as a
+    Wednesday, "Sept. 27, 1989" as 1989-11-27)."""
+    m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
+    if not m:
+        return False
+    try:
+        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return True
+    low = text.lower()
+    weekday = re.search(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", low)
+    if weekday and not re.search(r"\b(?:before|after|next|following|previous)\b", low) \
+            and _WEEKDAY_NUMBER[weekday[1]] != day.isoweekday():
+        return True
+    month = re.search(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", low)
+    return month is not None and _MONTH_NUMBER[month[1]] != day.month
+
+
 def error_category(gold: dict, pred: dict, published: dt.date) -> str:
     """Why a relaxed pair has a wrong value, first rule that applies:
 
     - inconsistent gold: the gold value is not a well-formed TIMEX3 value, its type contradicts
       it (a DURATION "1998-08-04", a DATE "P1W"), it names another year than the text writes,
-      it pads an explicit year with placeholders ("1968-XX" for "1968"),
+      it pads an explicit year with placeholders ("1968-XX" for "1968"), its day is not the
+      weekday or month its text names ("Tuesday" dated a Wednesday),
       or it differs from ours only in a part-of-day suffix or clock notation, both of which the
       corpora write for the same phrase;
     - span boundary: the spans differ and so does the value;
@@ -172,7 +197,8 @@ def error_category(gold: dict, pred: dict, published: dt.date) -> str:
     if (not _WELL_FORMED.fullmatch(gv) or ((gt == "DURATION") != bool(_DURATION_VALUE.match(gv)) and gt != "SET")
             or (year and re.match(r"\d{4}", gv) and not gv.startswith(year[1]) and "fiscal" not in gold["text"].lower())
             or _POD_OR_CLOCK.sub("", gv) == _POD_OR_CLOCK.sub("", pv)
-            or (year and re.sub(r"(?:-XX)+$", "", gv) == pv != gv)):
+            or (year and re.sub(r"(?:-XX)+$", "", gv) == pv != gv)
+            or _names_another_day(gold["text"], gv)):
         return "inconsistent gold"
     gv, pv = _POD_OR_CLOCK.sub("", gv), _POD_OR_CLOCK.sub("", pv)
     if (gold["start"], gold["end"]) != (pred["start"], pred["end"]):
