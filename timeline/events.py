@@ -39,7 +39,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from gazetteer.model import MentionRole, Place, PlaceKind, PlaceMention
 from timeline.actors import ActorMention, find_actors
@@ -171,8 +171,10 @@ class EventExtraction:
     undated: int = 0
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class _Trigger:
+class _Trigger(NamedTuple):
+    """A word that names an event. A named tuple rather than a frozen dataclass: never leaves
+    this module, and a document makes dozens of them."""
+
     kind: str
     noun: str
     start: int  # offsets into the document text
@@ -250,10 +252,6 @@ class _Words:
         """Indices of the candidate words starting in ``[start, end)``."""
         first = bisect_left(self.starts, start)
         return first, bisect_left(self.starts, end, first)
-
-    def has_candidate(self, start: int, end: int) -> bool:
-        first, last = self.candidate_range(start, end)
-        return first < last
 
     def following(self, end: int, clause_end: int, count: int) -> list[str]:
         """Up to ``count`` words after offset ``end`` (a word's end) inside the clause."""
@@ -610,8 +608,12 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
     events: list[tuple[Event, str]] = []
     undated = 0
     previous: Event | None = None
+    candidate_starts, next_candidate = words.starts, 0
     for sentence in split_sentences(text):
-        if not words.has_candidate(sentence.start, sentence.end):
+        # Sentences and candidates are both in text order: advance past those before it.
+        while next_candidate < len(candidate_starts) and candidate_starts[next_candidate] < sentence.start:
+            next_candidate += 1
+        if next_candidate == len(candidate_starts) or candidate_starts[next_candidate] >= sentence.end:
             continue  # no clause of it can have a trigger: it adds no event and no context
         clauses = split_clauses(sentence)
         # Places of earlier clauses of the sentence, with their roles: a coordinated clause
