@@ -8,13 +8,13 @@ expressions, assemble events. Reading and writing happen elsewhere (:mod:`timeli
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from gazetteer.find import find_places
-from gazetteer.index import Gazetteer
 from gazetteer.model import PlaceMention
-from timeline.events import extract_events
 from timeline.model import Document, Event, TimeExpression
-from timeline.timex import find_times
+
+if TYPE_CHECKING:
+    from gazetteer.index import Gazetteer
 
 __all__ = ["Extraction", "extract"]
 
@@ -32,6 +32,13 @@ class Extraction:
 
 
 def extract(document: Document, *, gazetteer: Gazetteer) -> Extraction:
+    # The finders are loaded on first use, not with this module: the main process of a parallel
+    # run only decodes what its workers send, and a fully cached run extracts nothing, so
+    # neither pays for compiling the temporal tagger's and the event extractor's patterns.
+    from gazetteer.find import find_places
+    from timeline.events import extract_events
+    from timeline.timex import find_times
+
     places = tuple(find_places(document.text, gazetteer=gazetteer))
     times = tuple(find_times(document.text, published=document.published))
     found = extract_events(document, places=places, times=times)
