@@ -668,13 +668,16 @@ _TMP_GRACE_S = 3600.0
 
 
 def _remove_stale_versions(folder: Path) -> None:
-    """Delete indexes (and abandoned temp files) of other index versions: 70 MB each."""
-    current = f"gazetteer-v{INDEX_VERSION}"
+    """Delete indexes (and abandoned temp files) of older index versions: 70 MB each.
+
+    Newer versions are left alone: they belong to a newer install sharing this cache folder,
+    which would otherwise rebuild its index every time an older process started.
+    """
     for old in folder.glob("gazetteer-v*.sqlite*"):
         version = old.name.removeprefix("gazetteer-v").split(".", 1)[0].split("-", 1)[0]
         if old.name.endswith(".tmp") and time.time() - old.stat().st_mtime < _TMP_GRACE_S:
             continue  # possibly another process's build in progress
-        if version.isdigit() and not old.name.startswith((current + ".", current + "-")):
+        if version.isdigit() and int(version) < INDEX_VERSION:
             # A process still reading an old file keeps it open until it closes (POSIX unlink).
             with contextlib.suppress(OSError):
                 old.unlink()

@@ -83,14 +83,15 @@ def test_unwritable_cache_folder_is_a_clear_error(tmp_path: Path) -> None:
         Gazetteer.open(cache_dir=blocker / "cache", build_options=SMALL)
 
 
-def test_a_build_removes_indexes_of_other_versions(tmp_path: Path) -> None:
+def test_a_build_removes_indexes_of_older_versions_only(tmp_path: Path) -> None:
     stale = [tmp_path / "gazetteer-v0.sqlite", tmp_path / "gazetteer-v0-cities15000.sqlite.abc.tmp"]
     for path in stale:
         path.write_bytes(b"old")
         os.utime(path, (1_000_000_000, 1_000_000_000))  # 2001: long abandoned
-    keep = tmp_path / "notes.txt"
-    keep.write_text("not ours", encoding="utf-8")
+    keep = [tmp_path / "notes.txt", tmp_path / f"gazetteer-v{INDEX_VERSION + 1}.sqlite"]
+    for path in keep:
+        path.write_text("not ours: another file, a newer install's index", encoding="utf-8")
     Gazetteer.open(cache_dir=tmp_path, build_options=SMALL)
     assert not any(p.exists() for p in stale)
-    assert keep.exists()
+    assert all(p.exists() for p in keep)
     assert _index_file(tmp_path).stat().st_mode & 0o044  # readable by others sharing the cache
