@@ -380,7 +380,7 @@ def main() -> int:
                   f"{largest} documents, cap {args.rss_cap:.0f} s")
             r = measure(corpora[largest], jobs=2, mode="stream", cap=args.rss_cap, build=False)
             samples = dict(r["samples"])
-            end = " (stopped by the time cap)" if r["stopped_by_cap"] else ""
+            end = ", stopped by the time cap" if r["stopped_by_cap"] else ""
             print(f"processed {r['docs']} documents in {r['seconds']:.0f} s{end} "
                   f"({r['docs'] / r['seconds']:.0f} documents/s, {r['text_bytes'] / 1e6 / r['seconds']:.2f} MB/s, "
                   f"parent {r['parent_cpu_seconds']:.0f} CPU-s, "
@@ -388,7 +388,12 @@ def main() -> int:
                   f"peak parent {r['parent_peak_mb']:.0f} MB, largest worker {r['worker_peak_mb']:.0f} MB")
             reached = [n for n in sorted(rss_sizes) if n in samples]
             for n in sorted(rss_sizes):
-                shown = f"{samples[n]:.0f} MB" if n in samples else "not reached"
+                if n in samples:
+                    shown = f"{samples[n]:.0f} MB"
+                elif n % 1000:
+                    shown = "not sampled (memory is sampled every 1000 documents)"
+                else:
+                    shown = "not reached"
                 print(f"{n:>7} docs: parent + workers {shown}")
             if len(reached) >= 2:
                 low, high = reached[1] if len(reached) > 2 else reached[0], reached[-1]
