@@ -5,7 +5,9 @@ Algorithm, per clause (see :mod:`timeline.sentences`):
    "annexed") outside quotation marks and outside names ("the Cold War"). A noun after "this",
    "the", "such" at the head of a clause refers back to an event already told and names no new
    one. A clause without a new trigger reports no event; negated ("did not meet") and
-   speculative ("may lay the groundwork") ones are skipped.
+   speculative ("may lay the groundwork") ones are skipped. Only words that can name an event
+   are looked at: one pass over the lower-cased text finds them all, and the words around one
+   are read when a rule needs them.
 2. The event's trigger is the one its date belongs to: a DATE/TIME expression binds to the
    trigger just before it ("met in Riyadh on Tuesday") or to the noun it modifies ("its 2022
    invasion"); with no date, the first trigger. A gathering verb yields to the noun that names
@@ -146,7 +148,6 @@ _DESCRIBES_PLACE = re.compile(r"\s+(?:capital|city|town|village|port|border|coas
                               r"soil|side of the border|countryside|desert|mountains)\b", re.IGNORECASE)
 _TARGETED_KINDS = frozenset({"invasion", "annexation", "control", "attack", "war", "occupation", "withdrawal"})
 _QUOTED = re.compile(r"[“\"](.*?)[”\"]", re.DOTALL)
-_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
 _NP_STOP = frozenset({"a", "an", "the", "of", "in", "at", "on", "for", "to", "and", "with", "between", "by", "from",
                       "that", "this", "these", "its", "their", "his", "her", "our", "which", "who", "since"})
 _SHORT_COUNTRY = {"US": "US", "GB": "UK", "AE": "UAE"}
@@ -218,9 +219,10 @@ def _trie_alternation(words: Iterable[str]) -> str:
     return pattern(root)
 
 
-# A candidate word is a whole ``_WORD`` token of the lower-cased text: its run of word
-# characters ([a-z’'-]) starts after a character outside the run, may open with apostrophes or
-# hyphens (which ``_WORD`` does not count), and ends right after the word.
+# A word is a letter followed by letters, apostrophes and hyphens ("Russia’s", "full-scale").
+# A candidate is a whole word of the lower-cased text: its run of word characters ([a-z’'-])
+# starts after a character outside the run, may open with apostrophes or hyphens (which are not
+# part of the word), and ends right after the word.
 _CANDIDATE = re.compile(rf"(?<![a-z’'\-])[’'\-]*(?P<word>{_trie_alternation(_CANDIDATES)})(?![a-z’'\-])")
 _LOWER_WORD = re.compile(r"[a-z][a-z’'\-]*")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
