@@ -392,7 +392,7 @@ def _status(clause: Span, trigger: _Trigger, doc_text: str) -> EventStatus | Non
         return EventStatus.REPORTED
     if _PLANNED.search(clause.text):
         return EventStatus.PLANNED
-    if _SPECULATIVE.search(before) or (_SPECULATIVE.search(clause.text) and not trigger.is_noun):
+    if _SPECULATIVE.search(before) or (not trigger.is_noun and _SPECULATIVE.search(clause.text)):
         return None
     if _ONGOING.search(clause.text):
         return EventStatus.ONGOING
