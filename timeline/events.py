@@ -520,7 +520,6 @@ def _title(doc_text: str, clause: Span, trigger: _Trigger, places: Sequence[Even
     people = list(dict.fromkeys(a.actor.name.split()[-1] for a in actors if a.actor.kind is ActorKind.PERSON))
     countries = list(dict.fromkeys(_short_name(ep.place, ep.surface) for ep in places
                                    if ep.role is PlaceRole.ACTOR and ep.place.kind is PlaceKind.COUNTRY))
-    phrase = _noun_phrase(doc_text, clause, trigger) if trigger.is_noun else trigger.noun
     if people and trigger.kind in _PERSONAL_KINDS and (len(people) >= 2 or len(countries) < 2):
         who = "-".join(people[:3])
     elif len(countries) >= 2:
@@ -542,6 +541,7 @@ def _title(doc_text: str, clause: Span, trigger: _Trigger, places: Sequence[Even
             words = [carried_subject, *words]
         text = " ".join(words[:_TITLE_MAX_WORDS])
         return (text[0].upper() + text[1:]) if text else trigger.noun.capitalize()
+    phrase = _noun_phrase(doc_text, clause, trigger) if trigger.is_noun else trigger.noun
     title = f"{who} {phrase}".strip()
     if target is not None and target.name not in title:
         if trigger.kind in _TARGETED_KINDS and target.kind is PlaceKind.COUNTRY:

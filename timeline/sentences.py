@@ -40,8 +40,16 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n+")
 _LINE_END_PUNCT = re.compile(r"""[.!?:;,"'’”)\]]\s*$""")
 
 
+# Seven characters before a dot that are neither a word break nor a dot: the word is longer than
+# any abbreviation (six letters at most) and is no dotted acronym, so the dot ends a sentence.
+# Most sentence ends look like this; checking it first spares the walk back to the word start.
+_PLAIN_LONG_WORD_END = re.compile(r"""[^\s(\["'“‘.]{7}""")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the dot at ``dot`` part of an abbreviation rather than a sentence end?"""
+    if dot >= 7 and _PLAIN_LONG_WORD_END.fullmatch(text, dot - 7, dot):
+        return False
     word_start = dot
     while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "([\"'“‘":
         word_start -= 1
