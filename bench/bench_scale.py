@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import os
 import random
@@ -219,6 +220,7 @@ def child(args: argparse.Namespace) -> None:
             if args.mode == "timeline":
                 documents.append(result.document)
                 events.extend(result.events)
+                gc.freeze()  # as the CLI does with what it keeps (timeline.cli._gather)
             else:
                 record = extraction_record(result.document.id, places=result.places, times=result.times,
                                            events=result.events)
@@ -228,6 +230,7 @@ def child(args: argparse.Namespace) -> None:
                 worker_peak = max([worker_peak, *(_status_mb(w, "VmHWM") for w in workers)])
                 if count % 1000 == 0:
                     samples.append((count, _status_mb(me, "VmRSS") + sum(_status_mb(w, "VmRSS") for w in workers)))
+    gc.unfreeze()
     extracted = time.perf_counter() - started
     built = len(build_timeline(events, documents=documents)) if args.mode == "timeline" and args.build else 0
     seconds = time.perf_counter() - started
