@@ -289,6 +289,7 @@ def test_a_bare_weekend_is_the_last_one(text: str, surface: str, kind: str, valu
 MORE_SCHEDULES = [
     ("The ministers meet again on Thursday.", "Thursday", "DATE", "2025-02-20"),
     ("The ministers met again on Thursday.", "Thursday", "DATE", "2025-02-13"),
+    ("Markets reopen Tuesday.", "Tuesday", "DATE", "2025-02-18"),
     ("The agreement expires at midnight on Friday.", "midnight on Friday", "TIME", "2025-02-21T24:00"),
     ("The offer expired at midnight on Friday.", "midnight on Friday", "TIME", "2025-02-14T24:00"),
     ("The vote is at 10 a.m. Friday.", "10 a.m. Friday", "TIME", "2025-02-21T10:00"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -102,25 +101,3 @@ def test_a_marker_across_the_start_of_a_window_is_searched_alone() -> None:
 def test_a_marker_across_a_blank_line_is_not_taken_into_the_sentence() -> None:
     text = "Friday going\n\nto meet."
     assert tense_at(text, 0, 6, markers=find_markers(text)) is tense_at(text, 0, 6) is Tense.UNKNOWN
-
-
-# Behaviour asked for by the accuracy work (notes/timex_pattern_requests.md, 1, 2 and 4); its
-# owner may move these next to the conventions they belong to.
-_MONDAY = dt.date(2025, 2, 17)
-_REQUESTED = [
-    # plural timetable verbs, an adverb between verb and day
-    ("The ministers meet again on Thursday.", "Thursday", "2025-02-20"),
-    ("Markets reopen Tuesday.", "Tuesday", "2025-02-18"),
-    ("The ministers met again on Thursday.", "Thursday", "2025-02-13"),
-    # "for" is a signal, left out of the duration
-    ("Sales fell for the three months to June.", "the three months", "P3M"),
-    # an adjectival quarter leaves its determiner to the noun; a possessive stays out
-    ("The firm posted a third-quarter loss.", "third-quarter", "2024-Q3"),
-    ("Its fourth quarter was strong.", "fourth quarter", "2024-Q4"),
-]
-
-
-@pytest.mark.parametrize(("text", "surface", "value"), _REQUESTED)
-def test_requested_spans_and_timetables(text: str, surface: str, value: str) -> None:
-    found = {e.surface: e.value for e in find_times(text, published=_MONDAY)}
-    assert found.get(surface) == value, found
