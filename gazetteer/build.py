@@ -63,7 +63,7 @@ __all__ = ["INDEX_VERSION", "ROLE_ASSOCIATIVE", "ROLE_LITERAL", "BuildOptions", 
 
 # Bump whenever the schema, the sources, the ranking or normalise_name change: caches with another version are
 # rebuilt on open.
-INDEX_VERSION = 12
+INDEX_VERSION = 13
 
 ROLE_LITERAL = 0
 ROLE_ASSOCIATIVE = 1  # demonyms and adjectives: "Russian" -> Russia
