@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from functools import partial
+from types import MemberDescriptorType
 from typing import Any, TypeVar
 
 __all__ = ["builder"]
@@ -22,9 +24,14 @@ T = TypeVar("T")
 
 
 def builder(cls: type[T]) -> Callable[..., T]:
-    """A positional constructor of ``cls`` (a frozen, slotted dataclass), fields in class order."""
+    """A positional constructor of ``cls`` (a frozen dataclass), fields in class order.
+
+    A field with a slot of ``cls`` is stored through the slot's descriptor (one C call); any
+    other field (inherited, or a class without slots) through ``object.__setattr__``, as the
+    frozen class's own ``__init__`` does. A wrong number of values is a ``TypeError``.
+    """
     names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
-    setters = [cls.__dict__[n].__set__ for n in names]
+    setters = [_setter(cls, name) for name in names]
     new = object.__new__
     # Generated once per class, as dataclasses generates ``__init__`` itself, so that each store is
     # a call of a local with no loop per value (a loop over the setters costs half the saving).
@@ -35,3 +42,14 @@ def builder(cls: type[T]) -> Callable[..., T]:
     exec(src, scope)  # the source is built above from the class's own field names only
     fn: Callable[..., T] = scope["build"]
     return fn
+
+
+def _setter(cls: type, name: str) -> Callable[[object, object], None]:
+    slot = cls.__dict__.get(name)
+    if isinstance(slot, MemberDescriptorType):
+        return slot.__set__
+    return partial(_set_attribute, name=name)
+
+
+def _set_attribute(obj: object, value: object, *, name: str) -> None:
+    object.__setattr__(obj, name, value)

@@ -48,9 +48,9 @@ from itertools import count, islice
 from multiprocessing import get_context
 from operator import attrgetter
 from pathlib import Path
-from types import MemberDescriptorType
 from typing import Any
 
+from gazetteer.fastinit import builder
 from gazetteer.index import Gazetteer, default_gazetteer
 from gazetteer.overrides import parse_overrides
 from timeline.model import Document
@@ -146,55 +146,10 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
-_SETTERS: dict[type, tuple[Callable[[object, object], None], ...]] = {}
-
-
-def _setters(cls: type) -> tuple[Callable[[object, object], None], ...]:
-    """Per field, a function storing a value past the frozen guard: the slot's own descriptor
-    (one C call) or, for a field without a slot of this class, ``object.__setattr__``."""
-    found = _SETTERS.get(cls)
-    if found is None:
-        setters: list[Callable[[object, object], None]] = []
-        for name in _field_names(cls):
-            slot = cls.__dict__.get(name)
-            if isinstance(slot, MemberDescriptorType):
-                setters.append(slot.__set__)
-            else:
-                setters.append(partial(_set_field, name=name))
-        found = _SETTERS[cls] = tuple(setters)
-    return found
-
-
-def _set_field(obj: object, value: object, *, name: str) -> None:
-    object.__setattr__(obj, name, value)
-
-
-_BUILDERS: dict[type, Callable[[tuple[object, ...]], object]] = {}
-
-
-def _builder(cls: type) -> Callable[[tuple[object, ...]], object]:
-    """A function making a ``cls`` from its field values, written out field by field.
-
-    A result holds about a hundred of our objects, and loading cached results is mostly making
-    them: a straight-line function per class (as dataclasses writes ``__init__``) costs a
-    quarter less than a loop over the fields. Only indices and our own setters go into the
-    source text.
-    """
-    setters = _setters(cls)
-    count = len(setters)
-    lines = [
-        "def build(values, new=object.__new__, cls=cls, "
-        + "".join(f"s{i}=s{i}, " for i in range(count)) + "):",
-        f"    if len(values) != {count}:",
-        f"        raise ValueError(f'{{len(values)}} values for {count} fields')",
-        "    obj = new(cls)",
-        *(f"    s{i}(obj, values[{i}])" for i in range(count)),
-        "    return obj",
-    ]
-    namespace: dict[str, Any] = {"cls": cls, **{f"s{i}": setter for i, setter in enumerate(setters)}}
-    exec("\n".join(lines), namespace)  # our own generated text, see above
-    build: Callable[[tuple[object, ...]], object] = namespace["build"]
-    return build
+# Per class, a straight-line function making one from its field values (as dataclasses writes
+# ``__init__``): a result holds about a hundred of our objects, and loading cached results is
+# mostly making them.
+_BUILDERS: dict[type, Callable[..., object]] = {}
 
 
 def _rebuild(cls: type, values: tuple[object, ...]) -> object:
@@ -205,8 +160,8 @@ def _rebuild(cls: type, values: tuple[object, ...]) -> object:
     """
     build = _BUILDERS.get(cls)
     if build is None:
-        build = _BUILDERS[cls] = _builder(cls)
-    return build(values)
+        build = _BUILDERS[cls] = builder(cls)
+    return build(*values)
 
 
 # Per class: how to take an object apart for ``_rebuild`` (a C getter of all its fields), or

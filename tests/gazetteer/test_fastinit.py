@@ -28,3 +28,21 @@ def test_mention_builder_equals_constructor() -> None:
     assert hash(made) == hash(
         PlaceMention(surface="Paris", start=0, end=5, place=paris, role=MentionRole.METONYMIC, confidence=0.5)
     )
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class _Unslotted:
+    name: str
+    count: int = 0
+
+
+def test_fields_without_slots_are_stored_past_the_frozen_guard() -> None:
+    made = builder(_Unslotted)("a", 2)
+    assert made == _Unslotted(name="a", count=2)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.count = 3  # type: ignore[misc]
+
+
+def test_a_wrong_number_of_values_is_a_type_error() -> None:
+    with pytest.raises(TypeError):
+        builder(_Unslotted)("a")
