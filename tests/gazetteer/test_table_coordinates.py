@@ -75,6 +75,10 @@ BASE_KM = 80.0
 # An airport that names a city (in its name, aliases or key) lies within this distance of it:
 # London Stansted is 49 km from central London, Milan Malpensa 41 km from Milan.
 AIRPORT_CITY_KM = 60.0
+# A region or island and the ISO 3166-2 subdivision of the same name share their core: Sulawesi's
+# middle is 155 km from the ISO point of the Sulawesi region, Java's 112 km from Jawa's. The ISO
+# point of a large subdivision is often its capital: Tibet's is Lhasa, 330 km from the middle.
+SAME_NAME_KM = 400.0
 # Words that are also the names of small GeoNames places ("Airport, California"), so they do not
 # name the city an airport serves.
 _NOT_A_CITY = frozenset({"airport", "international", "national"})
@@ -246,6 +250,27 @@ def iso3166_2_points() -> dict[str, list[tuple[float, float]]]:
     }
 
 
+@lru_cache(maxsize=1)
+def iso3166_2_names() -> dict[tuple[str, str], list[tuple[str, float, float]]]:
+    """(ISO alpha-2, normalised name) -> (code, lat, lon) of the subdivisions with that name.
+
+    Names are the ISO name and each of its listed local or other names ("Galápagos",
+    "Connaught", "Sahalinskaja oblast'").
+    """
+    import iso3166_2
+
+    data = json.loads((Path(iso3166_2.__file__).parent / "iso3166-2.json").read_text(encoding="utf-8"))
+    out: dict[tuple[str, str], list[tuple[str, float, float]]] = defaultdict(list)
+    for country, subs in data.items():
+        for code, sub in subs.items():
+            if not sub.get("latLng"):
+                continue
+            others = [n.split(" (")[0] for n in (sub.get("localOtherName") or "").split(", ") if n]
+            for name in {_norm(n) for n in [sub["name"], *others]}:
+                out[(country, name)].append((code, float(sub["latLng"][0]), float(sub["latLng"][1])))
+    return dict(out)
+
+
 def territory_points(iso: str) -> list[tuple[float, float]]:
     ref = countryinfo_points().get(iso)
     return ([ref] if ref is not None else []) + iso3166_2_points().get(iso, [])
@@ -310,6 +335,15 @@ def region_problems(row: Row) -> list[str]:
             problems.append("no country code and no continent declared in CONTINENTS (tests)")
         elif found not in expected:
             problems.append(f"lies in continent {found}, expected {'/'.join(sorted(expected))}")
+    if iso:
+        # A subdivision of the same country with the row's name or alias is the same area or its
+        # core (Galápagos province, Leinster, Sakhalin oblast for the island): the row's point
+        # lies within SAME_NAME_KM of the subdivision's ISO point.
+        names = {_norm(n) for n in [f["name"], *f["aliases"].split("|")] if n}
+        for name in sorted(names):
+            for sub_code, slat, slon in iso3166_2_names().get((iso, name), []):
+                if (d := haversine_km(lat, lon, slat, slon)) > SAME_NAME_KM:
+                    problems.append(f"{d:.0f} km from {sub_code}, the ISO 3166-2 subdivision named {name.strip()!r}")
     if code in SEA_CODES:
         inland = country_at(lat, lon)
         if inland is not None and (km := km_to_outline(lat, lon, inland)) is not None and km > COAST_KM:
@@ -470,3 +504,21 @@ def test_us_county_points_lie_in_their_state() -> None:
 )
 def test_country_evidence_rejects_typical_slips(lat: float, lon: float, iso: str, expected: bool) -> None:
     assert (country_problem(lat, lon, iso, remote_ok=False) is None) is expected
+
+
+@pytest.mark.parametrize(
+    ("key", "lat", "lon"),
+    [
+        ("middle_east", -29.0, 41.0),  # latitude sign lost: the Indian Ocean off Madagascar
+        ("jfk", 40.6413, 73.7781),  # longitude sign lost: Kyrgyzstan
+        ("tenerife", 28.27, 16.60),  # longitude sign lost: the Libyan desert
+        ("galapagos", -0.70, -80.50),  # a digit slip: mainland Ecuador, 1,100 km from the islands
+        ("black_sea", 43.0, 44.0),  # a digit slip: the Caucasus, deep inland
+        ("stansted", 52.885, 0.235),  # a digit slip: the Wash, 150 km from London
+    ],
+)
+def test_region_checks_reject_a_slipped_row(key: str, lat: float, lon: float) -> None:
+    row = next(r for r in rows_of("regions.csv") if r.fields["key"] == key)
+    assert not region_problems(row)
+    slipped = Row(file=row.file, line=row.line, fields={**row.fields, "lat": str(lat), "lon": str(lon)})
+    assert region_problems(slipped)
