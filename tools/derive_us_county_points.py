@@ -37,12 +37,21 @@ _HEADER = """\
 """
 
 
+# Towns the source files under the wrong county, left out of that county's box:
+# Craig is on Prince of Wales Island, not in Annette Island Reserve (whose only town is
+# Metlakatla), and put the reserve's point at sea 53 km west of the island.
+MISFILED: frozenset[tuple[str, str, str]] = frozenset({("Alaska", "Annette Island Reserve", "Craig")})
+
+
 def derive(rows: list[dict[str, str]]) -> list[tuple[str, str, float, float]]:
     """(state, county, lat, lon) per county named in the US rows of a cities1000 table."""
     towns: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     for r in rows:
-        if r["cc"].strip() == "US" and r["admin1"] and r["admin2"]:
-            towns[(r["admin1"], r["admin2"])].append((float(r["lat"]), float(r["lon"])))
+        if r["cc"].strip() != "US" or not r["admin1"] or not r["admin2"]:
+            continue
+        if (r["admin1"], r["admin2"], r["name"]) in MISFILED:
+            continue
+        towns[(r["admin1"], r["admin2"])].append((float(r["lat"]), float(r["lon"])))
     out = []
     for (state, county), pts in sorted(towns.items()):
         lat, lon = admin1_point(pts)
