@@ -126,6 +126,8 @@ _COORDINATION_GAP = re.compile(r"(?:[ \t]*,)?[ \t]+and[ \t]+|,[ \t]*")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|to|of|near|into|on|with|by)[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+)?$")
 _OBJECT_BEFORE = re.compile(r"\b(?:in|at|from|to|of|near|into|on|with|by|for)[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+)?$")
 _CAPITAL_NEAR = re.compile(r"\bcapital\b", re.IGNORECASE)
+# Second- and third-level subdivisions (counties, districts): regions inside one state.
+_SUBDIVISION_CODES = frozenset({"ADM2", "ADM3"})
 
 
 @dataclass(slots=True)
@@ -382,7 +384,12 @@ def resolve_spans(
             w = len(g.spans)
             if p.country_code:
                 countries[p.country_code] += w
-                if p.admin1_code and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.SITE):
+                if p.admin1_code and (
+                    p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.SITE)
+                    # A county or district names its state as surely as a town does
+                    # ("Laurel County" is in Kentucky); other regions may straddle states.
+                    or (p.kind is PlaceKind.REGION and p.feature_code in _SUBDIVISION_CODES)
+                ):
                     admin1s[(p.country_code, p.admin1_code)] += w
                 if p.kind is PlaceKind.ADMIN1:
                     siblings[p.country_code] += 1
@@ -497,6 +504,18 @@ def _score(
     # the one full scoring makes.
     best_sc = -math.inf
     ctx_max = country_weight + admin1_weight + near_weight
+    # A local story: the best-known sense lies in a country no other name of the document
+    # touches, while the document names a state of another candidate at least twice (the state,
+    # its counties, its towns) and that candidate's country holds most of the document's votes.
+    # "Smith of London" in a story datelined "Ky." that names Laurel County is London,
+    # Kentucky: the reach limit, meant to stop coincidences, then does not apply.
+    top_cc = cands[0].country_code
+    top_votes = country_votes(top_cc, 0) if top_cc else 0
+    if top_votes and own_cc == top_cc:
+        top_votes -= n_own
+    local_total = 0
+    if multi and top_votes <= 0:
+        local_total = sum(countries.values()) - (n_own if own_cc else 0)
     pinned, listed_country = g.pinned, g.listed_country
     list_weight, sibling_weight, qualifier_weight = s.list_weight, s.sibling_weight, s.qualifier_weight
     for k, c in enumerate(cands):
@@ -505,8 +524,9 @@ def _score(
             sc += 10.0
         kind = c.kind
         admin1_vs_country = country_vs_admin1 and kind is _ADMIN1
+        local = local_total > 0 and k > 0 and _is_local(c, countries, admin1s, own, n_own, local_total)
         if argmax_only and k > 0 and not admin1_vs_country:
-            r = 1.0 - (best_prior - sc) / context_reach
+            r = 1.0 if local else 1.0 - (best_prior - sc) / context_reach
             bound = sc + ctx_max * r if r > 0.0 else sc
             if kind is _ADMIN1:
                 bound += list_weight + sibling_weight
@@ -526,7 +546,7 @@ def _score(
         if admin1_vs_country and gap > 0.15:
             gap = 0.15
         reach = 1.0 - gap / context_reach
-        if reach > 1.0:
+        if reach > 1.0 or local:
             reach = 1.0
         cc = c.country_code
         if reach > 0.0 and cc:
@@ -571,6 +591,35 @@ def _score(
             best_sc = sc
         scores.append(sc)
     g.scores = scores
+
+
+def _is_local(
+    c: Place,
+    countries: Counter[str],
+    admin1s: Counter[tuple[str, str]],
+    own: Place | None,
+    n_own: int,
+    total: int,
+) -> bool:
+    """Whether the document is a local story about ``c``'s state: other names vote for that
+    state at least twice, and for ``c``'s country at least two thirds of all their votes."""
+    cc, a1 = c.country_code, c.admin1_code
+    if not cc or not a1 or c.kind is not _CITY:
+        return False
+    avotes = admin1s.get((cc, a1), 0)
+    if own is not None and own.country_code == cc and own.admin1_code == a1:
+        avotes -= n_own
+    if avotes < _LOCAL_MIN_STATE_VOTES:
+        return False
+    votes = countries.get(cc, 0)
+    if own is not None and own.country_code == cc:
+        votes -= n_own
+    return 3 * votes >= 2 * total
+
+
+# Two mentions of a state by other names (a dateline "Ky." and a county) make a story local;
+# one could be a passing reference.
+_LOCAL_MIN_STATE_VOTES = 2
 
 
 def _point_of(g: _Group, p: Place) -> tuple[float, float, float]:

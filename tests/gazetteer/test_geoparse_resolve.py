@@ -128,3 +128,27 @@ def test_sibling_subdivisions_choose_the_state(gazetteer: Gazetteer) -> None:
 def test_a_place_really_called_so_beats_a_larger_namesake_by_alternate_name(gazetteer: Gazetteer) -> None:
     (m,) = find_places("Foreign ministers met in Geneva on Monday.", gazetteer=gazetteer)
     assert m.place is not None and m.place.kind is PlaceKind.CITY and m.place.country_code == "CH"
+
+
+def test_local_story_of_a_state_moves_a_famous_town_name(gazetteer: Gazetteer) -> None:
+    # The state named twice (a dateline and a county of it), no other country touched: the
+    # town is the state's own London, not the British capital.
+    text = (
+        "CORBIN, Ky. - A truck left the road in Whitley County on Tuesday night. "
+        "The driver, a 40-year-old man from London, was treated and released."
+    )
+    got = resolved(text, gazetteer)
+    assert got["London"] == ("US", "KY")
+
+
+def test_one_mention_of_a_state_does_not_make_a_story_local(gazetteer: Gazetteer) -> None:
+    text = "A Kentucky distiller opened a shop in London last week, its first abroad."
+    got = resolved(text, gazetteer)
+    assert got["London"] == ("GB", "ENG")
+
+
+def test_a_local_story_keeps_a_famous_town_in_a_country_it_names(gazetteer: Gazetteer) -> None:
+    # The better-known sense's own country is named, so the story is not purely local.
+    text = "CORBIN, Ky. - Whitley County schools will send a choir to England; the pupils will sing in London in May."
+    got = resolved(text, gazetteer)
+    assert got["London"] == ("GB", "ENG")
