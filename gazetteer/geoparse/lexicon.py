@@ -507,3 +507,9 @@ FAMOUS_SURNAMES = _words(
 # Common words that are also frequent surnames: after a given name they make a person
 # ("Georgia Brown", "Victoria Wood"), although alone they are ordinary words.
 SURNAME_WORDS = _words("brown white black green gray grey rich hunt bush gore rice grant wood king young long hill")
+
+# Names whose bare form in news means the big city known by a longer name ("New York City"),
+# not the subdivision really called so: "met in New York", "a New York-based firm". The
+# subdivision sense needs its own cue: "New York state", "Buffalo, New York", a list of states,
+# a governor, or several other states named in the story.
+CITY_BEFORE_SUBDIVISION = frozenset({"new york"})

@@ -115,10 +115,11 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|inside|to|from|into|toward|towards|around|visited|visit)[ \t]+(?:the[ \t]+)?$",
     re.IGNORECASE,
 )
-# "Washington state", "Nyanza province", "Akita prefecture": the first-level subdivision.
-_STATE_AFTER = re.compile(r"[ \t]+(?:state|province|prefecture|governorate|oblast)\b")
+# "Washington state", "Nyanza province", "Akita prefecture": the first-level subdivision; so
+# does a governor ("New York Gov. Andrew Cuomo"): towns have mayors, and capitals have none.
+_STATE_AFTER = re.compile(r"[ \t]+(?:state|province|prefecture|governorate|oblast|Gov\.|[Gg]overnor\b)")
 # What may follow the space after a name when one of those words comes next.
-_STATE_AFTER_FIRST = frozenset("spgo \t")
+_STATE_AFTER_FIRST = frozenset("spgoG \t")
 _STATE_BEFORE = re.compile(r"\bstate[ \t]+of[ \t]+$", re.IGNORECASE)
 _COMMA_GAP = re.compile(r",[ \t]*")
 _COORDINATION_GAP = re.compile(r"(?:[ \t]*,)?[ \t]+and[ \t]+|,[ \t]*")
@@ -218,6 +219,14 @@ def _ranked(key: str, cands: tuple[Place, ...], *, pinned: bool) -> tuple[tuple[
     main = [_name_key(c.name) == key for c in cands]
     penalty = _SHADOWED_PENALTY if any(main) else _ALTERNATE_PENALTY
     priors = [c.importance - (0.0 if m else penalty) for c, m in zip(cands, main, strict=True)]
+    if key in lexicon.CITY_BEFORE_SUBDIVISION:
+        # The roles swap: the big city is the name's own sense and the subdivision the shadowed
+        # one, so only a subdivision cue (a qualifier, a list, sibling states) chooses it.
+        for k, c in enumerate(cands):
+            if c.kind is PlaceKind.CITY and c.population >= _ALTERNATE_MIN_POPULATION:
+                priors[k] = c.importance
+            elif c.kind is PlaceKind.ADMIN1:
+                priors[k] = c.importance - _SHADOWED_PENALTY
     if pinned or len(cands) < 2:
         return cands, tuple(priors)
     order = sorted(range(len(cands)), key=lambda k: -priors[k])
@@ -799,10 +808,23 @@ def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
                 ga.listed_country = True
             if top_a.kind is PlaceKind.COUNTRY:
                 gb.listed_country = True
+            # A list of states is the cue that "New York" is the state, not the city.
+            if top_b.kind is PlaceKind.ADMIN1 and ga.key in lexicon.CITY_BEFORE_SUBDIVISION:
+                _mark_subdivision(ga, top_b.country_code)
+            if top_a.kind is PlaceKind.ADMIN1 and gb.key in lexicon.CITY_BEFORE_SUBDIVISION:
+                _mark_subdivision(gb, top_a.country_code)
         window = text[a.start : min(len(text), b.end + 12)]
         if _CAPITAL_NEAR.search(window):
             _mark_capital(ga, gb)
             _mark_capital(gb, ga)
+
+
+def _mark_subdivision(g: _Group, country_code: str | None) -> None:
+    """Qualify ``g``'s subdivision sense in ``country_code`` (a peer in a list of states)."""
+    for k, c in enumerate(g.candidates):
+        if c.kind is PlaceKind.ADMIN1 and c.country_code == country_code:
+            g.qualifier[k] = g.qualifier.get(k, 0) + 1
+            return
 
 
 def _mark_capital(city: _Group, country: _Group) -> None:

@@ -152,3 +152,25 @@ def test_a_local_story_keeps_a_famous_town_in_a_country_it_names(gazetteer: Gaze
     text = "CORBIN, Ky. - Whitley County schools will send a choir to England; the pupils will sing in London in May."
     got = resolved(text, gazetteer)
     assert got["London"] == ("GB", "ENG")
+
+
+def test_new_york_alone_is_the_city(gazetteer: Gazetteer) -> None:
+    (m,) = find_places("The two rivals had lunch in New York on Friday.", gazetteer=gazetteer)
+    assert m.place is not None and m.place.kind is PlaceKind.CITY and m.place.admin1_code == "NY"
+
+
+def test_new_york_with_a_state_cue_is_the_state(gazetteer: Gazetteer) -> None:
+    for text in (
+        "New York Gov. Jane Doe signed the bill.",
+        "Farmers across New York state lost their crops.",
+        "A boy from Albany, New York, recovered.",
+        "Cases rose in Vermont, New York and Maine.",
+    ):
+        places = {m.surface: m.place for m in find_places(text, gazetteer=gazetteer)}
+        ny = places["New York"]
+        assert ny is not None and ny.kind is PlaceKind.ADMIN1, text
+
+
+def test_a_governor_names_the_state_not_the_town(gazetteer: Gazetteer) -> None:
+    got = resolved("Washington Governor Jay Smith toured the orchards.", gazetteer)
+    assert got["Washington"] == ("US", "WA")
