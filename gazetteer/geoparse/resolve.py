@@ -152,6 +152,9 @@ class _Group:
     geo: tuple[tuple[float, float, float], ...] = ()
     weak: int = 0
     choice: int = 0
+    # Per candidate: country support added in full only to compete with a compatriot namesake
+    # (see _score); it chooses among namesakes but is no evidence that the name is a place.
+    shared: dict[int, float] = field(default_factory=dict)
 
 
 # Ranked candidates, their priors and their points in radians (see _geometry) per (key, cue,
@@ -383,6 +386,7 @@ def resolve_spans(
     for final in passes:
         countries: Counter[str] = Counter()
         admin1s: Counter[tuple[str, str]] = Counter()
+        states: Counter[tuple[str, str]] = Counter()  # admin1s, and counties' states
         siblings: Counter[str] = Counter()  # distinct subdivisions named, per country
         points: list[tuple[_Group, float, float, float]] = []
         seen_points: set[int] = set()  # ids: hashing a Place hashes all its fields
@@ -393,13 +397,14 @@ def resolve_spans(
             w = len(g.spans)
             if p.country_code:
                 countries[p.country_code] += w
-                if p.admin1_code and (
-                    p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.SITE)
-                    # A county or district names its state as surely as a town does
-                    # ("Laurel County" is in Kentucky); other regions may straddle states.
-                    or (p.kind is PlaceKind.REGION and p.feature_code in _SUBDIVISION_CODES)
-                ):
+                if p.admin1_code and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.SITE):
                     admin1s[(p.country_code, p.admin1_code)] += w
+                    states[(p.country_code, p.admin1_code)] += w
+                elif p.admin1_code and p.kind is PlaceKind.REGION and p.feature_code in _SUBDIVISION_CODES:
+                    # A county names its state ("Laurel County" is in Kentucky), but a county's
+                    # name is shared by many states and its first-pass sense is a guess: it
+                    # only tells whether a story is local, never moves a town by itself.
+                    states[(p.country_code, p.admin1_code)] += w
                 if p.kind is PlaceKind.ADMIN1:
                     siblings[p.country_code] += 1
             if p.kind not in _COUNTRYLIKE and id(p) not in seen_points and len(points) < _MAX_POINTS:
@@ -420,7 +425,7 @@ def resolve_spans(
                 new_chosen[id(g)] = g.candidates[0]
                 continue
             # Before the last pass only the choice matters, not the scores of the losers.
-            _score(g, countries, admin1s, siblings, points, chosen.get(id(g)), settings, argmax_only=not final)
+            _score(g, countries, admin1s, states, siblings, points, chosen.get(id(g)), settings, argmax_only=not final)
             g.choice = max(range(len(g.candidates)), key=g.scores.__getitem__)
             new_chosen[id(g)] = g.candidates[g.choice]
         chosen = new_chosen
@@ -480,6 +485,7 @@ def _score(
     g: _Group,
     countries: Counter[str],
     admin1s: Counter[tuple[str, str]],
+    states: Counter[tuple[str, str]],
     siblings: Counter[str],
     points: list[tuple[_Group, float, float, float]],
     own: Place | None,
@@ -497,6 +503,8 @@ def _score(
     own_cc = own.country_code if own is not None else None
     own_a1 = (own.country_code, own.admin1_code) if own is not None else None
     scores: list[float] = []
+    if g.shared:
+        g.shared.clear()
     priors = g.priors
     best_prior = priors[0]
     qualifier = g.qualifier
@@ -519,11 +527,12 @@ def _score(
     # "Smith of London" in a story datelined "Ky." that names Laurel County is London,
     # Kentucky: the reach limit, meant to stop coincidences, then does not apply.
     top_cc = cands[0].country_code
+    top_city = cands[0].kind is _CITY
     top_votes = country_votes(top_cc, 0) if top_cc else 0
     if top_votes and own_cc == top_cc:
         top_votes -= n_own
     local_total = 0
-    if multi and top_votes <= 0:
+    if multi and top_votes <= 0 and best_prior >= _LOCAL_FAMOUS_PRIOR:
         local_total = sum(countries.values()) - (n_own if own_cc else 0)
     pinned, listed_country = g.pinned, g.listed_country
     list_weight, sibling_weight, qualifier_weight = s.list_weight, s.sibling_weight, s.qualifier_weight
@@ -533,10 +542,12 @@ def _score(
             sc += 10.0
         kind = c.kind
         admin1_vs_country = country_vs_admin1 and kind is _ADMIN1
-        local = local_total > 0 and k > 0 and _is_local(c, countries, admin1s, own, n_own, local_total)
+        local = local_total > 0 and k > 0 and _is_local(c, countries, states, own, n_own, local_total)
         if argmax_only and k > 0 and not admin1_vs_country:
             r = 1.0 if local else 1.0 - (best_prior - sc) / context_reach
             bound = sc + ctx_max * r if r > 0.0 else sc
+            if c.country_code == top_cc and top_city:
+                bound += country_weight  # unshrunk for the top candidate's compatriots (below)
             if kind is _ADMIN1:
                 bound += list_weight + sibling_weight
             elif kind is _COUNTRY and listed_country:
@@ -564,8 +575,10 @@ def _score(
             votes = country_votes(cc, 0)
             if own_cc == cc:
                 votes -= n_own
+            cterm = 0.0
             if votes > 0:
-                ctx += country_weight * (votes / 3.0 if votes < 3 else 1.0) * (0.5 if kind in _COUNTRYLIKE else 1.0)
+                cterm = country_weight * (votes / 3.0 if votes < 3 else 1.0) * (0.5 if kind in _COUNTRYLIKE else 1.0)
+            avotes = 0
             a1 = c.admin1_code
             if a1 and kind is not _COUNTRY:
                 akey = (cc, a1)
@@ -574,6 +587,16 @@ def _score(
                     avotes -= n_own
                 if avotes > 0:
                     ctx += admin1_weight * (avotes / 2.0 if avotes < 2 else 1.0)
+            if cc == top_cc and avotes > 0 and top_city and kind is _CITY:
+                # The best-known sense gets the country's support in full; a namesake in the
+                # same country that its own state supports must too, or a story about Indiana
+                # that names the United States pulls "Austin" towards Texas: shared support
+                # decides nothing between them. (Without its state's support it stays shrunk,
+                # so that a surname matching a small town gains nothing from it.)
+                sc += cterm
+                g.shared[k] = cterm * (1.0 - reach)
+            else:
+                ctx += cterm
             # Nearness only where it can matter: a choice between towns, or a minor town's
             # acceptance (a major one is accepted on its prior).
             if kind is _CITY and points and (multi or priors[k] < accept_weak):
@@ -605,7 +628,7 @@ def _score(
 def _is_local(
     c: Place,
     countries: Counter[str],
-    admin1s: Counter[tuple[str, str]],
+    states: Counter[tuple[str, str]],
     own: Place | None,
     n_own: int,
     total: int,
@@ -615,7 +638,7 @@ def _is_local(
     cc, a1 = c.country_code, c.admin1_code
     if not cc or not a1 or c.kind is not _CITY:
         return False
-    avotes = admin1s.get((cc, a1), 0)
+    avotes = states.get((cc, a1), 0)
     if own is not None and own.country_code == cc and own.admin1_code == a1:
         avotes -= n_own
     if avotes < _LOCAL_MIN_STATE_VOTES:
@@ -626,6 +649,10 @@ def _is_local(
     return 3 * votes >= 2 * total
 
 
+# The rule resists a famous namesake (a city of some hundreds of thousands or more); between
+# small towns the ordinary reach already lets context choose, and a surname that matches small
+# towns ("Campbell Soup Company") must not be promoted to a place by it.
+_LOCAL_FAMOUS_PRIOR = 0.5
 # Two mentions of a state by other names (a dateline "Ky." and a county) make a story local;
 # one could be a passing reference.
 _LOCAL_MIN_STATE_VOTES = 2
@@ -680,6 +707,11 @@ def _accept(g: _Group, s: ResolveSettings, countries: Counter[str], text: str) -
     if g.pinned or g.cue is not Cue.NAME or g.qualifier:
         return True
     best = g.scores[g.choice]
+    if g.shared:
+        # Support shared with a compatriot namesake chose this sense; whether the name is a
+        # place at all is judged without it: on this sense's own evidence, or on the
+        # best-known sense's score (with no namesake competition, the choice is the argmax).
+        best = max(best - g.shared.get(g.choice, 0.0), g.scores[0])
     prior = g.priors[g.choice]
     if g.weak == len(g.spans):
         # Every mention is weak: demand a major place, or a locative cue with some standing.

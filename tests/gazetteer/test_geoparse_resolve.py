@@ -174,3 +174,21 @@ def test_new_york_with_a_state_cue_is_the_state(gazetteer: Gazetteer) -> None:
 def test_a_governor_names_the_state_not_the_town(gazetteer: Gazetteer) -> None:
     got = resolved("Washington Governor Jay Smith toured the orchards.", gazetteer)
     assert got["Washington"] == ("US", "WA")
+
+
+def test_support_shared_with_a_compatriot_namesake_does_not_favour_the_famous_one(gazetteer: Gazetteer) -> None:
+    # Both Austins are in the United States: naming the country must not pull towards Texas,
+    # while the state and a neighbouring town pull towards Indiana.
+    text = (
+        "Officials in the United States said the outbreak began in Austin, a small town in southern "
+        "Indiana. Nurses from Scottsburg and Indianapolis went to Austin to help."
+    )
+    got = resolved(text, gazetteer)
+    assert got["Austin"] == ("US", "IN")
+
+
+def test_shared_country_support_does_not_make_a_surname_a_place(gazetteer: Gazetteer) -> None:
+    # "Campbell" here is a company's name; small US towns bear it, and the story is about Texas,
+    # but support shared by every US namesake is no evidence that a place is meant.
+    text = "Workers of the Campbell Soup Company in Texas and in Paris, Texas, were thanked."
+    assert "Campbell" not in resolved(text, gazetteer)
