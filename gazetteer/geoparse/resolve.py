@@ -127,6 +127,8 @@ _COORDINATION_GAP = re.compile(r"(?:[ \t]*,)?[ \t]+and[ \t]+|,[ \t]*")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|to|of|near|into|on|with|by)[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+)?$")
 _OBJECT_BEFORE = re.compile(r"\b(?:in|at|from|to|of|near|into|on|with|by|for)[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+)?$")
 _CAPITAL_NEAR = re.compile(r"\bcapital\b", re.IGNORECASE)
+# Kinds whose chosen place votes for its first-level subdivision.
+_STATE_VOTERS = frozenset({PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.SITE})
 # Second- and third-level subdivisions (counties, districts): regions inside one state.
 _SUBDIVISION_CODES = frozenset({"ADM2", "ADM3"})
 
@@ -397,7 +399,7 @@ def resolve_spans(
             w = len(g.spans)
             if p.country_code:
                 countries[p.country_code] += w
-                if p.admin1_code and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.SITE):
+                if p.admin1_code and p.kind in _STATE_VOTERS:
                     admin1s[(p.country_code, p.admin1_code)] += w
                     states[(p.country_code, p.admin1_code)] += w
                 elif p.admin1_code and p.kind is PlaceKind.REGION and p.feature_code in _SUBDIVISION_CODES:
@@ -501,7 +503,9 @@ def _score(
     n_own = len(g.spans)
     country_vs_admin1 = cands[0].kind is _COUNTRY
     own_cc = own.country_code if own is not None else None
-    own_a1 = (own.country_code, own.admin1_code) if own is not None else None
+    # Only the kinds that vote for their state (see resolve_spans) discount their own vote: a
+    # county never voted, so subtracting it would take a vote from its state's other names.
+    own_a1 = (own.country_code, own.admin1_code) if own is not None and own.kind in _STATE_VOTERS else None
     scores: list[float] = []
     if g.shared:
         g.shared.clear()
@@ -520,7 +524,7 @@ def _score(
     # covers rounding; the best candidate and any tie are still scored exactly, so the choice is
     # the one full scoring makes.
     best_sc = -math.inf
-    ctx_max = country_weight + admin1_weight + near_weight
+    ctx_max = country_weight + admin1_weight * (1.0 + _MORE_VOTES) + near_weight
     # A local story: the best-known sense lies in a country no other name of the document
     # touches, while the document names a state of another candidate at least twice (the state,
     # its counties, its towns) and that candidate's country holds most of the document's votes.
@@ -586,7 +590,10 @@ def _score(
                 if own_a1 == akey:
                     avotes -= n_own
                 if avotes > 0:
-                    ctx += admin1_weight * (avotes / 2.0 if avotes < 2 else 1.0)
+                    # Saturating at two votes, then a little more per vote: among namesakes in
+                    # several states a story names (Monroe County, "in Missouri" many times and
+                    # "Indiana" twice), the state it names most wins the tie.
+                    ctx += admin1_weight * (avotes / 2.0 if avotes <= 2 else 1.0 + _MORE_VOTES * (1.0 - 2.0 / avotes))
             if cc == top_cc and avotes > 0 and top_city and kind is _CITY:
                 # The best-known sense gets the country's support in full; a namesake in the
                 # same country that its own state supports must too, or a story about Indiana
@@ -653,6 +660,8 @@ def _is_local(
 # small towns the ordinary reach already lets context choose, and a surname that matches small
 # towns ("Campbell Soup Company") must not be promoted to a place by it.
 _LOCAL_FAMOUS_PRIOR = 0.5
+# Beyond saturation, the most a state's further votes add to its support (a tie-breaker).
+_MORE_VOTES = 0.1
 # Two mentions of a state by other names (a dateline "Ky." and a county) make a story local;
 # one could be a passing reference.
 _LOCAL_MIN_STATE_VOTES = 2

@@ -192,3 +192,14 @@ def test_shared_country_support_does_not_make_a_surname_a_place(gazetteer: Gazet
     # but support shared by every US namesake is no evidence that a place is meant.
     text = "Workers of the Campbell Soup Company in Texas and in Paris, Texas, were thanked."
     assert "Campbell" not in resolved(text, gazetteer)
+
+
+def test_among_namesake_counties_the_state_named_most_wins(gazetteer: Gazetteer) -> None:
+    # Both states are named at least twice (the support saturates there); Missouri more often.
+    text = (
+        "After years in Indiana, where Indiana land grew too dear, the family bought a farm in Monroe "
+        "County. Missouri has cheap pasture, Missouri ranchers welcomed them, and they sell cattle "
+        "across Missouri."
+    )
+    got = resolved(text, gazetteer)
+    assert got["Monroe County"] == ("US", "MO")
