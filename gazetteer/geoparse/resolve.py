@@ -40,7 +40,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -361,6 +361,7 @@ def resolve_spans(
         return []
 
     _find_qualifiers(text, order)
+    _mark_full_forms(groups.values())
 
     glist = list(groups.values())
     # Pass 1: anchors from priors alone; pass 2: anchors from pass 1's choices.
@@ -858,6 +859,40 @@ def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
         if _CAPITAL_NEAR.search(window):
             _mark_capital(ga, gb)
             _mark_capital(gb, ga)
+
+
+def _mark_full_forms(groups: Iterable[_Group]) -> None:
+    """Qualify the sense a name's full form names elsewhere in the story: after "Nyanza
+    Province" or "Scott County", a bare "Nyanza" or "Scott" is that province or county (one sense
+    per document across a name's long and short forms)."""
+    full: dict[str, _Group] = {}
+    for h in groups:
+        key = h.key
+        cut = key.rfind(" ")
+        if cut > 0 and key[cut + 1 :] in _UNIT_WORDS and h.cue is not Cue.DEMONYM:
+            full[key[:cut]] = h
+    if not full:
+        return
+    for g in groups:
+        h = full.get(g.key)
+        if h is None or g.cue is not Cue.NAME or len(g.candidates) < 2 or not h.candidates:
+            continue
+        if g.candidates[0].kind is PlaceKind.COUNTRY:
+            # A bare country name stays the country: "Panama" beside "Panamá Province", "Mexico"
+            # beside "Mexico State"; provinces named after their country are named in full.
+            continue
+        # Its full form's own best sense (a full form is rarely ambiguous).
+        target = h.candidates[0]
+        for k, c in enumerate(g.candidates):
+            if c is target or (c.geonameid is not None and c.geonameid == target.geonameid):
+                g.qualifier[k] = g.qualifier.get(k, 0) + 1
+                break
+
+
+# Words that make a subdivision's full name out of its short one.
+_UNIT_WORDS = frozenset(
+    {"province", "county", "state", "region", "district", "prefecture", "oblast", "governorate", "department"}
+)
 
 
 def _mark_subdivision(g: _Group, country_code: str | None) -> None:

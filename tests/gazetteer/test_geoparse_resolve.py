@@ -203,3 +203,15 @@ def test_among_namesake_counties_the_state_named_most_wins(gazetteer: Gazetteer)
     )
     got = resolved(text, gazetteer)
     assert got["Monroe County"] == ("US", "MO")
+
+
+def test_a_short_form_takes_the_sense_of_its_full_form_in_the_story(gazetteer: Gazetteer) -> None:
+    text = "Nyanza Province reported most of the new cases. Health teams in Nyanza asked for more tents."
+    places = [m.place for m in find_places(text, gazetteer=gazetteer)]
+    assert len(places) == 2 and all(p is not None and p.country_code == "KE" for p in places)
+
+
+def test_a_country_name_stays_the_country_beside_its_namesake_province(gazetteer: Gazetteer) -> None:
+    text = "Farmers in eastern Panama fear the drought; in Chepo (Panamá Province) wells ran dry."
+    places = {m.surface: m.place for m in find_places(text, gazetteer=gazetteer)}
+    assert places["Panama"] is not None and places["Panama"].kind is PlaceKind.COUNTRY
