@@ -874,15 +874,15 @@ def _mark_full_forms(groups: Iterable[_Group]) -> None:
     if not full:
         return
     for g in groups:
-        h = full.get(g.key)
-        if h is None or g.cue is not Cue.NAME or len(g.candidates) < 2 or not h.candidates:
+        long_form = full.get(g.key)
+        if long_form is None or g.cue is not Cue.NAME or len(g.candidates) < 2 or not long_form.candidates:
             continue
         if g.candidates[0].kind is PlaceKind.COUNTRY:
             # A bare country name stays the country: "Panama" beside "Panamá Province", "Mexico"
             # beside "Mexico State"; provinces named after their country are named in full.
             continue
         # Its full form's own best sense (a full form is rarely ambiguous).
-        target = h.candidates[0]
+        target = long_form.candidates[0]
         for k, c in enumerate(g.candidates):
             if c is target or (c.geonameid is not None and c.geonameid == target.geonameid):
                 g.qualifier[k] = g.qualifier.get(k, 0) + 1
