@@ -582,7 +582,10 @@ def _score(
                 votes -= n_own
             cterm = 0.0
             if votes > 0:
-                cterm = country_weight * (votes / 3.0 if votes < 3 else 1.0) * (0.5 if kind in _COUNTRYLIKE else 1.0)
+                cterm = country_weight * (votes / 3.0 if votes < 3 else 1.0)
+                if kind in _COUNTRYLIKE and c.feature_code not in _SUBDIVISION_CODES:
+                    # Half for wide regions; a county or province lies in its country as a town does.
+                    cterm *= 0.5
             avotes = 0
             a1 = c.admin1_code
             if a1 and kind is not _COUNTRY:

@@ -215,3 +215,11 @@ def test_a_country_name_stays_the_country_beside_its_namesake_province(gazetteer
     text = "Farmers in eastern Panama fear the drought; in Chepo (Panamá Province) wells ran dry."
     places = {m.surface: m.place for m in find_places(text, gazetteer=gazetteer)}
     assert places["Panama"] is not None and places["Panama"].kind is PlaceKind.COUNTRY
+
+
+def test_a_county_gets_its_country_support_in_full(gazetteer: Gazetteer) -> None:
+    # One vote each for the United States (a demonym) and the United Kingdom: the English
+    # county and the Maryland town of the name are otherwise nearly equal, and a county lies in
+    # its country as surely as a town does (wide regions get half).
+    got = resolved("An American tourist was robbed in Essex, police in the United Kingdom said.", gazetteer)
+    assert got["Essex"] == ("GB", "ENG")
