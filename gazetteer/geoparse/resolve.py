@@ -157,6 +157,8 @@ class _Group:
     # Per candidate: country support added in full only to compete with a compatriot namesake
     # (see _score); it chooses among namesakes but is no evidence that the name is a place.
     shared: dict[int, float] = field(default_factory=dict)
+    # Per candidate: support past saturation (see _score), which only breaks ties.
+    ties: dict[int, float] = field(default_factory=dict)
 
 
 # Ranked candidates, their priors and their points in radians (see _geometry) per (key, cue,
@@ -510,6 +512,8 @@ def _score(
     scores: list[float] = []
     if g.shared:
         g.shared.clear()
+    if g.ties:
+        g.ties.clear()
     priors = g.priors
     best_prior = priors[0]
     qualifier = g.qualifier
@@ -525,7 +529,7 @@ def _score(
     # covers rounding; the best candidate and any tie are still scored exactly, so the choice is
     # the one full scoring makes.
     best_sc = -math.inf
-    ctx_max = country_weight + admin1_weight * (1.0 + _MORE_VOTES) + near_weight
+    ctx_max = (country_weight + admin1_weight) * (1.0 + _MORE_VOTES) + near_weight
     # A local story: the best-known sense lies in a country no other name of the document
     # touches, while the document names a state of another candidate at least twice (the state,
     # its counties, its towns) and that candidate's country holds most of the document's votes.
@@ -552,7 +556,7 @@ def _score(
             r = 1.0 if local else 1.0 - (best_prior - sc) / context_reach
             bound = sc + ctx_max * r if r > 0.0 else sc
             if c.country_code == top_cc and top_city:
-                bound += country_weight  # unshrunk for the top candidate's compatriots (below)
+                bound += country_weight * (1.0 + _MORE_VOTES)  # unshrunk for the top candidate's compatriots (below)
             if kind is _ADMIN1:
                 bound += list_weight + sibling_weight
             elif kind is _COUNTRY and listed_country:
@@ -581,11 +585,18 @@ def _score(
             if own_cc == cc:
                 votes -= n_own
             cterm = 0.0
+            tie = 0.0  # support past saturation: it breaks ties, and is no evidence of a place
             if votes > 0:
-                cterm = country_weight * (votes / 3.0 if votes < 3 else 1.0)
+                # Saturating at three votes, then a little more per vote, as for states below.
+                if votes <= 3:
+                    cterm = country_weight * votes / 3.0
+                else:
+                    tie = country_weight * _MORE_VOTES * (1.0 - 3.0 / votes)
+                    cterm = country_weight + tie
                 if kind in _COUNTRYLIKE and c.feature_code not in _SUBDIVISION_CODES:
                     # Half for wide regions; a county or province lies in its country as a town does.
                     cterm *= 0.5
+                    tie *= 0.5
             avotes = 0
             a1 = c.admin1_code
             if a1 and kind is not _COUNTRY:
@@ -597,7 +608,12 @@ def _score(
                     # Saturating at two votes, then a little more per vote: among namesakes in
                     # several states a story names (Monroe County, "in Missouri" many times and
                     # "Indiana" twice), the state it names most wins the tie.
-                    ctx += admin1_weight * (avotes / 2.0 if avotes <= 2 else 1.0 + _MORE_VOTES * (1.0 - 2.0 / avotes))
+                    if avotes <= 2:
+                        ctx += admin1_weight * avotes / 2.0
+                    else:
+                        atie = admin1_weight * _MORE_VOTES * (1.0 - 2.0 / avotes)
+                        ctx += admin1_weight + atie
+                        tie += atie
             if cc == top_cc and avotes > 0 and top_city and kind is _CITY:
                 # The best-known sense gets the country's support in full; a namesake in the
                 # same country that its own state supports must too, or a story about Indiana
@@ -608,6 +624,8 @@ def _score(
                 g.shared[k] = cterm * (1.0 - reach)
             else:
                 ctx += cterm
+            if tie:
+                g.ties[k] = tie * reach
             # Nearness only where it can matter: a choice between towns, or a minor town's
             # acceptance (a major one is accepted on its prior).
             if kind is _CITY and points and (multi or priors[k] < accept_weak):
@@ -719,12 +737,13 @@ def _accepted_on_prior(g: _Group, s: ResolveSettings) -> bool:
 def _accept(g: _Group, s: ResolveSettings, countries: Counter[str], text: str) -> bool:
     if g.pinned or g.cue is not Cue.NAME or g.qualifier:
         return True
-    best = g.scores[g.choice]
+    ties = g.ties
+    best = g.scores[g.choice] - ties.get(g.choice, 0.0) if ties else g.scores[g.choice]
     if g.shared:
         # Support shared with a compatriot namesake chose this sense; whether the name is a
         # place at all is judged without it: on this sense's own evidence, or on the
         # best-known sense's score (with no namesake competition, the choice is the argmax).
-        best = max(best - g.shared.get(g.choice, 0.0), g.scores[0])
+        best = max(best - g.shared.get(g.choice, 0.0), g.scores[0] - ties.get(0, 0.0))
     prior = g.priors[g.choice]
     if g.weak == len(g.spans):
         # Every mention is weak: demand a major place, or a locative cue with some standing.

@@ -223,3 +223,15 @@ def test_a_county_gets_its_country_support_in_full(gazetteer: Gazetteer) -> None
     # its country as surely as a town does (wide regions get half).
     got = resolved("An American tourist was robbed in Essex, police in the United Kingdom said.", gazetteer)
     assert got["Essex"] == ("GB", "ENG")
+
+
+def test_among_namesakes_the_country_named_most_wins(gazetteer: Gazetteer) -> None:
+    # Both countries are named three times or more (the support saturates there); the
+    # Philippines more often, so its province beats the Californian town of the same name.
+    text = (
+        "The Philippines culled pigs at a farm in Laguna. The Philippine government and Filipino "
+        "farmers argued; the Philippines asked for calm. The United States, the U.S. embassy and "
+        "American aid groups offered help."
+    )
+    got = resolved(text, gazetteer)
+    assert got["Laguna"][0] == "PH"
