@@ -391,7 +391,7 @@ def resolve_spans(
     for final in passes:
         countries: Counter[str] = Counter()
         admin1s: Counter[tuple[str, str]] = Counter()
-        states: Counter[tuple[str, str]] = Counter()  # admin1s, and counties' states
+        counties: Counter[tuple[str, str]] = Counter()  # the states of the counties named
         siblings: Counter[str] = Counter()  # distinct subdivisions named, per country
         points: list[tuple[_Group, float, float, float]] = []
         seen_points: set[int] = set()  # ids: hashing a Place hashes all its fields
@@ -404,12 +404,11 @@ def resolve_spans(
                 countries[p.country_code] += w
                 if p.admin1_code and p.kind in _STATE_VOTERS:
                     admin1s[(p.country_code, p.admin1_code)] += w
-                    states[(p.country_code, p.admin1_code)] += w
                 elif p.admin1_code and p.kind is PlaceKind.REGION and p.feature_code in _SUBDIVISION_CODES:
                     # A county names its state ("Laurel County" is in Kentucky), but a county's
                     # name is shared by many states and its first-pass sense is a guess: it
                     # only tells whether a story is local, never moves a town by itself.
-                    states[(p.country_code, p.admin1_code)] += w
+                    counties[(p.country_code, p.admin1_code)] += w
                 if p.kind is PlaceKind.ADMIN1:
                     siblings[p.country_code] += 1
             if p.kind not in _COUNTRYLIKE and id(p) not in seen_points and len(points) < _MAX_POINTS:
@@ -430,7 +429,9 @@ def resolve_spans(
                 new_chosen[id(g)] = g.candidates[0]
                 continue
             # Before the last pass only the choice matters, not the scores of the losers.
-            _score(g, countries, admin1s, states, siblings, points, chosen.get(id(g)), settings, argmax_only=not final)
+            _score(
+                g, countries, admin1s, counties, siblings, points, chosen.get(id(g)), settings, argmax_only=not final
+            )
             g.choice = max(range(len(g.candidates)), key=g.scores.__getitem__)
             new_chosen[id(g)] = g.candidates[g.choice]
         chosen = new_chosen
@@ -490,7 +491,7 @@ def _score(
     g: _Group,
     countries: Counter[str],
     admin1s: Counter[tuple[str, str]],
-    states: Counter[tuple[str, str]],
+    counties: Counter[tuple[str, str]],
     siblings: Counter[str],
     points: list[tuple[_Group, float, float, float]],
     own: Place | None,
@@ -510,10 +511,12 @@ def _score(
     # county never voted, so subtracting it would take a vote from its state's other names.
     own_a1 = (own.country_code, own.admin1_code) if own is not None and own.kind in _STATE_VOTERS else None
     scores: list[float] = []
-    if g.shared:
-        g.shared.clear()
-    if g.ties:
-        g.ties.clear()
+    shared, ties = g.shared, g.ties
+    if shared:
+        shared.clear()
+    if ties:
+        ties.clear()
+    country_more, admin1_more = s.country_weight * _MORE_VOTES, s.admin1_weight * _MORE_VOTES
     priors = g.priors
     best_prior = priors[0]
     qualifier = g.qualifier
@@ -540,9 +543,9 @@ def _score(
     top_votes = country_votes(top_cc, 0) if top_cc else 0
     if top_votes and own_cc == top_cc:
         top_votes -= n_own
-    local_total = 0
+    local_states = None
     if multi and top_votes <= 0 and best_prior >= _LOCAL_FAMOUS_PRIOR:
-        local_total = sum(countries.values()) - (n_own if own_cc else 0)
+        local_states = _local_states(countries, admin1s + counties if counties else admin1s, own, n_own)
     pinned, listed_country = g.pinned, g.listed_country
     list_weight, sibling_weight, qualifier_weight = s.list_weight, s.sibling_weight, s.qualifier_weight
     for k, c in enumerate(cands):
@@ -551,12 +554,21 @@ def _score(
             sc += 10.0
         kind = c.kind
         admin1_vs_country = country_vs_admin1 and kind is _ADMIN1
-        local = local_total > 0 and k > 0 and _is_local(c, countries, states, own, n_own, local_total)
+        local = local_states is not None and k > 0 and kind is _CITY and (c.country_code, c.admin1_code) in local_states
         if argmax_only and k > 0 and not admin1_vs_country:
             r = 1.0 if local else 1.0 - (best_prior - sc) / context_reach
             bound = sc + ctx_max * r if r > 0.0 else sc
-            if c.country_code == top_cc and top_city:
-                bound += country_weight * (1.0 + _MORE_VOTES)  # unshrunk for the top candidate's compatriots (below)
+            if (
+                top_city
+                and r < 1.0
+                and kind is _CITY
+                and top_cc
+                and c.country_code == top_cc
+                and c.admin1_code
+                and admin1_votes((top_cc, c.admin1_code), 0) > 0
+            ):
+                # A compatriot town its state supports gets the country's support unshrunk (below).
+                bound += country_weight * (1.0 + _MORE_VOTES) * (1.0 - r if r > 0.0 else 1.0)
             if kind is _ADMIN1:
                 bound += list_weight + sibling_weight
             elif kind is _COUNTRY and listed_country:
@@ -591,7 +603,7 @@ def _score(
                 if votes <= 3:
                     cterm = country_weight * votes / 3.0
                 else:
-                    tie = country_weight * _MORE_VOTES * (1.0 - 3.0 / votes)
+                    tie = country_more * (1.0 - 3.0 / votes)
                     cterm = country_weight + tie
                 if kind in _COUNTRYLIKE and c.feature_code not in _SUBDIVISION_CODES:
                     # Half for wide regions; a county or province lies in its country as a town does.
@@ -611,21 +623,22 @@ def _score(
                     if avotes <= 2:
                         ctx += admin1_weight * avotes / 2.0
                     else:
-                        atie = admin1_weight * _MORE_VOTES * (1.0 - 2.0 / avotes)
+                        atie = admin1_more * (1.0 - 2.0 / avotes)
                         ctx += admin1_weight + atie
                         tie += atie
-            if cc == top_cc and avotes > 0 and top_city and kind is _CITY:
+            if top_city and avotes > 0 and kind is _CITY and cc == top_cc:
                 # The best-known sense gets the country's support in full; a namesake in the
                 # same country that its own state supports must too, or a story about Indiana
                 # that names the United States pulls "Austin" towards Texas: shared support
                 # decides nothing between them. (Without its state's support it stays shrunk,
                 # so that a surname matching a small town gains nothing from it.)
                 sc += cterm
-                g.shared[k] = cterm * (1.0 - reach)
+                if not argmax_only:  # only acceptance, after the last pass, reads these
+                    shared[k] = cterm * (1.0 - reach)
             else:
                 ctx += cterm
-            if tie:
-                g.ties[k] = tie * reach
+            if tie and not argmax_only:
+                ties[k] = tie * reach
             # Nearness only where it can matter: a choice between towns, or a minor town's
             # acceptance (a major one is accepted on its prior).
             if kind is _CITY and points and (multi or priors[k] < accept_weak):
@@ -654,28 +667,27 @@ def _score(
     g.scores = scores
 
 
-def _is_local(
-    c: Place,
+def _local_states(
     countries: Counter[str],
     states: Counter[tuple[str, str]],
     own: Place | None,
     n_own: int,
-    total: int,
-) -> bool:
-    """Whether the document is a local story about ``c``'s state: other names vote for that
-    state at least twice, and for ``c``'s country at least two thirds of all their votes."""
-    cc, a1 = c.country_code, c.admin1_code
-    if not cc or not a1 or c.kind is not _CITY:
-        return False
-    avotes = states.get((cc, a1), 0)
-    if own is not None and own.country_code == cc and own.admin1_code == a1:
-        avotes -= n_own
-    if avotes < _LOCAL_MIN_STATE_VOTES:
-        return False
-    votes = countries.get(cc, 0)
-    if own is not None and own.country_code == cc:
-        votes -= n_own
-    return 3 * votes >= 2 * total
+) -> frozenset[tuple[str, str]] | None:
+    """The states a document is a local story about (None when there is none): other names vote
+    for the state at least twice, and for its country at least two thirds of all their votes."""
+    total = sum(countries.values()) - (n_own if own is not None and own.country_code else 0)
+    found = []
+    for (cc, a1), avotes in states.items():
+        if own is not None and own.country_code == cc and own.admin1_code == a1:
+            avotes -= n_own
+        if avotes < _LOCAL_MIN_STATE_VOTES:
+            continue
+        votes = countries.get(cc, 0)
+        if own is not None and own.country_code == cc:
+            votes -= n_own
+        if 3 * votes >= 2 * total:
+            found.append((cc, a1))
+    return frozenset(found) if found else None
 
 
 # The rule resists a famous namesake (a city of some hundreds of thousands or more); between
