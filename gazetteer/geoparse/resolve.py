@@ -8,7 +8,9 @@ discourse", unless an explicit qualifier says otherwise):
    "Heathrow" is the airport), the country or continent of a demonym, the site of a metonym.
    Reviewer overrides pin or block here. The names a document's spans carry are fetched from
    the index in one batch, and the ranked candidates of a name are memoised across documents
-   (the caller's ``candidate_cache``).
+   (the caller's ``candidate_cache``). A few names mean, bare, the big city known by a longer
+   name rather than the subdivision really called so ("New York";
+   ``lexicon.CITY_BEFORE_SUBDIVISION``): their priors swap, and the subdivision needs a cue.
 2. Anchors: mentions that need no context (countries, continents, demonyms, metonyms, names with
    one candidate or a prior far above the runner-up) give the document's countries and
    first-level regions, weighted by how often they occur.
@@ -19,12 +21,19 @@ discourse", unless an explicit qualifier says otherwise):
    cluster), plus other subdivisions of the same country named in the story, plus explicit
    qualifiers: "Paris, Texas" (a containing region or country right after a comma), "Georgia's
    capital Tbilisi" / "Ankara, the Turkish capital" (a capital next to its country), "Washington
-   state" / "the state of New York", and lists ("Oregon, Utah, Washington"; a country listed
+   state" / "the state of New York" / "New York Gov.", a name's full form elsewhere in the story
+   ("Nyanza Province", then "Nyanza"), and lists ("Oregon, Utah, Washington"; a country listed
    with countries, "Ghana, Niger, Nigeria", means the country; commas inside such lists are not
-   "town, state" qualifiers). Context may only
-   choose among candidates whose prior is within ``context_reach`` of the best one, so a hamlet
-   called "Russia" never beats the country. Steps 2-3 run twice, the second time with the first
-   pass's choices as anchors; names that context cannot change keep their priors.
+   "town, state" qualifiers). Country and state support saturate (at three and two votes), then
+   grow a little, so that the country or state a story names most wins a tie; that surplus is
+   no evidence at acceptance. Context may only choose among candidates whose prior is within
+   ``context_reach`` of the best one, so a hamlet called "Russia" never beats the country; but
+   country support a town shares with its famous compatriot namesake is not shrunk (it decides
+   nothing between them), and a local story (other names vote twice for a state, its country
+   holds two thirds of the votes, the famous namesake's country is never named) lets a town of
+   that state beat the namesake: "of London" in a story datelined "Ky.". Steps 2-3 run twice,
+   the second time with the first pass's choices as anchors; names that context cannot change
+   keep their priors.
 4. Acceptance: a span flagged weak by the recogniser (a common word, a sentence-initial small
    town) or whose best place is a minor town survives only with support: a locative word before
    it ("in", "near"), a qualifier, or anchors in the same country or region. A town (not a
