@@ -868,8 +868,11 @@ def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
                 idx + 1 < last and _COORDINATION_GAP.fullmatch(text, b.end, order[idx + 2][0].start) is not None
             )
             for kb, y in enumerate(gb.candidates):
-                if y.kind not in (PlaceKind.ADMIN1, PlaceKind.COUNTRY):
-                    continue
+                county = False
+                if y.kind is not PlaceKind.ADMIN1 and y.kind is not PlaceKind.COUNTRY:
+                    if y.kind is not PlaceKind.REGION or y.feature_code not in _SUBDIVISION_CODES:
+                        continue
+                    county = True
                 if in_list and any(x.kind is y.kind for x in ga.candidates):
                     continue
                 if y.kind is PlaceKind.COUNTRY and ga.candidates[0].kind is PlaceKind.COUNTRY:
@@ -879,7 +882,11 @@ def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
                 for ka, x in enumerate(ga.candidates):
                     if x.kind in _COUNTRYLIKE or x.country_code != y.country_code:
                         continue
-                    if y.kind is PlaceKind.COUNTRY or (x.admin1_code and x.admin1_code == y.admin1_code):
+                    # "Santa Maria, Davao del Sur": the index does not record a town's county
+                    # or province; its state and nearness to the county's point stand for it.
+                    if y.kind is PlaceKind.COUNTRY or (
+                        x.admin1_code and x.admin1_code == y.admin1_code and (not county or _km(x, y) <= _COUNTY_KM)
+                    ):
                         ga.qualifier[ka] = ga.qualifier.get(ka, 0) + 1
                         gb.qualifier[kb] = gb.qualifier.get(kb, 0) + 1
                         break
@@ -902,6 +909,16 @@ def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
         if _CAPITAL_NEAR.search(window):
             _mark_capital(ga, gb)
             _mark_capital(gb, ga)
+
+
+def _km(a: Place, b: Place) -> float:
+    """Distance between two places in km (equirectangular, as :func:`_nearest_km`)."""
+    la, lb = math.radians(a.lat), math.radians(b.lat)
+    return _nearest_km((la, math.radians(a.lon), math.cos(la)), [(lb, math.radians(b.lon), math.cos(lb))])
+
+
+# How far a town may lie from its county's or province's point ("Town, County").
+_COUNTY_KM = 120.0
 
 
 def _mark_full_forms(groups: Iterable[_Group]) -> None:

@@ -235,3 +235,16 @@ def test_among_namesakes_the_country_named_most_wins(gazetteer: Gazetteer) -> No
     )
     got = resolved(text, gazetteer)
     assert got["Laguna"][0] == "PH"
+
+
+def test_a_province_after_a_comma_qualifies_a_town_in_it(gazetteer: Gazetteer) -> None:
+    text = "Floods cut the road to Santa Maria, Davao del Sur, on Monday."
+    places = {m.surface: m.place for m in find_places(text, gazetteer=gazetteer)}
+    town, province = places["Santa Maria"], places["Davao del Sur"]
+    assert town is not None and province is not None
+    assert town.country_code == "PH" and abs(town.lat - province.lat) < 1.0
+
+
+def test_a_province_after_a_town_is_the_province(gazetteer: Gazetteer) -> None:
+    got = {m.surface: m.place for m in find_places("Pigs died in Pandi, Bulacan, last week.", gazetteer=gazetteer)}
+    assert got["Bulacan"] is not None and got["Bulacan"].kind is PlaceKind.REGION
