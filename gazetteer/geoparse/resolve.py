@@ -520,12 +520,8 @@ def _score(
     # county never voted, so subtracting it would take a vote from its state's other names.
     own_a1 = (own.country_code, own.admin1_code) if own is not None and own.kind in _STATE_VOTERS else None
     scores: list[float] = []
+    # Written on the last pass only, which scores each name once: nothing to clear.
     shared, ties = g.shared, g.ties
-    if shared:
-        shared.clear()
-    if ties:
-        ties.clear()
-    country_more, admin1_more = s.country_weight * _MORE_VOTES, s.admin1_weight * _MORE_VOTES
     priors = g.priors
     best_prior = priors[0]
     qualifier = g.qualifier
@@ -549,11 +545,8 @@ def _score(
     # Kentucky: the reach limit, meant to stop coincidences, then does not apply.
     top_cc = cands[0].country_code
     top_city = cands[0].kind is _CITY
-    top_votes = country_votes(top_cc, 0) if top_cc else 0
-    if top_votes and own_cc == top_cc:
-        top_votes -= n_own
     local_states = None
-    if multi and top_votes <= 0 and best_prior >= _LOCAL_FAMOUS_PRIOR:
+    if multi and best_prior >= _LOCAL_FAMOUS_PRIOR and _unnamed(top_cc, countries, own_cc, n_own):
         local_states = _local_states(countries, admin1s + counties if counties else admin1s, own, n_own)
     pinned, listed_country = g.pinned, g.listed_country
     list_weight, sibling_weight, qualifier_weight = s.list_weight, s.sibling_weight, s.qualifier_weight
@@ -612,7 +605,7 @@ def _score(
                 if votes <= 3:
                     cterm = country_weight * votes / 3.0
                 else:
-                    tie = country_more * (1.0 - 3.0 / votes)
+                    tie = country_weight * _MORE_VOTES * (1.0 - 3.0 / votes)
                     cterm = country_weight + tie
                 if kind in _COUNTRYLIKE and c.feature_code not in _SUBDIVISION_CODES:
                     # Half for wide regions; a county or province lies in its country as a town does.
@@ -632,7 +625,7 @@ def _score(
                     if avotes <= 2:
                         ctx += admin1_weight * avotes / 2.0
                     else:
-                        atie = admin1_more * (1.0 - 2.0 / avotes)
+                        atie = admin1_weight * _MORE_VOTES * (1.0 - 2.0 / avotes)
                         ctx += admin1_weight + atie
                         tie += atie
             if top_city and avotes > 0 and kind is _CITY and cc == top_cc:
@@ -674,6 +667,14 @@ def _score(
             best_sc = sc
         scores.append(sc)
     g.scores = scores
+
+
+def _unnamed(cc: str | None, countries: Counter[str], own_cc: str | None, n_own: int) -> bool:
+    """Whether no other name of the document votes for country ``cc``."""
+    votes = countries.get(cc, 0) if cc else 0
+    if votes and own_cc == cc:
+        votes -= n_own
+    return votes <= 0
 
 
 def _local_states(
