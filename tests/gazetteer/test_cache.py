@@ -28,13 +28,19 @@ def test_open_builds_once_and_reuses(small_built: Path) -> None:
     assert not list(small_built.glob("*.tmp"))  # no temp files left behind
 
 
-def test_rebuilt_when_the_sources_changed(tmp_path: Path, small_built: Path) -> None:
-    path = tmp_path / _index_file(small_built).name
+def _copy_with_meta(small_built: Path, folder: Path, key: str, value: str) -> Path:
+    """A copy of the built index in ``folder`` with one meta entry changed."""
+    path = folder / _index_file(small_built).name
     path.write_bytes(_index_file(small_built).read_bytes())
     con = sqlite3.connect(path)
-    con.execute("UPDATE meta SET value = 'edited-tables' WHERE key = 'sources'")
+    con.execute("UPDATE meta SET value = ? WHERE key = ?", (value, key))
     con.commit()
     con.close()
+    return path
+
+
+def test_rebuilt_when_the_sources_changed(tmp_path: Path, small_built: Path) -> None:
+    path = _copy_with_meta(small_built, tmp_path, "sources", "edited-tables")
     Gazetteer.open(cache_dir=tmp_path, build_options=SMALL)
     con = sqlite3.connect(path)
     assert con.execute("SELECT value FROM meta WHERE key = 'sources'").fetchone()[0] == sources_digest()
@@ -42,12 +48,7 @@ def test_rebuilt_when_the_sources_changed(tmp_path: Path, small_built: Path) -> 
 
 
 def test_rebuilt_when_version_differs(tmp_path: Path, small_built: Path) -> None:
-    path = tmp_path / _index_file(small_built).name
-    path.write_bytes(_index_file(small_built).read_bytes())
-    con = sqlite3.connect(path)
-    con.execute("UPDATE meta SET value = '0' WHERE key = 'version'")
-    con.commit()
-    con.close()
+    path = _copy_with_meta(small_built, tmp_path, "version", "0")
     with pytest.raises(GazetteerDataError, match="version"):
         Gazetteer(path)  # opening the stale file directly is refused
     g = Gazetteer.open(cache_dir=tmp_path, build_options=SMALL)
