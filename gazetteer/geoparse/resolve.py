@@ -545,6 +545,10 @@ def _score(
     # Kentucky: the reach limit, meant to stop coincidences, then does not apply.
     top_cc = cands[0].country_code
     top_city = cands[0].kind is _CITY
+    # A country no other name supports, against a namesake subdivision whose country the story
+    # keeps naming through its other subdivisions ("Alabama", "Iowa" ... "a lab in Georgia"):
+    # context decides in full, as in a local story.
+    country_unsupported = country_vs_admin1 and _unnamed(top_cc, countries, own_cc, n_own)
     local_states = None
     if multi and best_prior >= _LOCAL_FAMOUS_PRIOR and _unnamed(top_cc, countries, own_cc, n_own):
         local_states = _local_states(countries, admin1s + counties if counties else admin1s, own, n_own)
@@ -590,6 +594,12 @@ def _score(
             gap = 0.15
         reach = 1.0 - gap / context_reach
         if reach > 1.0 or local:
+            reach = 1.0
+        elif (
+            admin1_vs_country
+            and country_unsupported
+            and siblings.get(c.country_code or "", 0) - (1 if own is c else 0) >= _STORY_MIN_SIBLINGS
+        ):
             reach = 1.0
         cc = c.country_code
         if reach > 0.0 and cc:
@@ -706,6 +716,9 @@ def _local_states(
 _LOCAL_FAMOUS_PRIOR = 0.5
 # Beyond saturation, the most a state's further votes add to its support (a tie-breaker).
 _MORE_VOTES = 0.1
+# Other subdivisions of one country that make a story about them (a pair is common in any
+# story: "from Texas to California"; more than that is a story about that country's states).
+_STORY_MIN_SIBLINGS = 3
 # Two mentions of a state by other names (a dateline "Ky." and a county) make a story local;
 # one could be a passing reference.
 _LOCAL_MIN_STATE_VOTES = 2

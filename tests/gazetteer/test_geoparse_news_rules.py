@@ -179,3 +179,22 @@ def test_compass_words_join_a_demonym(gazetteer: Gazetteer) -> None:
 def test_province_after_a_name_asks_for_the_subdivision(gazetteer: Gazetteer) -> None:
     ms = find_places("Clinics opened across Nyanza province this week.", gazetteer=gazetteer)
     assert ms[0].place is not None and ms[0].place.country_code == "KE"
+
+
+# --- a country against its namesake subdivision ----------------------------------------------------
+
+
+def test_story_about_us_states_reads_georgia_as_the_state(gazetteer: Gazetteer) -> None:
+    text = (
+        "Inspectors traced the cattle from a farm in Alabama to a laboratory in Ames, Iowa. "
+        "A private lab in Georgia ran the first screening, and herds in Texas were checked."
+    )
+    georgia = [m for m in find_places(text, gazetteer=gazetteer) if m.surface == "Georgia"]
+    assert [(m.place.kind, m.place.country_code) for m in georgia if m.place] == [(PlaceKind.ADMIN1, "US")]
+
+
+def test_two_states_do_not_turn_the_country_into_the_state(gazetteer: Gazetteer) -> None:
+    # A pair of US states is a passing reference; the country Georgia keeps its standing.
+    text = "Volunteers from Texas and Ohio flew to Georgia to help rebuild villages after the floods."
+    georgia = [m for m in find_places(text, gazetteer=gazetteer) if m.surface == "Georgia"]
+    assert [(m.place.kind, m.place.country_code) for m in georgia if m.place] == [(PlaceKind.COUNTRY, "GE")]
