@@ -37,9 +37,10 @@ Conventions (TimeML / TimeBank, checked against the TempEval-3 training data):
   past "this quarter's loss" right after the quarter just ended was named is that quarter;
 - "last spring" is the previous year's spring; "this spring" the anchor year's;
 - in a narrative, bare months and days, "the year" and "the end of the year" take the story's
-  year, and "two days later" counts from the day the story last named (a DATE at the unit's
-  precision; news keeps TimeBank's DURATION), unless the clause is in the writer's own future
-  ("is expected to meet in April");
+  year, "two days later" counts from the day the story last named (a DATE at the unit's
+  precision; news keeps TimeBank's DURATION) and "two years earlier", "two years before" count
+  back from the time it last named ("ago" stays deictic), unless the clause is in the writer's
+  own future ("is expected to meet in April");
 - without an anchor a relative expression keeps X placeholders ("XXXX-WXX-2", "XXXX-12") and
   is marked relative but not anchored.
 """
@@ -881,7 +882,8 @@ def _point_value(anchor: dt.date, unit: str, n: int) -> str | None:
 
 def _story_shift(ctx: Context, unit: str, n: float) -> str | None:
     """In a narrative, "two days later" is two days after the day the story last named, at the
-    unit's precision; None when the story has not named a time that fine (or is not a story).
+    unit's precision, and "two years earlier" two years before the year it last named; None when
+    the story has not named a time that fine (or is not a story).
 
     News keeps such expressions as durations (TimeBank), because its last named date is seldom
     the event the phrase counts from; a chronicle moves forward from date to date.
@@ -894,8 +896,8 @@ def _story_shift(ctx: Context, unit: str, n: float) -> str | None:
     if unit == "month":
         month = ctx.last_month or ((ctx.last_day.year, ctx.last_day.month) if ctx.last_day else None)
         return None if month is None else _point_value(dt.date(month[0], month[1], 1), "month", k)
-    if unit == "year" and ctx.last_year:
-        return _point_value(dt.date(ctx.last_year, 7, 1), "year", k)
+    if unit in ("year", "decade", "century") and ctx.last_year:
+        return _point_value(dt.date(ctx.last_year, 7, 1), unit, k)
     return None
 
 
@@ -909,7 +911,7 @@ def _r_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surfac
     modifier = _approx(g)
     if direction in ("later", "after") or (direction in ("earlier", "before", "previously", "prior")
                                            and unit in ("second", "minute", "hour", "day")):
-        story = _story_shift(ctx, unit, sign * count) if count is not None and direction == "later" else None
+        story = _story_shift(ctx, unit, sign * count) if count is not None and direction != "after" else None
         if story is not None:
             return Resolution(type=TimexType.DATE, value=story, relative=True, modifier=modifier, from_text=True)
         # "three days later" counts from an event, not from the document date: TimeBank keeps
@@ -918,6 +920,11 @@ def _r_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surfac
     if count is None:
         return Resolution(type=TimexType.DATE, value="PAST_REF" if sign < 0 else "FUTURE_REF", relative=True)
     n = sign * max(1, math.floor(count + 0.5))
+    if direction in ("earlier", "before", "previously", "prior") and (
+            story := _story_shift(ctx, unit, n)) is not None:
+        # "two years earlier" in a chronicle counts back from the story's year, not from today
+        # ("ago" stays deictic)
+        return Resolution(type=TimexType.DATE, value=story, relative=True, modifier=modifier, from_text=True)
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=_unanchored_unit(unit), relative=True, modifier=modifier)
     reported = _reported_quarter(ctx, anchor)

@@ -1,0 +1,64 @@
+"""Table-driven tests of value rules: which day, month or year an expression means.
+
+Each table pins one general rule of English news or narrative prose (timeline.timex.normalise
+lists them). Every row is (text, surface expected, TIMEX3 type, TIMEX3 value); the sentences are
+our own. News rows are published on Monday 17 February 2025 unless a table says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.model import TimexType
+from timeline.timex import find_times
+
+PUBLISHED = dt.date(2025, 2, 17)
+
+
+def _check(text: str, surface: str, kind: str, value: str, published: dt.date | None = PUBLISHED) -> None:
+    found = find_times(text, published=published)
+    hits = [e for e in found if e.surface == surface]
+    assert hits, f"{surface!r} not found in {text!r}; found {[(e.surface, e.value) for e in found]}"
+    assert (hits[0].type, hits[0].value) == (TimexType(kind), value), (text, hits[0])
+
+
+# A chronicle: its explicit years lie long before publication, so it reads as a narrative.
+_CHRONICLE = ("The canal company was chartered in 1821. Digging began in 1824, the first lock opened "
+              "in 1826 and the aqueduct followed in 1829. By 1831 barges reached the lake, and in 1835 the town. ")
+
+# In a narrative, "N units earlier/before/previously" counts back from the time the story last
+# named, as "N units later" counts forward; "ago" stays deictic (counted from publication).
+NARRATIVE_EARLIER = [
+    (_CHRONICLE + "The engineers had surveyed the valley three years earlier.", "three years earlier",
+     "DATE", "1832"),
+    (_CHRONICLE + "Two years before, the state had refused a loan.", "Two years before", "DATE", "1833"),
+    (_CHRONICLE + "On 4 May 1832 the dam burst. The keepers had warned of cracks two days earlier.",
+     "two days earlier", "DATE", "1832-05-02"),
+    (_CHRONICLE + "In June 1833 the board met; it had cut wages four months earlier.", "four months earlier",
+     "DATE", "1833-02"),
+    (_CHRONICLE + "Its founders had tried a railway two decades earlier.", "two decades earlier", "DATE", "181"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), NARRATIVE_EARLIER)
+def test_a_narrative_counts_back_from_the_story(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value, published=dt.date(2010, 6, 1))
+
+
+# News keeps its conventions: "two years earlier" from the publication date, "a day earlier" a
+# duration (TimeBank), "ago" from the publication date even in a chronicle.
+NEWS_EARLIER = [
+    ("The mayor said the plan had been shelved two years earlier.", "two years earlier", "DATE", "2023",
+     PUBLISHED),
+    ("The talks collapsed a day earlier.", "a day earlier", "DURATION", "P1D", PUBLISHED),
+    (_CHRONICLE + "A museum opened two years ago beside the old lock.", "two years ago", "DATE", "2008",
+     dt.date(2010, 6, 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value", "published"), NEWS_EARLIER)
+def test_news_counts_back_from_publication(text: str, surface: str, kind: str, value: str,
+                                           published: dt.date) -> None:
+    _check(text, surface, kind, value, published=published)
