@@ -31,7 +31,12 @@ discourse", unless an explicit qualifier says otherwise):
    country support a town shares with its famous compatriot namesake is not shrunk (it decides
    nothing between them), and a local story (other names vote twice for a state, its country
    holds two thirds of the votes, the famous namesake's country is never named) lets a town of
-   that state beat the namesake: "of London" in a story datelined "Ky.". Steps 2-3 run twice,
+   that state beat the namesake: "of London" in a story datelined "Ky."; likewise a country
+   no other name supports yields to its namesake state in a story naming three or more other
+   states of that state's country ("a lab in Georgia" after Alabama, Iowa and Texas). Two
+   ambiguous names with town senses within ``pair_km`` of each other ("Edmonton" and "Enfield",
+   both in north London) favour those senses, for the choice only, never for acceptance.
+   Steps 2-3 run twice,
    the second time with the first pass's choices as anchors; names that context cannot change
    keep their priors.
 4. Acceptance: a span flagged weak by the recogniser (a common word, a sentence-initial small
@@ -83,6 +88,11 @@ class ResolveSettings:
     # Nearness to the anchors (towns in a local story cluster within a few hundred km).
     near_weight: float = 0.20
     near_km: float = 250.0
+    # Two ambiguous names with senses a few km apart ("Edmonton" and "Enfield", both in north
+    # London): a coincidence that rarely happens by chance, so those senses gain, as much as a
+    # chosen neighbour's nearness gives.
+    pair_weight: float = 0.2
+    pair_km: float = 25.0
     # How far below the best prior a candidate may sit and still be chosen by context.
     context_reach: float = 0.3
     # A subdivision sense listed among subdivisions ("Utah, Washington and Texas").
@@ -168,6 +178,8 @@ class _Group:
     shared: dict[int, float] = field(default_factory=dict)
     # Per candidate: support past saturation (see _score), which only breaks ties.
     ties: dict[int, float] = field(default_factory=dict)
+    # Candidates with a sense of another name within ``pair_km`` (see _mark_pairs).
+    paired: frozenset[int] = frozenset()
 
 
 # Ranked candidates, their priors and their points in radians (see _geometry) per (key, cue,
@@ -375,6 +387,7 @@ def resolve_spans(
     _mark_full_forms(groups.values())
 
     glist = list(groups.values())
+    _mark_pairs(glist, settings)
     # Pass 1: anchors from priors alone; pass 2: anchors from pass 1's choices.
     chosen: dict[int, Place] = {id(g): g.candidates[0] for g in glist if _is_anchor(g)}
     # Names whose choice context cannot change and whose acceptance it cannot decide: a major
@@ -537,7 +550,7 @@ def _score(
     # covers rounding; the best candidate and any tie are still scored exactly, so the choice is
     # the one full scoring makes.
     best_sc = -math.inf
-    ctx_max = (country_weight + admin1_weight) * (1.0 + _MORE_VOTES) + near_weight
+    ctx_max = (country_weight + admin1_weight) * (1.0 + _MORE_VOTES) + near_weight + s.pair_weight
     # A local story: the best-known sense lies in a country no other name of the document
     # touches, while the document names a state of another candidate at least twice (the state,
     # its counties, its towns) and that candidate's country holds most of the document's votes.
@@ -553,6 +566,7 @@ def _score(
     if multi and best_prior >= _LOCAL_FAMOUS_PRIOR and _unnamed(top_cc, countries, own_cc, n_own):
         local_states = _local_states(countries, admin1s + counties if counties else admin1s, own, n_own)
     pinned, listed_country = g.pinned, g.listed_country
+    paired, pair_weight = g.paired, s.pair_weight
     list_weight, sibling_weight, qualifier_weight = s.list_weight, s.sibling_weight, s.qualifier_weight
     for k, c in enumerate(cands):
         sc = priors[k]
@@ -593,12 +607,14 @@ def _score(
         if admin1_vs_country and gap > 0.15:
             gap = 0.15
         reach = 1.0 - gap / context_reach
-        if reach > 1.0 or local:
-            reach = 1.0
-        elif (
-            admin1_vs_country
-            and country_unsupported
-            and siblings.get(c.country_code or "", 0) - (1 if own is c else 0) >= _STORY_MIN_SIBLINGS
+        if (
+            reach > 1.0
+            or local
+            or (
+                admin1_vs_country
+                and country_unsupported
+                and siblings.get(c.country_code or "", 0) - (1 if own is c else 0) >= _STORY_MIN_SIBLINGS
+            )
         ):
             reach = 1.0
         cc = c.country_code
@@ -649,6 +665,11 @@ def _score(
                     shared[k] = cterm * (1.0 - reach)
             else:
                 ctx += cterm
+            if k in paired:
+                # It chooses among a name's senses; that two names have namesakes close to
+                # each other is no evidence that either is a place ("Hurricane").
+                ctx += pair_weight
+                tie += pair_weight
             if tie and not argmax_only:
                 ties[k] = tie * reach
             # Nearness only where it can matter: a choice between towns, or a minor town's
@@ -722,6 +743,44 @@ _STORY_MIN_SIBLINGS = 3
 # Two mentions of a state by other names (a dateline "Ky." and a county) make a story local;
 # one could be a passing reference.
 _LOCAL_MIN_STATE_VOTES = 2
+
+
+def _mark_pairs(groups: list[_Group], s: ResolveSettings) -> None:
+    """Set ``paired`` on every ambiguous name: its town senses within ``s.pair_km`` of a town
+    sense of another name of the document. Only senses within ``context_reach`` of their name's
+    best prior take part (a hamlet that shares a common name pairs with anything), and only
+    towns and sites, whose points are precise enough for the distance to mean something."""
+    reach = s.context_reach
+    # Names whose choice a pair could change: a runner-up within reach of the best prior.
+    if not any(len(g.candidates) > 1 and g.priors[1] >= g.priors[0] - reach for g in groups):
+        return
+    towns: list[tuple[_Group, int]] = []  # every name's town senses within reach
+    for g in groups:
+        if g.cue is not Cue.NAME:
+            continue
+        floor = g.priors[0] - reach
+        for k, prior in enumerate(g.priors):
+            if prior < floor:
+                break  # priors are sorted, best first
+            kind = g.candidates[k].kind
+            if kind is _CITY or kind is PlaceKind.SITE:
+                towns.append((g, k))
+    if len(towns) < 2:
+        return
+    max_dlat = s.pair_km / 6371.0088  # in radians: a cheap first test before the distance
+    paired: dict[int, set[int]] = {}
+    for i, (g, k) in enumerate(towns):
+        lat = g.geo[k][0]
+        for h, j in towns[i + 1 :]:
+            if h is g or h.key == g.key or abs(h.geo[j][0] - lat) > max_dlat:
+                continue
+            if _nearest_km(g.geo[k], [h.geo[j]]) <= s.pair_km:
+                paired.setdefault(id(g), set()).add(k)
+                paired.setdefault(id(h), set()).add(j)
+    for g in groups:
+        found = paired.get(id(g))
+        if found and len(g.candidates) > 1:
+            g.paired = frozenset(found)
 
 
 def _point_of(g: _Group, p: Place) -> tuple[float, float, float]:

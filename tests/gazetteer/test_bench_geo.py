@@ -23,8 +23,8 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 
 # corpus, demonyms included?, F1 floor, e2e_acc161 floor
 FLOORS = [
-    # reached: TR-News F1 0.921, e2e 0.889; GeoVirus F1 0.881 / 0.938 (no demonyms), e2e 0.820 / 0.819
-    ("trnews", True, 0.901, 0.869),
+    # reached: TR-News F1 0.921, e2e 0.896; GeoVirus F1 0.881 / 0.938 (no demonyms), e2e 0.820 / 0.820
+    ("trnews", True, 0.901, 0.876),
     ("geovirus", True, 0.861, 0.799),
     ("geovirus", False, 0.918, 0.799),
 ]

@@ -198,3 +198,26 @@ def test_two_states_do_not_turn_the_country_into_the_state(gazetteer: Gazetteer)
     text = "Volunteers from Texas and Ohio flew to Georgia to help rebuild villages after the floods."
     georgia = [m for m in find_places(text, gazetteer=gazetteer) if m.surface == "Georgia"]
     assert [(m.place.kind, m.place.country_code) for m in georgia if m.place] == [(PlaceKind.COUNTRY, "GE")]
+
+
+# --- namesakes that lie next to each other -------------------------------------------------------
+
+
+def test_two_names_with_neighbouring_senses_choose_those_senses(gazetteer: Gazetteer) -> None:
+    alone = find_places("Pupils from a primary school in Edmonton cooked for judges on Friday.", gazetteer=gazetteer)
+    assert [(m.surface, m.place.country_code) for m in alone if m.place] == [("Edmonton", "CA")]
+    paired = find_places(
+        "Pupils from a primary school in Edmonton cooked for judges at a theatre in Enfield on Friday.",
+        gazetteer=gazetteer,
+    )
+    assert [(m.surface, m.place.country_code) for m in paired if m.place] == [("Edmonton", "GB"), ("Enfield", "GB")]
+
+
+def test_a_neighbouring_namesake_does_not_make_a_word_a_place(gazetteer: Gazetteer) -> None:
+    # Hurricane, Utah lies next to Washington, Utah: that chooses senses, it is no evidence that
+    # the storm's name is a place.
+    text = (
+        "Britain donated meal packs for survivors of Hurricane Katrina; they were stored in Little Rock, "
+        "Arkansas, and officials in Washington ordered them destroyed."
+    )
+    assert "Hurricane" not in surfaces(text, gazetteer)
