@@ -62,3 +62,21 @@ NEWS_EARLIER = [
 def test_news_counts_back_from_publication(text: str, surface: str, kind: str, value: str,
                                            published: dt.date) -> None:
     _check(text, surface, kind, value, published=published)
+
+
+# A look back in a story ("the previous year", "two years earlier") is a flashback: the bare
+# months after it keep the story's year.
+FLASHBACKS = [
+    (_CHRONICLE + "In 1840 the railway arrived. Traffic had fallen the previous year. In March, the "
+     "company cut its tolls.", "March", "DATE", "1840-03"),
+    (_CHRONICLE + "In 1840 the railway arrived. Traffic had fallen three years earlier. In March, the "
+     "company cut its tolls.", "March", "DATE", "1840-03"),
+    # a look forward moves the story on
+    (_CHRONICLE + "In 1840 the railway arrived. The following year brought a flood. In March, the "
+     "company cut its tolls.", "March", "DATE", "1841-03"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), FLASHBACKS)
+def test_a_flashback_does_not_move_the_story(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value, published=dt.date(2010, 6, 1))

@@ -40,7 +40,8 @@ Conventions (TimeML / TimeBank, checked against the TempEval-3 training data):
   year, "two days later" counts from the day the story last named (a DATE at the unit's
   precision; news keeps TimeBank's DURATION) and "two years earlier", "two years before" count
   back from the time it last named ("ago" stays deictic), unless the clause is in the writer's
-  own future ("is expected to meet in April");
+  own future ("is expected to meet in April"); a look back ("the previous year", "two years
+  earlier") is a flashback and leaves the story's time where it was;
 - without an anchor a relative expression keeps X placeholders ("XXXX-WXX-2", "XXXX-12") and
   is marked relative but not anchored.
 """
@@ -913,7 +914,9 @@ def _r_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surfac
                                            and unit in ("second", "minute", "hour", "day")):
         story = _story_shift(ctx, unit, sign * count) if count is not None and direction != "after" else None
         if story is not None:
-            return Resolution(type=TimexType.DATE, value=story, relative=True, modifier=modifier, from_text=True)
+            # a look back ("two days earlier") is a flashback: the story stays where it was
+            return Resolution(type=TimexType.DATE, value=story, relative=True, modifier=modifier, from_text=True,
+                              informative=sign > 0)
         # "three days later" counts from an event, not from the document date: TimeBank keeps
         # the duration
         return Resolution(type=TimexType.DURATION, value=_duration_value(count, unit), modifier=modifier)
@@ -923,8 +926,9 @@ def _r_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surfac
     if direction in ("earlier", "before", "previously", "prior") and (
             story := _story_shift(ctx, unit, n)) is not None:
         # "two years earlier" in a chronicle counts back from the story's year, not from today
-        # ("ago" stays deictic)
-        return Resolution(type=TimexType.DATE, value=story, relative=True, modifier=modifier, from_text=True)
+        # ("ago" stays deictic); a flashback, it does not move the story's time
+        return Resolution(type=TimexType.DATE, value=story, relative=True, modifier=modifier, from_text=True,
+                          informative=False)
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=_unanchored_unit(unit), relative=True, modifier=modifier)
     reported = _reported_quarter(ctx, anchor)
@@ -1019,7 +1023,9 @@ def _r_rel_unit(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, s
     value = _point_value(base, unit, shift)
     if value is None:
         return None
-    return Resolution(type=TimexType.DATE, value=value, relative=True, modifier=modifier, from_text=from_text)
+    # "the previous year" in a story looks back: the story's time stays where it was
+    return Resolution(type=TimexType.DATE, value=value, relative=True, modifier=modifier, from_text=from_text,
+                      informative=not (from_text and shift < 0))
 
 
 def _r_year_end(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
