@@ -80,3 +80,30 @@ FLASHBACKS = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), FLASHBACKS)
 def test_a_flashback_does_not_move_the_story(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value, published=dt.date(2010, 6, 1))
+
+
+# A year named in a future clause of a story ("a campaign planned for 1850") looks ahead: the
+# story stays in its year. A question ending a quotation ends its sentence, so its "will" does
+# not make the next sentence future.
+PROLEPSES = [
+    (_CHRONICLE + "In 1840 the railway arrived, and a second line was planned for 1850. In March, the "
+     "company cut its tolls.", "March", "DATE", "1840-03"),
+    (_CHRONICLE + "In 1840 the railway arrived. In 1850 a second line opened. In March, the company cut "
+     "its tolls.", "March", "DATE", "1850-03"),
+    (_CHRONICLE + 'The director asked: "Will the barges survive this?" On 2 August 1840 the railway '
+     "opened. Two days later the first train ran.", "Two days later", "DATE", "1840-08-04"),
+]
+QUOTED_QUESTION = [
+    ('The mayor asked: "Will the bridge hold?" On Friday the bridge reopened.', "Friday", "DATE", "2025-02-14"),
+    ('The mayor asked: "Will the bridge reopen on Friday?"', "Friday", "DATE", "2025-02-21"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), PROLEPSES)
+def test_a_look_ahead_does_not_move_the_story(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value, published=dt.date(2010, 6, 1))
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), QUOTED_QUESTION)
+def test_a_quotation_ending_a_sentence_ends_its_tense(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)

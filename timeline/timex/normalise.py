@@ -41,7 +41,8 @@ Conventions (TimeML / TimeBank, checked against the TempEval-3 training data):
   precision; news keeps TimeBank's DURATION) and "two years earlier", "two years before" count
   back from the time it last named ("ago" stays deictic), unless the clause is in the writer's
   own future ("is expected to meet in April"); a look back ("the previous year", "two years
-  earlier") is a flashback and leaves the story's time where it was;
+  earlier") is a flashback and a year named in a future clause ("a campaign planned for 1976")
+  a look ahead: both leave the story's time where it was;
 - without an anchor a relative expression keeps X placeholders ("XXXX-WXX-2", "XXXX-12") and
   is marked relative but not anchored.
 """
@@ -1251,7 +1252,16 @@ def resolve(candidate: Candidate, surface: str, *, anchor: dt.date | None, tense
     (an impossible day such as "Feb. 30")."""
     resolver = _RESOLVERS[candidate.kind]
     try:
-        return resolver(candidate.groups, anchor, tense, context, surface)
+        res = resolver(candidate.groups, anchor, tense, context, surface)
     except (ValueError, OverflowError, KeyError, StopIteration, IndexError):
         # a date the calendar cannot hold (year 0, week 54): not an expression we can normalise
         return None
+    if res is not None and res.informative and context.narrative and tense is Tense.FUTURE \
+            and candidate.kind in _EXPLICIT_KINDS and candidate.groups.get("y"):
+        # "a campaign planned for 1976" in a story of 1975 looks ahead: the story stays in 1975
+        return replace(res, informative=False)
+    return res
+
+
+# expressions that may name their year outright (when their "y" part is there)
+_EXPLICIT_KINDS = frozenset({"year", "mdy", "dmy", "month_year", "iso", "numeric", "season"})

@@ -1,9 +1,10 @@
 """The tense of the clause around a temporal expression, to resolve "Tuesday" or "in March".
 
-Algorithm: take the sentence holding the expression (bounded by sentence punctuation or a
-blank line, at most 250 characters either side), find the tense markers in it (modal "will",
-"going to", "scheduled to" for the future; past auxiliaries, irregular past forms and "-ed"
-verbs for the past; "is", "are", "says" for the present), and return the tense of the marker
+Algorithm: take the sentence holding the expression (bounded by sentence punctuation, with any
+closing quotation marks after it, or a blank line, at most 250 characters either side), find
+the tense markers in it (modal "will", "going to", "scheduled to" for the future; past
+auxiliaries, irregular past forms and "-ed" verbs for the past; "is", "are", "says" for the
+present), and return the tense of the marker
 nearest to the expression. Future markers win a tie: "said it will meet Friday" is about a
 coming Friday.
 
@@ -63,9 +64,10 @@ _NOT_PAST: Final = frozenset({
 })
 _PRESENT: Final = re.compile(r"\b(?:is|are|am|has|have|does|do|says|say|remains|continues|seems)\b", re.IGNORECASE)
 _QUOTE: Final = re.compile(r"''|\"|”|“")
-# "[.!?](?:\s|$)|\n\s*\n", written to start with its first character's set, which lets the
-# engine skip to the next candidate instead of trying every position
-_SENTENCE_END: Final = re.compile(r"[.!?\n](?:(?<=[.!?])(?:\s|$)|(?<=\n)\s*\n)")
+# "[.!?]<closing quotes>(?:\s|$)|\n\s*\n", written to start with its first character's set, which
+# lets the engine skip to the next candidate instead of trying every position. A quotation that
+# ends a sentence ("... on top of things?" On 2 August) ends it too.
+_SENTENCE_END: Final = re.compile(r"[.!?\n](?:(?<=[.!?])[\"'”’]*(?:\s|$)|(?<=\n)\s*\n)")
 _WINDOW: Final = 250
 
 
