@@ -13,6 +13,9 @@ Algorithm:
    yields exactly the matches a scan of the whole text would (:func:`_scan`), at a fraction of
    the cost. Texts with very long runs of letters or spaces, the one rule with an unbounded
    repeat (quarter) and rules whose triggers are everywhere (vague) are scanned whole.
+   A few rules read more than the expression they find (:data:`_EXPRESSION`, :data:`_SHAPES`):
+   the later end of a range ("25" in "April 24 and 25", "17" in "1915-17") is read with the
+   first end, which dates it, and handed on as a candidate of the rule that reads its kind.
 3. Spans follow the TimeML TIMEX3 conventions: determiners, modifiers ("early", "the past",
    "more than") and "ago"/"earlier" belong to the expression; prepositions and signals
    ("on", "in", "since", "until", "from ... to") do not.
@@ -91,6 +94,8 @@ _TZ = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|ET|PT|local\s+ti
 _CLOCK = (r"(?:(?:\d{1,2}(?:[:.]\d{2})?|[1-9][0-5]\d|1[0-2][0-5]\d)\s*(?:a\.m\.?|p\.m\.?|am|pm|a\.\s?m\.|p\.\s?m\.|"
           r"o'clock)(?![\w])|"
           r"\d{1,2}:\d{2}(?!:?\d)|noon|midnight|midday|mid-?day)")
+# what joins the two ends of a range of days: "April 6-7", "May 4 and 5", "Nov. 12 through 14"
+_RANGE_TO = r"(?:-|–|and|&|to|through|thru)"
 _DAYWORD = rf"(?:today|tonight|tomorrow|yesterday|{_alt(lx.DAY_WORD_SPELLINGS)})"
 _POD = r"(?:morning|afternoon|evening|night|nite)"
 
@@ -280,6 +285,10 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("clock_in_the", _rx(rf"{_B}(?P<h>\d{{1,2}}|{_NUMW_SMALL})(?::(?P<mi>\d\d))?\s+(?:o'clock\s+)?in\s+the\s+"
                          rf"(?P<pod>morning|afternoon|evening){_E}"),
      _accept_always),
+    # the first day of "March 5-9, 1918" takes the year written after the range
+    ("range_first_day", _rx(rf"{_B}(?P<mon>{_MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?=\s*{_RANGE_TO}"
+                            rf"\s*[0-3]?\d(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR4})(?![\w]|[,./-]\d))"),
+     _accept_md),
     ("mdy", _rx(rf"{_B}(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+(?=\w+\.?\s*\d))?"
                 rf"(?:(?P<wd>{_WEEKDAY}),?\s+(?:the\s+)?)?(?P<mon>{_MONTH})\s*(?P<d>\d{{1,2}}|"
                 rf"{_alt(k for k in lx.ORDINALS if lx.ORDINALS[k] > 0)})(?:st|nd|rd|th)?(?!\d)"
@@ -295,6 +304,10 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("month_year", _rx(rf"{_B}(?:(?P<mod>{_MOD})[\s-]*)?(?P<mon>{_MONTH}),?\s+(?:of\s+)?"
                        rf"(?P<y>{_YEAR4}|'\d\d|{_SPELLED_YEAR}|(?P<rel>{_YEAR_REL})\s+year)(?![\w])"),
      _accept_md),
+    # the first month of "August-September 1950" takes the year written after the second
+    ("range_month", _rx(rf"{_B}(?P<mon>{_MONTH})(?=\s*(?:-|–|to|through|until|and)\s*{_MONTH},?\s+"
+                        rf"(?P<y>{_YEAR4})(?!\d))"),
+     lambda text, m: _lower_ok(m.group("mon"))),
     ("month", _rx(rf"{_B}(?:(?P<mod>{_MOD})[\s-]*)?(?:(?P<rel>last|this|next|this\s+past|this\s+coming|"
                   rf"that|each|every)\s+)?(?P<mon>{_MONTH}){_E}"),
      _accept_month),
@@ -345,6 +358,14 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("day_range", _rx(rf"(?<![\w\d/.-])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?=\s*(?:-|–|to|and|&)\s*"
                       rf"[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR4})(?!\d))?)"),
      _accept_md),
+    # the later end of a range whose first end another rule finds: "April 24 and 25" ("25",
+    # dated as "April 25"), "March 5-9, 1918" ("9, 1918"), "1915-17" ("17", the year 1917); the
+    # match reads the first end too, the expression is the part :data:`_SHAPES` names
+    ("range_day", _rx(rf"{_B}(?P<mon>{_MONTH})\s*(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*{_RANGE_TO}\s*"
+                      rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>{_YEAR4}))?(?![\w]|[,./-]\d)"),
+     lambda text, m: _accept_range_day(text, m)),
+    ("range_year", _rx(rf"(?<![\w$£€#.,]){_YEAR4}\s*[-–]\s*(?P<yy>\d\d)(?![\w]|[,./-]\d|\s*%)"),
+     lambda text, m: _range_year(m) is not None),
     ("holiday", _rx(rf"{_B}(?:(?P<rel>last|this|next|this\s+past|this\s+coming|each|every)\s+)?"
                     rf"(?P<h>{_alt(lx.HOLIDAYS)})(?:,?\s+(?P<y>{_YEAR4})(?!\d))?{_E}"),
      lambda text, m: m.group("h")[0].isupper()),
@@ -458,6 +479,31 @@ def _accept_ago(text: str, m: re.Match[str]) -> bool:
     return not (m.group("n").lower() in ("a", "an") and m.group("u").lower() in ("second",))
 
 
+# what follows a number that counts things rather than naming a day: "May 4 and 5 others"
+_COUNTS_AFTER: Final = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)|\s+(?:of|more|others?|times|million|billion|"
+                                  r"thousand|hundred)\b", re.IGNORECASE)
+
+
+def _accept_range_day(text: str, m: re.Match[str]) -> bool:
+    # a range runs forward ("April 6-7", not "May 4 and 3 people")
+    return (_lower_ok(m.group("mon")) and int(m.group("d1")) < int(m.group("d")) <= 31
+            and not _COUNTED_AFTER.match(text, m.end()) and not _COUNTS_AFTER.match(text, m.end()))
+
+
+# how many years a range written "1915-17" may span: longer spans are rarely abbreviated so
+_RANGE_YEARS: Final = 20
+
+
+def _range_year(m: re.Match[str]) -> int | None:
+    """The year the second end of "1915-17" names (1917; "1999-00" names 2000), or None when
+    it does not follow the first within _RANGE_YEARS."""
+    first = int(m.group(0)[:4])
+    year = first // 100 * 100 + int(m.group("yy"))
+    if year <= first:
+        year += 100
+    return year if year - first <= _RANGE_YEARS else None
+
+
 def _accept_rel_unit(text: str, m: re.Match[str]) -> bool:
     if m.group(0)[0].isupper() and m.group("u")[0].isupper() and re.search(
             r"[\"“‘`']\s?$", text[max(0, m.start() - 2): m.start()]):
@@ -539,6 +585,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "quarter": ("quarter", "half", "period", "q1", "q2", "q3", "q4", "h1", "h2"),
     "decade": ("0s", "0's", "0’s", "ties"), "century": ("centur",), "year": _DIGIT_CHARS,
     "spelled_year": ("nineteen", "eighteen", "seventeen", "twenty", "thousand"), "era_year": _DIGIT_CHARS,
+    "range_day": _MONTH_STEMS, "range_first_day": _MONTH_STEMS, "range_year": _DIGIT_CHARS, "range_month": _MONTH_STEMS,
     "short_year": ("'", "’"), "holiday": _first_words(lx.HOLIDAYS), "vague_ago": ("ago", "earlier", "later"),
     "set_every": ("every",), "relday": ("today", "tonight", "tomorrow", "yesterday", *lx.DAY_WORD_SPELLINGS),
     "this_pod": (*_POD_WORDS, "overnight"), "weekday": _WEEKDAY_STEMS,
@@ -589,6 +636,7 @@ _ANCHOR_WORDS: Final[dict[str, str]] = {
     # a clock time holds its "p.m." after a digit, a colon between digits, or is "noon"...
     "time": r"[\dnm](?:(?<=\d)(?:\s{0,3}(?:a\.|p\.|am|pm|o'clock)|:\d)|(?<=n)oon|(?<=m)id(?:night|day|-day))",
     "year": r"(?:1\d|20)\d\d",
+    "range_year": r"(?:1\d|20)\d\d",
     # the era, which every match reads ("400 BC", "AD 79", the "BC" after "499-493"), after a
     # digit, a space or a word start
     # (each alternative starts with its letter, so that the engine skips to the next "a", "b" or "c")
@@ -954,7 +1002,8 @@ def find_candidates(text: str) -> list[Candidate]:
                 # parts need ("May", "Sat"): a rule matches the same span at the same start
                 m = regex.match(text, m.start()) or m
             if accept(text, m):
-                found.append((-(m.end() - m.start()), m.start(), priority, kind, m))
+                start = m.start(_EXPRESSION[kind]) if kind in _EXPRESSION else m.start()
+                found.append((start - m.end(), start, priority, kind, m))
     found.sort(key=lambda f: (f[0], f[1], f[2]))
     occupied = bytearray(len(text))  # 1 where a chosen expression lies
     chosen: list[Candidate] = []
@@ -963,9 +1012,34 @@ def find_candidates(text: str) -> list[Candidate]:
         if occupied.find(1, start, end) != -1:
             continue
         occupied[start:end] = b"\x01" * (end - start)
-        chosen.append(Candidate(kind=kind, start=start, end=end, groups=m.groupdict()))
+        if kind in _SHAPES:
+            kind, groups = _SHAPES[kind](m)
+        else:
+            groups = m.groupdict()
+        chosen.append(Candidate(kind=kind, start=start, end=end, groups=groups))
     chosen.sort(key=lambda c: c.start)
     return _trim(text, chosen)
+
+
+def _as_kind(kind: str, **parts: str | None) -> dict[str, str | None]:
+    """The named parts of a match of rule ``kind`` holding ``parts``, the others absent."""
+    groups: dict[str, str | None] = dict.fromkeys(_GROUPS[kind])
+    groups.update(parts)
+    return groups
+
+
+_GROUPS: Final[dict[str, tuple[str, ...]]] = {kind: tuple(regex.groupindex) for kind, regex, _accept in RULES}
+# Rules whose expression is only a part of what they match, by the name of the group it starts
+# at (it ends where the match ends).
+_EXPRESSION: Final[dict[str, str]] = {"range_day": "d", "range_year": "yy"}
+# Rules whose expressions are read as another rule's ("25" in "April 24 and 25" as a month and
+# day): the kind and named parts the candidate carries, from the match.
+_SHAPES: Final[dict[str, Callable[[re.Match[str]], tuple[str, Mapping[str, str | None]]]]] = {
+    "range_first_day": lambda m: ("mdy", _as_kind("mdy", mon=m.group("mon"), d=m.group("d"), y=m.group("y"))),
+    "range_day": lambda m: ("mdy", _as_kind("mdy", mon=m.group("mon"), d=m.group("d"), y=m.group("y"))),
+    "range_year": lambda m: ("year", _as_kind("year", y=str(_range_year(m)))),
+    "range_month": lambda m: ("month_year", _as_kind("month_year", mon=m.group("mon"), y=m.group("y"))),
+}
 
 
 def _trim(text: str, candidates: list[Candidate]) -> list[Candidate]:

@@ -1,0 +1,68 @@
+"""Table-driven tests of recognition rules: where a temporal expression is, and where none is.
+
+Each table pins one general rule of English news or narrative prose (timeline.timex.patterns
+lists them). A row is (text, surface expected, TIMEX3 type, TIMEX3 value), or (text, surface)
+for a phrase that must not be tagged; the sentences are our own. News rows are published on
+Monday 17 February 2025 unless a table says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.model import TimexType
+from timeline.timex import find_times
+
+PUBLISHED = dt.date(2025, 2, 17)
+
+
+def _surfaces(text: str, published: dt.date | None = PUBLISHED) -> list[tuple[str, str, str]]:
+    return [(e.surface, str(e.type), e.value) for e in find_times(text, published=published)]
+
+
+def _check(text: str, surface: str, kind: str, value: str, published: dt.date | None = PUBLISHED) -> None:
+    found = find_times(text, published=published)
+    hits = [e for e in found if e.surface == surface]
+    assert hits, f"{surface!r} not found in {text!r}; found {[(e.surface, e.value) for e in found]}"
+    assert (hits[0].type, hits[0].value) == (TimexType(kind), value), (text, hits[0])
+    assert text[hits[0].start:hits[0].end] == surface
+
+
+# The later end of a range is an expression of its own, dated by the first end: "April 24 and 25"
+# holds "April 24" and "25"; "1915-17" holds "1915" and "17". The first end takes a year written
+# after the range ("March 5-9, 1918").
+RANGE_ENDS = [
+    ("Ministers meet in Lisbon on April 24 and 25.", "25", "DATE", "2025-04-25"),
+    ("Ministers meet in Lisbon on April 24 and 25.", "April 24", "DATE", "2025-04-24"),
+    ("The fair runs June 6-8 at the old docks.", "8", "DATE", "2025-06-08"),
+    ("The strike lasted from Sept. 3 to 9, 2019, in the port.", "9, 2019", "DATE", "2019-09-09"),
+    ("The strike lasted from Sept. 3 to 9, 2019, in the port.", "Sept. 3", "DATE", "2019-09-03"),
+    ("Hearings were held Nov. 12 through 14.", "14", "DATE", "2024-11-14"),
+    ("The drought of 1931-34 emptied the plains.", "34", "DATE", "1934"),
+    ("The drought of 1931-34 emptied the plains.", "1931", "DATE", "1931"),
+    ("Its 1999-00 season was the worst.", "00", "DATE", "2000"),
+    ("The siege (October-December 1941) starved the city.", "October", "DATE", "1941-10"),
+    ("The siege (October-December 1941) starved the city.", "December 1941", "DATE", "1941-12"),
+]
+
+# Numbers after a date that count something, and number pairs that are no year range.
+NOT_RANGE_ENDS = [
+    ("On May 4 and 5 others were hurt in the blast.", "5"),
+    ("On March 9 and 3 people were hurt.", "3"),
+    ("By March 2 and 30 percent of the vote counted, he led.", "30"),
+    ("Call 1995-24 for the office.", "24"),  # the first number is no year the range follows
+    ("The model 1990-45 is sold out.", "45"),
+    ("Sales rose 2010-12% over the period.", "12"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), RANGE_ENDS)
+def test_the_later_end_of_a_range_is_dated_by_the_first(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)
+
+
+@pytest.mark.parametrize(("text", "surface"), NOT_RANGE_ENDS)
+def test_numbers_that_are_no_range_end(text: str, surface: str) -> None:
+    assert not any(e.surface == surface for e in find_times(text, published=PUBLISHED)), _surfaces(text)
