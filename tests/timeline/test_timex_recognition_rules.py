@@ -66,3 +66,17 @@ def test_the_later_end_of_a_range_is_dated_by_the_first(text: str, surface: str,
 @pytest.mark.parametrize(("text", "surface"), NOT_RANGE_ENDS)
 def test_numbers_that_are_no_range_end(text: str, surface: str) -> None:
     assert not any(e.surface == surface for e in find_times(text, published=PUBLISHED)), _surfaces(text)
+
+
+# "a week" and "a day" are durations before "of", "when", "that" too: "within a week of his
+# release", "after a day of talks", "a week that saw prices fall".
+ARTICLE_DURATIONS = [
+    ("The hostage was freed within a week of his capture.", "a week", "DURATION", "P1W"),
+    ("After a day of talks, the envoys left Geneva.", "a day", "DURATION", "P1D"),
+    ("It capped a week that saw the index lose 4%.", "a week", "DURATION", "P1W"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), ARTICLE_DURATIONS)
+def test_a_week_of_something_is_a_duration(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)

@@ -260,10 +260,8 @@ def _accept_duration(text: str, m: re.Match[str]) -> bool:
         return False
     if unit == "second" and not m.group("rel") and n in ("a", "an", "one"):
         return False
-    if re.match(r"[\s-]+old\b", text[m.end(): m.end() + 6]):
-        return False  # an age ("52 years old") is not a time span of the story
-    return not (n in ("a", "an") and not m.group("rel") and not m.group("approx") and unit in ("day", "week")
-                and re.match(r"\s+(?:of|when|that|in\s+which)\b", text[m.end(): m.end() + 12]))
+    # an age ("52 years old") is not a time span of the story; "a week of talks" is one
+    return not re.match(r"[\s-]+old\b", text[m.end(): m.end() + 6])
 
 
 # --- the rules ----------------------------------------------------------------------------------
