@@ -80,3 +80,19 @@ ARTICLE_DURATIONS = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), ARTICLE_DURATIONS)
 def test_a_week_of_something_is_a_duration(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value)
+
+
+# Phrases that look like a time but name something else.
+NOT_TIMES = [
+    ("For the rebels, high noon comes this week.", "noon"),  # a showdown
+    ("He watched High Noon again.", "Noon"),  # the film
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), NOT_TIMES)
+def test_phrases_that_name_no_time(text: str, surface: str) -> None:
+    assert not any(surface in e.surface for e in find_times(text, published=PUBLISHED)), _surfaces(text)
+
+
+def test_noon_is_still_a_time() -> None:
+    _check("The vote closes at noon on Friday.", "noon on Friday", "TIME", "2025-02-21T12:00")

@@ -239,6 +239,12 @@ def _accept_relday(text: str, m: re.Match[str]) -> bool:
                 and _GENERIC_AFTER_DAY.match(text, m.end()))
 
 
+def _accept_time(text: str, m: re.Match[str]) -> bool:
+    # "high noon" (and the film "High Noon") is a showdown, not twelve o'clock
+    return not (m.start() == m.start("clock") and m.group("clock").lower() == "noon"
+                and _prev_word(text, m.start()) == "high")
+
+
 def _accept_always(text: str, m: re.Match[str]) -> bool:
     return True
 
@@ -279,7 +285,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
                  rf"(?:\s+(?:in\s+the\s+|this\s+|on\s+)?(?P<pod>{_POD}))?"
                  rf"(?:,?\s+(?:on\s+)?(?P<day>{_WEEKDAY}(?:,?\s+{_MONTH}\s+\d{{1,2}})?|{_DAYWORD}|"
                  rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR4})?))?{_E}"),
-     _accept_always),
+     lambda text, m: _accept_time(text, m)),
     ("clock_in_the", _rx(rf"{_B}(?P<h>\d{{1,2}}|{_NUMW_SMALL})(?::(?P<mi>\d\d))?\s+(?:o'clock\s+)?in\s+the\s+"
                          rf"(?P<pod>morning|afternoon|evening){_E}"),
      _accept_always),
