@@ -107,3 +107,22 @@ def test_a_look_ahead_does_not_move_the_story(text: str, surface: str, kind: str
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), QUOTED_QUESTION)
 def test_a_quotation_ending_a_sentence_ends_its_tense(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value)
+
+
+# A results text reports the latest completed quarter it names: a look back at an earlier one
+# ("After a weak first quarter") does not change what "a year ago" and "the 2024 period" compare
+# with; "that quarter" is still the one just named. Published 20 October 2024 (fourth quarter).
+_RESULTS = ("Acme Corp. said third-quarter profit rose 12% to $40 million from $35.7 million a year ago. "
+            "After a weak second quarter, sales recovered. ")
+REPORTED_QUARTER = [
+    (_RESULTS + "Margins were wider than in the year-earlier period.", "the year-earlier period", "DATE",
+     "2023-Q3"),
+    (_RESULTS + "In the 2024 period, costs fell.", "the 2024 period", "DATE", "2024-Q3"),
+    (_RESULTS + "Revenue grew faster than a year ago.", "a year ago", "DATE", "2023-Q3"),
+    (_RESULTS + "Results for that quarter included a charge.", "that quarter", "DATE", "2024-Q2"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), REPORTED_QUARTER)
+def test_results_compare_with_the_reported_quarter(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value, published=dt.date(2024, 10, 20))

@@ -32,8 +32,10 @@ Conventions (TimeML / TimeBank, checked against the TempEval-3 training data):
 - "last/this/next <unit>" shift the anchor's week, month, quarter, year... and keep that unit's
   precision ("last week" -> "2025-W07"); "N units ago" keeps the unit's precision too, but
   "N days later" counts from an event and stays a DURATION;
-- results texts: "the quarter", "the year-ago quarter" and "a year earlier" near a named quarter
-  refer to that quarter (a year before); "the latest quarter" is the last completed one; a
+- results texts: "the quarter", "the 1989 period", "the year-ago quarter" and "a year earlier"
+  near a named quarter refer to the reported quarter (a year before): the latest completed one
+  the text named ("After a flat second quarter" in a report on the third looks back), "that
+  quarter" to the one just named; "the latest quarter" is the last completed one; a
   past "this quarter's loss" right after the quarter just ended was named is that quarter;
 - "last spring" is the previous year's spring; "this spring" the anchor year's;
 - in a narrative, bare months and days, "the year" and "the end of the year" take the story's
@@ -85,6 +87,8 @@ class Context:
     """What the document has dated so far, for anaphoric expressions ("that year")."""
 
     last_quarter: tuple[int, int] | None = None
+    # every quarter named so far, in order: a results text reports the latest completed one
+    quarters: tuple[tuple[int, int], ...] = ()
     last_year: int | None = None
     last_day: dt.date | None = None
     last_month: tuple[int, int] | None = None
@@ -103,7 +107,9 @@ class Context:
     def after(self, value: str) -> Context:
         """The context once an expression with this value has been read."""
         if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
-            return replace(self, last_quarter=(int(m[1]), int(m[2])), last_year=int(m[1]), quarter_seen=True)
+            quarter = (int(m[1]), int(m[2]))
+            return replace(self, last_quarter=quarter, quarters=(*self.quarters, quarter), last_year=quarter[0],
+                           quarter_seen=True)
         if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", value):
             try:
                 day = dt.date(int(m[1]), int(m[2]), int(m[3]))
@@ -580,9 +586,14 @@ _QUAL_PREVIOUS_YEAR = re.compile(r"year[\s-]*(?:ago|earlier|before)")
 
 
 def _reported_quarter(ctx: Context, anchor: dt.date | None) -> tuple[int, int] | None:
-    """The quarter a results text is about: the last one it named, unless that one lies after
-    the anchor's quarter: a forecast ("the third quarter of 1990") is not what "a year ago" and
-    "the year-ago period" compare with, the last completed quarter is."""
+    """The quarter a results text is about: the latest completed one it named ("After a flat
+    second quarter" in a report on the third is a look back), else the last one it named, unless
+    that one lies after the anchor's quarter: a forecast ("the third quarter of 1990") is not what
+    "a year ago" and "the year-ago period" compare with, the last completed quarter is."""
+    if anchor is not None:
+        done = [q for q in ctx.quarters if q < _quarter(anchor)]
+        if done:
+            return max(done)
     if ctx.last_quarter is None or anchor is None or ctx.last_quarter <= _quarter(anchor):
         return ctx.last_quarter
     return _add_quarters(*_quarter(anchor), -1)
@@ -659,7 +670,8 @@ def _r_quarter(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
         elif re.search(r"latest|recent|just", qual):
             y, q = _add_quarters(*current, -1)
         elif ctx.last_quarter:
-            y, q = ctx.last_quarter
+            # "that quarter" is the one just named; "the quarter", "the 1989 period" the one reported
+            y, q = (_reported_quarter(ctx, anchor) if det != "that" else None) or ctx.last_quarter
         elif tense is Tense.FUTURE:
             y, q = current
         else:
@@ -745,8 +757,10 @@ def _r_century(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
 
 def _r_year(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
     year = int(g["y"] or 0)
-    if g.get("period") and ctx.last_quarter and ctx.quarter_seen:
-        return Resolution(type=TimexType.DATE, value=f"{year:04d}-Q{ctx.last_quarter[1]}", informative=False)
+    reported = _reported_quarter(ctx, anchor) if g.get("period") and ctx.quarter_seen else None
+    if reported:
+        # "the 1989 period" in a results text: the reported quarter of that year
+        return Resolution(type=TimexType.DATE, value=f"{year:04d}-Q{reported[1]}", informative=False)
     return Resolution(type=TimexType.DATE, value=f"{year:04d}", modifier=_mod(g))
 
 
