@@ -86,6 +86,9 @@ def test_a_week_of_something_is_a_duration(text: str, surface: str, kind: str, v
 NOT_TIMES = [
     ("For the rebels, high noon comes this week.", "noon"),  # a showdown
     ("He watched High Noon again.", "Noon"),  # the film
+    ("The survey was published in USA Today.", "Today"),  # a newspaper
+    ("You are listening to BBC Today on the radio.", "Today"),  # a programme
+    ("She trains the engineers of tomorrow.", "tomorrow"),  # the future at large
 ]
 
 
@@ -96,3 +99,18 @@ def test_phrases_that_name_no_time(text: str, surface: str) -> None:
 
 def test_noon_is_still_a_time() -> None:
     _check("The vote closes at noon on Friday.", "noon on Friday", "TIME", "2025-02-21T12:00")
+
+
+# The same words are days when they are: a sentence opening "Today", "tomorrow" after "of" with
+# no noun before it, the morning of tomorrow.
+STILL_DAYS = [
+    ("Today the council votes on the budget.", "Today", "DATE", "2025-02-17"),
+    ("The UN said Today is a day of mourning.", "Today", "DATE", "2025-02-17"),
+    ("The deadline is the end of tomorrow.", "tomorrow", "DATE", "2025-02-18"),
+    ("Delegates of tomorrow morning's session arrived.", "tomorrow morning", "TIME", "2025-02-18TMO"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), STILL_DAYS)
+def test_today_and_tomorrow_are_still_days(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)

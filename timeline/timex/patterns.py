@@ -234,9 +234,25 @@ _GENERIC_AFTER_DAY: Final = re.compile(
     r"families|standards|technology|culture|computers|leaders|economy|young\s+people)\b", re.IGNORECASE)
 
 
+# a programme or paper named "<ACRONYM> Today" ("USA Today", "VOA Today")
+_ACRONYM_BEFORE: Final = re.compile(r"(?<![\w.&])[A-Z]{2,6}\s$")
+# "the people of tomorrow", "the cars of tomorrow": the future at large, not the next day
+# ("the end of tomorrow", "the agenda of tomorrow" are the day)
+_GENERIC_OF_BEFORE: Final = re.compile(
+    r"\bthe\s+(?!(?:end|start|beginning|middle|morning|afternoon|evening|night|rest|course|eve|dawn|close|"
+    r"meeting|session|edition|issue|events|game|match|vote|race|schedule|agenda|hearing|talks)\s)[a-z]+\s+of\s+$",
+    re.IGNORECASE)
+
+
 def _accept_relday(text: str, m: re.Match[str]) -> bool:
-    return not (m.group("rd").lower() in ("today", "tomorrow") and not m.group("pod")
-                and _GENERIC_AFTER_DAY.match(text, m.end()))
+    rd = m.group("rd")
+    if m.group("pod") or m.group("mod") or m.group("pre"):
+        return True
+    if rd.lower() in ("today", "tomorrow") and _GENERIC_AFTER_DAY.match(text, m.end()):
+        return False
+    if rd == "Today" and _ACRONYM_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        return False
+    return not (rd.lower() == "tomorrow" and _GENERIC_OF_BEFORE.search(text, max(0, m.start() - 30), m.start()))
 
 
 def _accept_time(text: str, m: re.Match[str]) -> bool:
