@@ -89,6 +89,8 @@ NOT_TIMES = [
     ("The survey was published in USA Today.", "Today"),  # a newspaper
     ("You are listening to BBC Today on the radio.", "Today"),  # a programme
     ("She trains the engineers of tomorrow.", "tomorrow"),  # the future at large
+    ("The chip runs 40 million instructions per second.", "per second"),  # a measure of speed
+    ("Winds reached 90 miles an hour.", "an hour"),
 ]
 
 
@@ -113,4 +115,16 @@ STILL_DAYS = [
 
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), STILL_DAYS)
 def test_today_and_tomorrow_are_still_days(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)
+
+
+# Rates of events in the story are sets: "per day", "a day" after a count of things.
+RATES = [
+    ("Refugees crossed at a rate of 2,000 per day.", "per day", "SET", "P1D"),
+    ("The column marched 18 miles a day.", "a day", "SET", "P1D"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), RATES)
+def test_rates_of_events_are_sets(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value)

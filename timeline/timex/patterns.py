@@ -272,6 +272,14 @@ def _accept_numeric(text: str, m: re.Match[str]) -> bool:
     return (1 <= a <= 12 and 1 <= b <= 31) or (1 <= b <= 12 and 1 <= a <= 31)
 
 
+# units of speed and frequency: "miles per hour", "instructions per second" are measures, not
+# a schedule of the story
+_MEASURE_BEFORE: Final = re.compile(
+    r"\b(?:miles|kilometers|kilometres|km|meters|metres|feet|foot|inches|knots|revolutions|rotations|"
+    r"beats|frames|bits|bytes|kilobytes|megabytes|gigabytes|instructions|operations|cycles|words|liters|litres|"
+    r"gallons|cubic\s+\w+)\s+$", re.IGNORECASE)
+
+
 def _accept_duration(text: str, m: re.Match[str]) -> bool:
     n = m.group("n").lower()
     unit = m.group("u").lower()
@@ -282,6 +290,9 @@ def _accept_duration(text: str, m: re.Match[str]) -> bool:
         return False
     if unit == "second" and not m.group("rel") and n in ("a", "an", "one"):
         return False
+    if n in ("a", "an") and unit in ("hour", "minute") and _MEASURE_BEFORE.search(text, max(0, m.start() - 20),
+                                                                                 m.start()):
+        return False  # "90 miles an hour": a speed
     # an age ("52 years old") is not a time span of the story; "a week of talks" is one
     return not re.match(r"[\s-]+old\b", text[m.end(): m.end() + 6])
 
@@ -567,6 +578,10 @@ def _accept_rel_unit(text: str, m: re.Match[str]) -> bool:
 
 def _accept_set(text: str, m: re.Match[str]) -> bool:
     q = m.group("q").lower()
+    # "60 miles an hour" is a speed, "18 miles a day" the pace of a march
+    if (q == "per" or (q in ("a", "an") and m.group("u").lower() in ("hour", "minute", "second"))) \
+            and _MEASURE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        return False
     if q in ("a", "an"):
         # "$33 million a year", "50,000 CDs a year", "twice a week": a rate after a quantity
         before = text[max(0, m.start() - 40): m.start()]
