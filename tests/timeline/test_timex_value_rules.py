@@ -126,3 +126,17 @@ REPORTED_QUARTER = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), REPORTED_QUARTER)
 def test_results_compare_with_the_reported_quarter(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value, published=dt.date(2024, 10, 20))
+
+
+# "plans" and "planned" alone are often a noun and a participle ("set aside her holiday plans",
+# "a hastily planned trip"): no future cue. "planned to", "planned for" and "a planned" are.
+PLANS = [
+    ("On Friday, when the minister set aside her holiday plans for a hastily planned trip, the ministry "
+     "lifted its warning.", "Friday", "DATE", "2025-02-14"),
+    ("The team planned to leave the capital on Thursday.", "Thursday", "DATE", "2025-02-20"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), PLANS)
+def test_plans_as_nouns_are_no_future_cue(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)

@@ -34,13 +34,15 @@ class Tense(Enum):
     UNKNOWN = "unknown"
 
 
-# Future markers: modals and the verbs of plans news uses for scheduled events.
+# Future markers: modals and the verbs of plans news uses for scheduled events. "plans" and
+# "planned" alone are often a noun and a participle ("set aside vacation plans for the hastily
+# planned trip"): only "planned to", "planned for" and "a/the planned ..." count.
 _FUTURE: Final = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|gonna|scheduled|expected\s+to|plans?\s+to|planning\s+to|"
     r"intends?\s+to|due\s+to|due\s+(?:in|on|by|for|at|back)|set\s+to|slated|upcoming|would|next|is\s+to|are\s+to|hopes?\s+to|aims?\s+to|"
     r"promised\s+to|vowed\s+to|to\s+be\s+held|to\s+begin|to\s+start|to\s+meet|to\s+vote|to\s+announce|"
     r"to\s+visit|to\s+attend|to\s+hold|to\s+travel|to\s+return|to\s+sign|to\s+release|to\s+take|"
-    r"could|might|should|supposed\s+to|planned|planning|plans|as\s+soon\s+as|as\s+early\s+as|"
+    r"could|might|should|supposed\s+to|planning|planned\s+(?:to|for)|(?:a|an|the|its|their|his|her|our)\s+planned|as\s+soon\s+as|as\s+early\s+as|"
     r"expects?|anticipates?|forecasts?|projects?|intends?|effective|(?-i:may))\b",
     re.IGNORECASE)
 # a future marker right after a past auxiliary is a past plan ("had been due to expire Friday")
