@@ -91,6 +91,8 @@ NOT_TIMES = [
     ("She trains the engineers of tomorrow.", "tomorrow"),  # the future at large
     ("The chip runs 40 million instructions per second.", "per second"),  # a measure of speed
     ("Winds reached 90 miles an hour.", "an hour"),
+    ("She led the March of the Mothers through the capital.", "March"),  # a procession
+    ("He spoke at the March on Washington.", "March"),
 ]
 
 
@@ -128,3 +130,8 @@ RATES = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), RATES)
 def test_rates_of_events_are_sets(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value)
+
+
+def test_the_month_march_is_still_a_month() -> None:
+    found = find_times("Prices fell in the March before the vote.", published=PUBLISHED)
+    assert [e.surface for e in found] == ["March"]

@@ -126,6 +126,9 @@ _MONTH_CONTEXT = frozenset({"in", "since", "until", "till", "by", "from", "to", 
 _ABBREVIATIONS = frozenset(k for k in lx.MONTHS if len(k) <= 4 and k not in ("may", "june", "july"))
 
 
+_MARCH_NOUN_AFTER: Final = re.compile(r"\s+(?:on|against|from|of(?:\s+the)?)\s+[A-Z]")
+
+
 def _accept_month(text: str, m: re.Match[str]) -> bool:
     mon = m.group("mon")
     if not _lower_ok(mon):
@@ -139,6 +142,8 @@ def _accept_month(text: str, m: re.Match[str]) -> bool:
     prev = _prev_word(text, m.start())
     if mon.lower() in ("may", "march", "august", "april", "june", "jan", "mar") and prev not in _MONTH_CONTEXT:
         return False
+    if mon.lower() == "march" and prev == "the" and _MARCH_NOUN_AFTER.match(text, m.end()):
+        return False  # "the March of the Combatant Mothers", "the March on Washington": a procession
     return not nxt.startswith(" &")  # "May & Co.": part of a firm's name
 
 
