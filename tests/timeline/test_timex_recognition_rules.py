@@ -135,3 +135,16 @@ def test_rates_of_events_are_sets(text: str, surface: str, kind: str, value: str
 def test_the_month_march_is_still_a_month() -> None:
     found = find_times("Prices fell in the March before the vote.", published=PUBLISHED)
     assert [e.surface for e in found] == ["March"]
+
+
+# Counting words between the number and the unit stay in the duration: "five business days".
+QUALIFIED_UNITS = [
+    ("Shares fell for eight trading days in a row.", "eight trading days", "DURATION", "P8D"),
+    ("Refunds are paid within five business days.", "five business days", "DURATION", "P5D"),
+    ("The bill passed with ten working days to spare.", "ten working days", "DURATION", "P10D"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), QUALIFIED_UNITS)
+def test_business_and_trading_days_are_durations(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)

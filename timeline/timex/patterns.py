@@ -457,7 +457,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
                      rf"better\s+part\s+of\s+the|succeeding|intervening|subsequent)\s+)?"
                      rf"(?:(?P<approx>{_APPROX})\s+)?(?:(?P<lo>{_QTY})\s+(?:to|or|-|–)\s+)?(?P<n>{_QTY})(?:\s+|(?<=\d)(?=hrs?|mins?|yrs?))"
                      rf"(?:(?:more|additional|extra|straight|consecutive|full|long|successive|further|"
-                     rf"intervening|remaining)\s+)?"
+                     rf"intervening|remaining|trading|business|working|school)\s+)?"
                      rf"(?P<u>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?{_E}"),
      _accept_duration),
     ("adj_duration", _rx(rf"{_B}(?P<n>\d+(?:\.\d+)?|{_NUMW_SMALL}|several|multi|half|a)-"
