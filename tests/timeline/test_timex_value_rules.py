@@ -140,3 +140,17 @@ PLANS = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), PLANS)
 def test_plans_as_nouns_are_no_future_cue(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value)
+
+
+# A month fronted as "In January," opens a report of what happened, unless the clause is in the
+# future: with no tense cue at all it is the last January, not the nearest.
+FRONTED_MONTHS = [
+    ("In January, a week after the anniversary of the ruling, a bombing in the south.", "January", "DATE",
+     "2024-01"),
+    ("In January, a week after the vote, the council will meet.", "January", "DATE", "2025-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), FRONTED_MONTHS)
+def test_a_fronted_month_is_past_without_a_future_cue(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value, published=dt.date(2024, 10, 25))
