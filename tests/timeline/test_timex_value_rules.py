@@ -154,3 +154,22 @@ FRONTED_MONTHS = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), FRONTED_MONTHS)
 def test_a_fronted_month_is_past_without_a_future_cue(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value, published=dt.date(2024, 10, 25))
+
+
+# "N days later" in a story counts from the day it last named, unless the story has since moved
+# on to another month or year: then it is a day of the story's year, which one unknown.
+LATER_IN_THE_STORY = [
+    (_CHRONICLE + "On 4 May 1840 the dam burst. Two days later the canal was closed.", "Two days later",
+     "DATE", "1840-05-06"),
+    (_CHRONICLE + "On 4 May 1840 the dam burst. In October the canal reopened; four days later the first "
+     "barge passed.", "four days later", "DATE", "1840-XX-XX"),
+    (_CHRONICLE + "In 1841 the railway arrived; three days later a fire broke out.", "three days later", "DATE",
+     "1841-XX-XX"),
+    (_CHRONICLE + "In 1841 the railway arrived; a week later a fire broke out.", "a week later", "DATE",
+     "1841-WXX"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), LATER_IN_THE_STORY)
+def test_later_counts_from_the_story_day(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value, published=dt.date(2010, 6, 1))

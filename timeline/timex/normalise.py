@@ -41,7 +41,8 @@ Conventions (TimeML / TimeBank, checked against the TempEval-3 training data):
 - "last spring" is the previous year's spring; "this spring" the anchor year's;
 - in a narrative, bare months and days, "the year" and "the end of the year" take the story's
   year, "two days later" counts from the day the story last named (a DATE at the unit's
-  precision; news keeps TimeBank's DURATION) and "two years earlier", "two years before" count
+  precision, "1840-XX-XX" when the story has moved on to another month or year since; news keeps
+  TimeBank's DURATION) and "two years earlier", "two years before" count
   back from the time it last named ("ago" stays deictic), unless the clause is in the writer's
   own future ("is expected to meet in April"); a look back ("the previous year", "two years
   earlier") is a flashback and a year named in a future clause ("a campaign planned for 1976")
@@ -908,8 +909,15 @@ def _story_shift(ctx: Context, unit: str, n: float) -> str | None:
     if not ctx.narrative or n != int(n):
         return None
     k = int(n)
-    if unit in ("day", "week") and ctx.last_day is not None:
-        return _point_value(ctx.last_day, unit, k)
+    if unit in ("day", "week"):
+        day = ctx.last_day
+        if day is not None and day.year == ctx.last_year and ctx.last_month in (None, (day.year, day.month)):
+            return _point_value(day, unit, k)
+        if ctx.last_year:
+            # the story has moved on to a month or year since its last named day ("in October ...
+            # four days later"): a day of the story's year, which one unknown
+            return f"{ctx.last_year:04d}-" + ("XX-XX" if unit == "day" else "WXX")
+        return None
     if unit == "month":
         month = ctx.last_month or ((ctx.last_day.year, ctx.last_day.month) if ctx.last_day else None)
         return None if month is None else _point_value(dt.date(month[0], month[1], 1), "month", k)
