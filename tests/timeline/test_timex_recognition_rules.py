@@ -148,3 +148,28 @@ QUALIFIED_UNITS = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), QUALIFIED_UNITS)
 def test_business_and_trading_days_are_durations(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value)
+
+
+# "soon" before a past-tense verb, or after "was", "had", tells a story's sequence ("shortly
+# after"), not the writer's future; before a present or future verb it is the future.
+PAST_SOON = [
+    "The rebels took the port, and the navy soon withdrew.",
+    "A trickle of cash soon became a flood.",
+    "He was soon released from hospital.",
+    "The army soon had the city surrounded.",
+]
+FUTURE_SOON = [
+    ("The ministry will soon publish the figures.", "soon", "DATE", "FUTURE_REF"),
+    ("Officials expect the bridge to reopen soon.", "soon", "DATE", "FUTURE_REF"),
+    ("The board may soon need a new chairman.", "soon", "DATE", "FUTURE_REF"),
+]
+
+
+@pytest.mark.parametrize("text", PAST_SOON)
+def test_soon_in_a_past_story_is_no_future_reference(text: str) -> None:
+    assert not any(e.surface == "soon" for e in find_times(text, published=PUBLISHED)), _surfaces(text)
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), FUTURE_SOON)
+def test_soon_ahead_is_the_future(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)

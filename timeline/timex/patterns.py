@@ -217,6 +217,14 @@ def _accept_bare_units(text: str, m: re.Match[str]) -> bool:
                                            "last", "lasts", "spent", "spend", "than")
 
 
+# a past-tense verb after "soon" (regular, but not "need", "proceed"; or a common irregular one)
+_PAST_AFTER_SOON: Final = re.compile(
+    r"\s+(?:[a-z]+(?<!e)ed|became|began|bought|broke|brought|built|came|caught|chose|drew|drove|fell|fled|found|"
+    r"fought|gave|got|grew|had|held|kept|knew|led|left|lost|made|met|overran|overtook|paid|ran|rose|said|sank|saw|"
+    r"sent|sold|sought|spent|spread|stood|struck|swept|took|thought|threw|told|went|withdrew|won|wrote|was|were)\b")
+_PAST_BEFORE_SOON: Final = re.compile(r"\b(?:had|was|were)\s+$", re.IGNORECASE)
+
+
 def _accept_vague(text: str, m: re.Match[str]) -> bool:
     word = m.group(0).lower()
     if word == "current":
@@ -228,7 +236,13 @@ def _accept_vague(text: str, m: re.Match[str]) -> bool:
     if word == "soon":
         # "as soon as" is a conjunction and "soon after X" is anchored on X, not on the document
         before = text[max(0, m.start() - 3): m.start()].lower()
-        return before != "as " and not re.match(r"\s+after(?:wards?)?\b", text[m.end(): m.end() + 12], re.IGNORECASE)
+        if before == "as " or re.match(r"\s+(?:after(?:wards?)?|thereafter)\b", text[m.end(): m.end() + 12],
+                                       re.IGNORECASE):
+            return False
+        # "the mobs soon had support", "he was soon released": shortly after the story's last
+        # event, not the writer's future
+        return not (_PAST_AFTER_SOON.match(text, m.end())
+                    or _PAST_BEFORE_SOON.search(text, max(0, m.start() - 8), m.start()))
     return True
 
 
