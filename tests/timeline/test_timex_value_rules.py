@@ -173,3 +173,19 @@ LATER_IN_THE_STORY = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), LATER_IN_THE_STORY)
 def test_later_counts_from_the_story_day(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value, published=dt.date(2010, 6, 1))
+
+
+# A vague count before "later" or "earlier" in a story is a time after or before the story's,
+# how far unknown: FUTURE_REF or PAST_REF. News keeps TimeBank's vague durations.
+VAGUE_LATER = [
+    (_CHRONICLE + "A few months later the company failed.", "A few months later", "DATE", "FUTURE_REF",
+     dt.date(2010, 6, 1)),
+    (_CHRONICLE + "The surveyors had left weeks earlier.", "weeks earlier", "DATE", "PAST_REF", dt.date(2010, 6, 1)),
+    ("The suspect was arrested a few days later.", "a few days later", "DURATION", "PXD", PUBLISHED),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value", "published"), VAGUE_LATER)
+def test_vague_later_in_a_story_is_a_point(text: str, surface: str, kind: str, value: str,
+                                           published: dt.date) -> None:
+    _check(text, surface, kind, value, published=published)

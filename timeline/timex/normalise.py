@@ -42,9 +42,10 @@ Conventions (TimeML / TimeBank, checked against the TempEval-3 training data):
 - in a narrative, bare months and days, "the year" and "the end of the year" take the story's
   year, "two days later" counts from the day the story last named (a DATE at the unit's
   precision, "1840-XX-XX" when the story has moved on to another month or year since; news keeps
-  TimeBank's DURATION) and "two years earlier", "two years before" count
-  back from the time it last named ("ago" stays deictic), unless the clause is in the writer's
-  own future ("is expected to meet in April"); a look back ("the previous year", "two years
+  TimeBank's DURATION; "a few days later", "weeks earlier" are FUTURE_REF, PAST_REF) and "two
+  years earlier", "two years before" count back from the time it last named ("ago" stays
+  deictic), unless the clause is in the writer's own future ("is expected to meet in April"); a
+  look back ("the previous year", "two years
   earlier") is a flashback and a year named in a future clause ("a campaign planned for 1976")
   a look ahead: both leave the story's time where it was;
 - without an anchor a relative expression keeps X placeholders ("XXXX-WXX-2", "XXXX-12") and
@@ -941,6 +942,9 @@ def _r_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surfac
             # a look back ("two days earlier") is a flashback: the story stays where it was
             return Resolution(type=TimexType.DATE, value=story, relative=True, modifier=modifier, from_text=True,
                               informative=sign > 0)
+        if count is None and ctx.narrative and direction != "after":
+            # "a few days later" in a chronicle: a time after the story's, how long unknown
+            return Resolution(type=TimexType.DATE, value="PAST_REF" if sign < 0 else "FUTURE_REF", relative=True)
         # "three days later" counts from an event, not from the document date: TimeBank keeps
         # the duration
         return Resolution(type=TimexType.DURATION, value=_duration_value(count, unit), modifier=modifier)
@@ -1225,6 +1229,10 @@ def _r_holiday(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
 def _r_vague_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
     if _norm(g["dir"]) == "ago":
         return Resolution(type=TimexType.DATE, value="PAST_REF", relative=True)
+    if ctx.narrative:
+        # "weeks earlier", "days later" in a chronicle: a time before or after the story's
+        return Resolution(type=TimexType.DATE, value="PAST_REF" if _norm(g["dir"]) == "earlier" else "FUTURE_REF",
+                          relative=True)
     # "hours later": counted from an event, a duration of some hours (as "three days later")
     return Resolution(type=TimexType.DURATION, value=_duration_value(None, lx.UNITS[_norm(g["u"])]))
 
