@@ -45,9 +45,9 @@ Conventions (TimeML / TimeBank, checked against the TempEval-3 training data):
   TimeBank's DURATION; "a few days later", "weeks earlier" are FUTURE_REF, PAST_REF) and "two
   years earlier", "two years before" count back from the time it last named ("ago" stays
   deictic), unless the clause is in the writer's own future ("is expected to meet in April"); a
-  look back ("the previous year", "two years
-  earlier") is a flashback and a year named in a future clause ("a campaign planned for 1976")
-  a look ahead: both leave the story's time where it was;
+  look back ("the previous year", "two years earlier") is a flashback and a year named in a
+  future clause ("a campaign planned for 1976") a look ahead: both leave the story's time where
+  it was;
 - without an anchor a relative expression keeps X placeholders ("XXXX-WXX-2", "XXXX-12") and
   is marked relative but not anchored.
 """
