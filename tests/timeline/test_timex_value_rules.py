@@ -189,3 +189,19 @@ VAGUE_LATER = [
 def test_vague_later_in_a_story_is_a_point(text: str, surface: str, kind: str, value: str,
                                            published: dt.date) -> None:
     _check(text, surface, kind, value, published=published)
+
+
+# "the latest quarter" is the completed quarter a results text has just named, else the last
+# completed calendar quarter. Published 20 October 2024 (fourth quarter).
+LATEST_QUARTER = [
+    ("Acme posted a profit for its fiscal second quarter. The latest period included a gain on a sale.",
+     "The latest period", "DATE", "2024-Q2"),
+    ("Acme said sales rose in the latest quarter.", "the latest quarter", "DATE", "2024-Q3"),
+    ("Acme expects a loss in the fourth quarter. Sales rose in the latest quarter.", "the latest quarter", "DATE",
+     "2024-Q3"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), LATEST_QUARTER)
+def test_the_latest_quarter_is_the_one_just_reported(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value, published=dt.date(2024, 10, 20))

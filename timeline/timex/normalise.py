@@ -36,7 +36,8 @@ Conventions (TimeML / TimeBank, checked against the TempEval-3 training data):
 - results texts: "the quarter", "the 1989 period", "the year-ago quarter" and "a year earlier"
   near a named quarter refer to the reported quarter (a year before): the latest completed one
   the text named ("After a flat second quarter" in a report on the third looks back), "that
-  quarter" to the one just named; "the latest quarter" is the last completed one; a
+  quarter" to the one just named; "the latest quarter" is the completed one named in the last
+  few sentences, else the last completed one; a
   past "this quarter's loss" right after the quarter just ended was named is that quarter;
 - "last spring" is the previous year's spring; "this spring" the anchor year's;
 - in a narrative, bare months and days, "the year" and "the end of the year" take the story's
@@ -671,7 +672,9 @@ def _r_quarter(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
             # holds most of it, the one holding its middle, 45 days before its end
             y, q = _quarter(ended - dt.timedelta(days=45))
         elif re.search(r"latest|recent|just", qual):
-            y, q = _add_quarters(*current, -1)
+            # the completed quarter just named ("the fiscal second quarter ... The latest period")
+            near = ctx.last_quarter if ctx.quarter_near and ctx.last_quarter and ctx.last_quarter < current else None
+            y, q = near or _add_quarters(*current, -1)
         elif ctx.last_quarter:
             # "that quarter" is the one just named; "the quarter", "the 1989 period" the one reported
             y, q = (_reported_quarter(ctx, anchor) if det != "that" else None) or ctx.last_quarter
