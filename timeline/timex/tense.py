@@ -4,9 +4,8 @@ Algorithm: take the sentence holding the expression (bounded by sentence punctua
 closing quotation marks after it, or a blank line, at most 250 characters either side), find
 the tense markers in it (modal "will", "going to", "scheduled to" for the future; past
 auxiliaries, irregular past forms and "-ed" verbs for the past; "is", "are", "says" for the
-present), and return the tense of the marker
-nearest to the expression. Future markers win a tie: "said it will meet Friday" is about a
-coming Friday.
+present), and return the tense of the marker nearest to the expression. Future markers win a
+tie: "said it will meet Friday" is about a coming Friday.
 
 A text with many expressions finds its markers once (:func:`find_markers`); each expression
 then takes those of its sentence by position. That gives the markers a search of the sentence
