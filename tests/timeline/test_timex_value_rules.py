@@ -205,3 +205,20 @@ LATEST_QUARTER = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), LATEST_QUARTER)
 def test_the_latest_quarter_is_the_one_just_reported(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value, published=dt.date(2024, 10, 20))
+
+
+# In a story before Christ, "the following year", "the following decade", "the previous century"
+# count on the years before Christ from the year it last named.
+_ANCIENT = "The revolt began in 499 BC. In 492 BC the first campaign set out. "
+BEFORE_CHRIST = [
+    (_ANCIENT + "The following year, envoys were sent.", "The following year", "DATE", "BC0491"),
+    (_ANCIENT + "The city thrived in the following decade.", "the following decade", "DATE", "BC048"),
+    (_ANCIENT + "It undid the gains of the previous century.", "the previous century", "DATE", "BC05"),
+    (_ANCIENT + "In 1820 the ruins were found. The following year, digging began.", "The following year", "DATE",
+     "1821"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), BEFORE_CHRIST)
+def test_years_before_christ_count_backwards(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value, published=dt.date(2009, 12, 19))

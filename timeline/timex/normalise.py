@@ -40,6 +40,8 @@ Conventions (TimeML / TimeBank, checked against the TempEval-3 training data):
   few sentences, else the last completed one; a
   past "this quarter's loss" right after the quarter just ended was named is that quarter;
 - "last spring" is the previous year's spring; "this spring" the anchor year's;
+- after a year before Christ ("492 BC"), "the following year", "the following decade", "the
+  previous century" count on the years before Christ ("BC0491", "BC048", "BC05");
 - in a narrative, bare months and days, "the year" and "the end of the year" take the story's
   year, "two days later" counts from the day the story last named (a DATE at the unit's
   precision, "1840-XX-XX" when the story has moved on to another month or year since; news keeps
@@ -94,6 +96,8 @@ class Context:
     # every quarter named so far, in order: a results text reports the latest completed one
     quarters: tuple[tuple[int, int], ...] = ()
     last_year: int | None = None
+    # the year before Christ the text last named ("490 BC" -> 490), when no later one of our era
+    last_bc_year: int | None = None
     last_day: dt.date | None = None
     last_month: tuple[int, int] | None = None
     quarter_seen: bool = False
@@ -113,19 +117,23 @@ class Context:
         if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
             quarter = (int(m[1]), int(m[2]))
             return replace(self, last_quarter=quarter, quarters=(*self.quarters, quarter), last_year=quarter[0],
-                           quarter_seen=True)
+                           quarter_seen=True, last_bc_year=None)
         if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", value):
             try:
                 day = dt.date(int(m[1]), int(m[2]), int(m[3]))
                 # the day's month is the story's month too: "December 11, 1941 ... in January"
                 # is January 1942
-                return replace(self, last_day=day, last_month=(day.year, day.month), last_year=day.year)
+                return replace(self, last_day=day, last_month=(day.year, day.month), last_year=day.year,
+                               last_bc_year=None)
             except ValueError:
                 return self
         if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
-            return replace(self, last_month=(int(m[1]), int(m[2])), last_year=int(m[1]))
+            return replace(self, last_month=(int(m[1]), int(m[2])), last_year=int(m[1]), last_bc_year=None)
         if m := re.match(r"(\d{4})(?:$|-)", value):
-            return replace(self, last_year=int(m[1]))
+            return replace(self, last_year=int(m[1]), last_bc_year=None)
+        if m := re.fullmatch(r"BC(\d{4})", value):
+            # a story before Christ: what the text dated of our era before is no longer its time
+            return replace(self, last_bc_year=int(m[1]), last_year=None, last_month=None, last_day=None)
         return self
 
 
@@ -744,10 +752,25 @@ def _r_decade(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, sur
     return Resolution(type=TimexType.DATE, value=got[0], modifier=_mod(g))
 
 
+def _bc_value(bc_year: int, unit: str, shift: int) -> str:
+    """The year, decade or century ``shift`` units from the year ``bc_year`` before Christ, as a
+    TIMEX3 value ("BC0491", "BC048" for the 480s BC, "BC04" for the fifth century BC)."""
+    # astronomical numbering (1 BC = year 0) makes the arithmetic plain
+    year = 1 - bc_year + shift * {"year": 1, "decade": 10, "century": 100}[unit]
+    if year > 0:
+        return f"{year:04d}" if unit == "year" else f"{year // 10:03d}" if unit == "decade" else f"{year // 100:02d}"
+    bc = 1 - year
+    return f"BC{bc:04d}" if unit == "year" else f"BC{bc // 10:03d}" if unit == "decade" else f"BC{bc // 100:02d}"
+
+
 def _r_century(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
     c = _norm(g["c"])
     mod = _mod(g)
     shift = {"this": 0, "last": -1, "the last": -1, "the past": -1, "the previous": -1, "next": 1, "the next": 1}
+    if c in ("the previous", "the next") and ctx.last_bc_year is not None:
+        # "the previous century" in a story of 387 BC: the fifth century BC
+        return Resolution(type=TimexType.DATE, value=_bc_value(ctx.last_bc_year, "century", shift[c]),
+                          relative=True, modifier=mod, from_text=True, informative=False)
     if c in shift:
         if anchor is None:
             return Resolution(type=TimexType.DATE, value="XX", relative=True, modifier=mod)
@@ -1038,6 +1061,10 @@ def _r_rel_unit(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, s
             or (ctx.narrative and det == "the" and rel in ("next", "")
                 and not (anchor is not None and ctx.firm_future)):
         # anaphoric: relative to the time the text is talking about, when it named one
+        if ctx.last_bc_year is not None and unit in ("year", "decade", "century"):
+            # "the following year" after "492 BC": counted on the years before Christ
+            return Resolution(type=TimexType.DATE, value=_bc_value(ctx.last_bc_year, unit, shift), relative=True,
+                              modifier=modifier, from_text=True, informative=shift >= 0)
         if unit == "year" and ctx.last_year:
             base = dt.date(ctx.last_year, 7, 1)
         elif unit == "day" and ctx.last_day:
