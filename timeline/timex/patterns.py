@@ -13,9 +13,9 @@ Algorithm:
    yields exactly the matches a scan of the whole text would (:func:`_scan`), at a fraction of
    the cost. Texts with very long runs of letters or spaces, the one rule with an unbounded
    repeat (quarter) and rules whose triggers are everywhere (vague) are scanned whole.
-   A few rules read more than the expression they find (:data:`_EXPRESSION`, :data:`_SHAPES`):
-   the later end of a range ("25" in "April 24 and 25", "17" in "1915-17") is read with the
-   first end, which dates it, and handed on as a candidate of the rule that reads its kind.
+   The ends of ranges that no rule finds alone ("25" in "April 24 and 25", "17" in "1915-17",
+   "August" in "August-September 1950") are then read next to the end that dates them, and
+   handed on as candidates of the kind of that end (:func:`_with_range_ends`).
 3. Spans follow the TimeML TIMEX3 conventions: determiners, modifiers ("early", "the past",
    "more than") and "ago"/"earlier" belong to the expression; prepositions and signals
    ("on", "in", "since", "until", "from ... to") do not.
@@ -335,10 +335,6 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("clock_in_the", _rx(rf"{_B}(?P<h>\d{{1,2}}|{_NUMW_SMALL})(?::(?P<mi>\d\d))?\s+(?:o'clock\s+)?in\s+the\s+"
                          rf"(?P<pod>morning|afternoon|evening){_E}"),
      _accept_always),
-    # the first day of "March 5-9, 1918" takes the year written after the range
-    ("range_first_day", _rx(rf"{_B}(?P<mon>{_MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?=\s*{_RANGE_TO}"
-                            rf"\s*[0-3]?\d(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR4})(?![\w]|[,./-]\d))"),
-     _accept_md),
     ("mdy", _rx(rf"{_B}(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+(?=\w+\.?\s*\d))?"
                 rf"(?:(?P<wd>{_WEEKDAY}),?\s+(?:the\s+)?)?(?P<mon>{_MONTH})\s*(?P<d>\d{{1,2}}|"
                 rf"{_alt(k for k in lx.ORDINALS if lx.ORDINALS[k] > 0)})(?:st|nd|rd|th)?(?!\d)"
@@ -354,10 +350,6 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("month_year", _rx(rf"{_B}(?:(?P<mod>{_MOD})[\s-]*)?(?P<mon>{_MONTH}),?\s+(?:of\s+)?"
                        rf"(?P<y>{_YEAR4}|'\d\d|{_SPELLED_YEAR}|(?P<rel>{_YEAR_REL})\s+year)(?![\w])"),
      _accept_md),
-    # the first month of "August-September 1950" takes the year written after the second
-    ("range_month", _rx(rf"{_B}(?P<mon>{_MONTH})(?=\s*(?:-|–|to|through|until|and)\s*{_MONTH},?\s+"
-                        rf"(?P<y>{_YEAR4})(?!\d))"),
-     lambda text, m: _lower_ok(m.group("mon"))),
     ("month", _rx(rf"{_B}(?:(?P<mod>{_MOD})[\s-]*)?(?:(?P<rel>last|this|next|this\s+past|this\s+coming|"
                   rf"that|each|every)\s+)?(?P<mon>{_MONTH}){_E}"),
      _accept_month),
@@ -408,14 +400,6 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("day_range", _rx(rf"(?<![\w\d/.-])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?=\s*(?:-|–|to|and|&)\s*"
                       rf"[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR4})(?!\d))?)"),
      _accept_md),
-    # the later end of a range whose first end another rule finds: "April 24 and 25" ("25",
-    # dated as "April 25"), "March 5-9, 1918" ("9, 1918"), "1915-17" ("17", the year 1917); the
-    # match reads the first end too, the expression is the part :data:`_SHAPES` names
-    ("range_day", _rx(rf"{_B}(?P<mon>{_MONTH})\s*(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*{_RANGE_TO}\s*"
-                      rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>{_YEAR4}))?(?![\w]|[,./-]\d)"),
-     lambda text, m: _accept_range_day(text, m)),
-    ("range_year", _rx(rf"(?<![\w$£€#.,]){_YEAR4}\s*[-–]\s*(?P<yy>\d\d)(?![\w]|[,./-]\d|\s*%)"),
-     lambda text, m: _range_year(m) is not None),
     ("holiday", _rx(rf"{_B}(?:(?P<rel>last|this|next|this\s+past|this\s+coming|each|every)\s+)?"
                     rf"(?P<h>{_alt(lx.HOLIDAYS)})(?:,?\s+(?P<y>{_YEAR4})(?!\d))?{_E}"),
      lambda text, m: m.group("h")[0].isupper()),
@@ -534,21 +518,14 @@ _COUNTS_AFTER: Final = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)|\s+(?:of|mor
                                   r"thousand|hundred)\b", re.IGNORECASE)
 
 
-def _accept_range_day(text: str, m: re.Match[str]) -> bool:
-    # a range runs forward ("April 6-7", not "May 4 and 3 people")
-    return (_lower_ok(m.group("mon")) and int(m.group("d1")) < int(m.group("d")) <= 31
-            and not _COUNTED_AFTER.match(text, m.end()) and not _COUNTS_AFTER.match(text, m.end()))
-
-
 # how many years a range written "1915-17" may span: longer spans are rarely abbreviated so
 _RANGE_YEARS: Final = 20
 
 
-def _range_year(m: re.Match[str]) -> int | None:
+def _range_year(first: int, yy: str) -> int | None:
     """The year the second end of "1915-17" names (1917; "1999-00" names 2000), or None when
     it does not follow the first within _RANGE_YEARS."""
-    first = int(m.group(0)[:4])
-    year = first // 100 * 100 + int(m.group("yy"))
+    year = first // 100 * 100 + int(yy)
     if year <= first:
         year += 100
     return year if year - first <= _RANGE_YEARS else None
@@ -639,7 +616,6 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "quarter": ("quarter", "half", "period", "q1", "q2", "q3", "q4", "h1", "h2"),
     "decade": ("0s", "0's", "0’s", "ties"), "century": ("centur",), "year": _DIGIT_CHARS,
     "spelled_year": ("nineteen", "eighteen", "seventeen", "twenty", "thousand"), "era_year": _DIGIT_CHARS,
-    "range_day": _MONTH_STEMS, "range_first_day": _MONTH_STEMS, "range_year": _DIGIT_CHARS, "range_month": _MONTH_STEMS,
     "short_year": ("'", "’"), "holiday": _first_words(lx.HOLIDAYS), "vague_ago": ("ago", "earlier", "later"),
     "set_every": ("every",), "relday": ("today", "tonight", "tomorrow", "yesterday", *lx.DAY_WORD_SPELLINGS),
     "this_pod": (*_POD_WORDS, "overnight"), "weekday": _WEEKDAY_STEMS,
@@ -690,7 +666,6 @@ _ANCHOR_WORDS: Final[dict[str, str]] = {
     # a clock time holds its "p.m." after a digit, a colon between digits, or is "noon"...
     "time": r"[\dnm](?:(?<=\d)(?:\s{0,3}(?:a\.|p\.|am|pm|o'clock)|:\d)|(?<=n)oon|(?<=m)id(?:night|day|-day))",
     "year": r"(?:1\d|20)\d\d",
-    "range_year": r"(?:1\d|20)\d\d",
     # the era, which every match reads ("400 BC", "AD 79", the "BC" after "499-493"), after a
     # digit, a space or a word start
     # (each alternative starts with its letter, so that the engine skips to the next "a", "b" or "c")
@@ -1056,8 +1031,7 @@ def find_candidates(text: str) -> list[Candidate]:
                 # parts need ("May", "Sat"): a rule matches the same span at the same start
                 m = regex.match(text, m.start()) or m
             if accept(text, m):
-                start = m.start(_EXPRESSION[kind]) if kind in _EXPRESSION else m.start()
-                found.append((start - m.end(), start, priority, kind, m))
+                found.append((m.start() - m.end(), m.start(), priority, kind, m))
     found.sort(key=lambda f: (f[0], f[1], f[2]))
     occupied = bytearray(len(text))  # 1 where a chosen expression lies
     chosen: list[Candidate] = []
@@ -1066,13 +1040,9 @@ def find_candidates(text: str) -> list[Candidate]:
         if occupied.find(1, start, end) != -1:
             continue
         occupied[start:end] = b"\x01" * (end - start)
-        if kind in _SHAPES:
-            kind, groups = _SHAPES[kind](m)
-        else:
-            groups = m.groupdict()
-        chosen.append(Candidate(kind=kind, start=start, end=end, groups=groups))
+        chosen.append(Candidate(kind=kind, start=start, end=end, groups=m.groupdict()))
     chosen.sort(key=lambda c: c.start)
-    return _trim(text, chosen)
+    return _trim(text, _with_range_ends(text, chosen))
 
 
 def _as_kind(kind: str, **parts: str | None) -> dict[str, str | None]:
@@ -1083,17 +1053,55 @@ def _as_kind(kind: str, **parts: str | None) -> dict[str, str | None]:
 
 
 _GROUPS: Final[dict[str, tuple[str, ...]]] = {kind: tuple(regex.groupindex) for kind, regex, _accept in RULES}
-# Rules whose expression is only a part of what they match, by the name of the group it starts
-# at (it ends where the match ends).
-_EXPRESSION: Final[dict[str, str]] = {"range_day": "d", "range_year": "yy"}
-# Rules whose expressions are read as another rule's ("25" in "April 24 and 25" as a month and
-# day): the kind and named parts the candidate carries, from the match.
-_SHAPES: Final[dict[str, Callable[[re.Match[str]], tuple[str, Mapping[str, str | None]]]]] = {
-    "range_first_day": lambda m: ("mdy", _as_kind("mdy", mon=m.group("mon"), d=m.group("d"), y=m.group("y"))),
-    "range_day": lambda m: ("mdy", _as_kind("mdy", mon=m.group("mon"), d=m.group("d"), y=m.group("y"))),
-    "range_year": lambda m: ("year", _as_kind("year", y=str(_range_year(m)))),
-    "range_month": lambda m: ("month_year", _as_kind("month_year", mon=m.group("mon"), y=m.group("y"))),
-}
+
+# The later end of a range, after the expression that opens it: "April 24| and 25, 1999",
+# "1915|-17"; and the month that opens one, before "-September 1950".
+_DAY_RANGE_TAIL: Final = _rx(rf"\s*{_RANGE_TO}\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>{_YEAR4}))?"
+                             rf"(?![\w]|[,./-]\d)")
+_YEAR_RANGE_TAIL: Final = _rx(r"\s*[-–]\s*(?P<yy>\d\d)(?![\w]|[,./-]\d|\s*%)")
+_MONTH_RANGE_HEAD: Final = _rx(rf"{_B}(?P<mon>{_MONTH})\s*(?:-|–|to|through|until|and)\s*$")
+
+
+def _with_range_ends(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """The candidates with the ends of ranges that the rules leave out, each read as the kind
+    of the end that dates it: "25" in "April 24 and 25" as a month and day (the first day takes
+    a year written after the range: "March 5-9, 1918"), "17" in "1915-17" as the year 1917,
+    "August" in "August-September 1950" as August 1950.
+
+    Done over the few candidates a range can follow, not as rules: a rule scans every text."""
+    added: list[Candidate] = []
+    for i, c in enumerate(chosen):
+        g = c.groups
+        if c.kind == "mdy" and not g.get("y") and not g.get("yrel") and (g.get("d") or "").isdigit():
+            m = _DAY_RANGE_TAIL.match(text, c.end)
+            if m and int(g["d"] or 0) < int(m.group("d")) <= 31 and not _COUNTED_AFTER.match(text, m.end()) \
+                    and not _COUNTS_AFTER.match(text, m.end()):
+                added.append(Candidate(kind="mdy", start=m.start("d"), end=m.end(),
+                                       groups=_as_kind("mdy", mon=g["mon"], d=m.group("d"), y=m.group("y"))))
+                if m.group("y"):
+                    chosen[i] = Candidate(kind=c.kind, start=c.start, end=c.end, groups={**g, "y": m.group("y")})
+        elif c.kind == "year" and not g.get("fiscal") and not g.get("mod") and not g.get("period"):
+            m = _YEAR_RANGE_TAIL.match(text, c.end)
+            year = _range_year(int(g["y"] or 0), m.group("yy")) if m else None
+            if m and year is not None:
+                added.append(Candidate(kind="year", start=m.start("yy"), end=m.end(),
+                                       groups=_as_kind("year", y=str(year))))
+        elif c.kind == "month_year" and (g.get("y") or "").isdigit():
+            m = _MONTH_RANGE_HEAD.search(text, max(0, c.start - 24), c.start)
+            if m and _lower_ok(m.group("mon")):
+                added.append(Candidate(kind="month_year", start=m.start("mon"), end=m.end("mon"),
+                                       groups=_as_kind("month_year", mon=m.group("mon"), y=g["y"])))
+    if not added:
+        return chosen
+    out = list(chosen)
+    for new in added:
+        # an end takes the place of what the rules found inside it ("1918" of "9, 1918", a bare
+        # "August"), never of an expression that reaches past it
+        inside = [c for c in out if c.start < new.end and new.start < c.end]
+        if all(new.start <= c.start and c.end <= new.end for c in inside):
+            out = [c for c in out if c not in inside] + [new]
+    out.sort(key=lambda c: c.start)
+    return out
 
 
 def _trim(text: str, candidates: list[Candidate]) -> list[Candidate]:
