@@ -93,6 +93,7 @@ NOT_TIMES = [
     ("Winds reached 90 miles an hour.", "an hour"),
     ("She led the March of the Mothers through the capital.", "March"),  # a procession
     ("He spoke at the March on Washington.", "March"),
+    ("Police raided the flat in the early hours of Sunday morning.", "the early hours"),  # part of Sunday morning
 ]
 
 

@@ -211,7 +211,10 @@ def _accept_season(text: str, m: re.Match[str]) -> bool:
 
 def _accept_bare_units(text: str, m: re.Match[str]) -> bool:
     if m.group("q"):
-        return True
+        # "the early hours of Thursday morning": a part of the day named after it, which is
+        # the expression
+        return not (" ".join(m.group("q").lower().split()) == "the early" and m.group("u").lower() == "hours"
+                    and re.match(r"\s+of\s", text[m.end(): m.end() + 5]))
     # a bare plural ("for years", "over the years") only after a preposition that makes it a span of time
     return _prev_word(text, m.start()) in ("for", "in", "within", "over", "after", "takes", "take", "took", "lasted",
                                            "last", "lasts", "spent", "spend", "than")
