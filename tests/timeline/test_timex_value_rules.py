@@ -142,17 +142,20 @@ def test_plans_as_nouns_are_no_future_cue(text: str, surface: str, kind: str, va
     _check(text, surface, kind, value)
 
 
-# A month fronted as "In January," opens a report of what happened, unless the clause is in the
-# future: with no tense cue at all it is the last January, not the nearest.
+# A month fronted as "In January," in a past-tense sentence is the last January; the sentence
+# runs on past abbreviations ("Roe vs. Wade", "Mr. Smith") to its verb. A timetable in the
+# present or a future clause is the coming January.
 FRONTED_MONTHS = [
-    ("In January, a week after the anniversary of the ruling, a bombing in the south.", "January", "DATE",
+    ("In January, a week after the anniversary of Roe vs. Wade, a bombing killed a guard.", "January", "DATE",
      "2024-01"),
+    ("In January, after a talk with Mr. Smith, the board chose a new chief.", "January", "DATE", "2024-01"),
     ("In January, a week after the vote, the council will meet.", "January", "DATE", "2025-01"),
+    ("In January, the new rules take effect.", "January", "DATE", "2025-01"),
 ]
 
 
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), FRONTED_MONTHS)
-def test_a_fronted_month_is_past_without_a_future_cue(text: str, surface: str, kind: str, value: str) -> None:
+def test_a_fronted_month_follows_its_sentence(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value, published=dt.date(2024, 10, 25))
 
 

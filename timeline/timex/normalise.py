@@ -12,8 +12,7 @@ Conventions (TimeML / TimeBank, checked against the TempEval-3 training data):
   verb right before the weekday ("expires Sunday") counts as future (timeline.timex.tense);
 - bare months follow the tense too, except that a month up to three months ahead of the anchor
   stays ahead (a past-tense "announced ... in January" written in October means next January),
-  unless the month opens the sentence ("In January, the firm brought in ..." is last January,
-  as it is with no tense cue at all);
+  unless the month opens the sentence ("In January, the firm brought in ..." is last January);
   a future-tense clause always means the coming month ("will fly in December" said in March);
   without a tense cue, the nearest; "last February" said in March means a year before;
 - "the previous Friday", "the following Monday", "the next morning" count from the day the text
@@ -319,7 +318,7 @@ def _month_year(month: int, anchor: dt.date, tense: Tense, rel: str, *, fronted:
         return anchor.year if month > anchor.month else anchor.year + 1
     if rel == "this":
         return anchor.year
-    if (fronted and tense is not Tense.FUTURE) or (tense is Tense.PAST and not 0 < (month - anchor.month) % 12 <= 3):
+    if tense is Tense.PAST and (fronted or not 0 < (month - anchor.month) % 12 <= 3):
         return anchor.year if month <= anchor.month else anchor.year - 1
     if tense is Tense.FUTURE:
         return anchor.year if month >= anchor.month else anchor.year + 1

@@ -1,7 +1,8 @@
 """The tense of the clause around a temporal expression, to resolve "Tuesday" or "in March".
 
 Algorithm: take the sentence holding the expression (bounded by sentence punctuation, with any
-closing quotation marks after it, or a blank line, at most 250 characters either side), find
+closing quotation marks after it, but not the period of a title or "vs.", or a blank line, at
+most 250 characters either side), find
 the tense markers in it (modal "will", "going to", "scheduled to" for the future; past
 auxiliaries, irregular past forms and "-ed" verbs for the past; "is", "are", "says" for the
 present), and return the tense of the marker nearest to the expression. Future markers win a
@@ -70,16 +71,30 @@ _QUOTE: Final = re.compile(r"''|\"|”|“")
 # ends a sentence ("... on top of things?" On 2 August) ends it too.
 _SENTENCE_END: Final = re.compile(r"[.!?\n](?:(?<=[.!?])[\"'”’]*(?:\s|$)|(?<=\n)\s*\n)")
 _WINDOW: Final = 250
+# Abbreviations whose period ends no sentence: titles before a name ("Mr. Bush", "Gen. Dung"),
+# "vs." in a case name ("Roe vs. Wade"), month abbreviations before a day ("Sept. 30").
+_ABBREVIATION: Final = re.compile(
+    r"(?<![\w.])(?:vs|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|Mt|Ft|Jan|Feb|Aug|"
+    r"Sept|Oct|Nov|Dec)$")
+
+
+def _ends_sentence(text: str, stop: re.Match[str]) -> bool:
+    at = stop.start()
+    return text[at] != "." or _ABBREVIATION.search(text, max(0, at - 5), at) is None
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - _WINDOW)
     left = lo
     for stop in _SENTENCE_END.finditer(text, lo, start):
-        left = stop.end()
+        if _ends_sentence(text, stop):
+            left = stop.end()
     hi = min(len(text), end + _WINDOW)
-    nxt = _SENTENCE_END.search(text, end, hi)
-    right = nxt.start() + 1 if nxt else hi
+    right = hi
+    for stop in _SENTENCE_END.finditer(text, end, hi):
+        if _ends_sentence(text, stop):
+            right = stop.start() + 1
+            break
     return left, right
 
 
