@@ -94,6 +94,9 @@ NOT_TIMES = [
     ("She led the March of the Mothers through the capital.", "March"),  # a procession
     ("He spoke at the March on Washington.", "March"),
     ("Police raided the flat in the early hours of Sunday morning.", "the early hours"),  # part of Sunday morning
+    ("Analysts expect sales to grow 8% annually.", "annually"),  # a growth rate
+    ("The mill can produce 40,000 tons annually.", "annually"),  # a capacity
+    ("The cut saves $3 million annually.", "annually"),  # an amount
 ]
 
 
@@ -173,4 +176,17 @@ def test_soon_in_a_past_story_is_no_future_reference(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), FUTURE_SOON)
 def test_soon_ahead_is_the_future(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)
+
+
+# A frequency adverb after a verb is a schedule of the story: a set.
+SCHEDULES = [
+    ("The festival is held annually in the old town.", "annually", "SET", "P1Y"),
+    ("Protesters gather daily outside the embassy.", "daily", "SET", "P1D"),
+    ("The board meets monthly.", "monthly", "SET", "P1M"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), SCHEDULES)
+def test_frequency_adverbs_of_the_story_are_sets(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value)

@@ -283,6 +283,12 @@ def _accept_time(text: str, m: re.Match[str]) -> bool:
                 and _prev_word(text, m.start()) == "high")
 
 
+# a quantity, and perhaps its unit, right before a frequency adverb: "rise 8.5% annually",
+# "10,000 units annually", "$2 million annually" are growth rates and amounts, not schedules
+_QUANTITY_BEFORE: Final = re.compile(r"(?:\d\s?%|\d|\b(?:percent|million|billion|thousand))(?:\s+[a-z]+)?\s+$",
+                                     re.IGNORECASE)
+
+
 def _accept_always(text: str, m: re.Match[str]) -> bool:
     return True
 
@@ -474,7 +480,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("decades_adj", _rx(rf"{_B}(?P<u>decades|years|months|weeks|days|centuries)-(?:long|old){_E}"),
      _accept_always),
     ("set_adv", _rx(rf"{_B}(?P<adv>{_alt(lx.SET_ADVERBS)}){_E}"),
-     _accept_always),
+     lambda text, m: not _QUANTITY_BEFORE.search(text, max(0, m.start() - 30), m.start())),
     ("vague", _rx(rf"{_B}(?P<v>{_alt(lx.VAGUE_WORDS)}){_E}"),
      _accept_vague),
 )
