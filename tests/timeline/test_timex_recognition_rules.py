@@ -190,3 +190,17 @@ SCHEDULES = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), SCHEDULES)
 def test_frequency_adverbs_of_the_story_are_sets(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value)
+
+
+# "one day" after a modal or "to" is some day to come; elsewhere it is a day long.
+ONE_DAY = [
+    ("Engineers say the tunnel will one day link the two islands.", "one day", "DATE", "FUTURE_REF"),
+    ("She hopes to one day run the company.", "one day", "DATE", "FUTURE_REF"),
+    ("The strike lasted one day.", "one day", "DURATION", "P1D"),
+    ("One day, the rebels came down from the hills.", "One day", "DURATION", "P1D"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), ONE_DAY)
+def test_one_day_after_a_modal_is_the_future(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)

@@ -122,6 +122,9 @@ VAGUE_WORDS: Final[dict[str, str]] = {
     "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "the longer term": "FUTURE_REF",
     "the medium term": "FUTURE_REF",
+    # "Islam will one day be...": some day to come; recognised only after a modal or "to"
+    # (timeline.timex.patterns), elsewhere "one day" is a duration
+    "one day": "FUTURE_REF",
     # a plural unit ahead is the span to come, which TimeBank writes as a vague duration
     "the years ahead": "PXY", "the months ahead": "PXM", "the weeks ahead": "PXW", "the days ahead": "PXD",
 }

@@ -228,8 +228,14 @@ _PAST_AFTER_SOON: Final = re.compile(
 _PAST_BEFORE_SOON: Final = re.compile(r"\b(?:had|was|were)\s+$", re.IGNORECASE)
 
 
+# "will one day", "to one day": "one day" is some day to come, not a duration
+_MODALS: Final = frozenset({"will", "would", "could", "might", "may", "can", "shall", "should", "must", "to"})
+
+
 def _accept_vague(text: str, m: re.Match[str]) -> bool:
     word = m.group(0).lower()
+    if word == "one day":
+        return _prev_word(text, m.start()) in _MODALS
     if word == "current":
         # "current" is the document's present, except in electricity and bank accounts
         return not re.match(r"\s+(?:accounts?|flows?|electric|amps?)\b", text[m.end(): m.end() + 12], re.IGNORECASE)
@@ -318,6 +324,9 @@ def _accept_duration(text: str, m: re.Match[str]) -> bool:
         return False
     if unit == "second" and not m.group("rel") and n in ("a", "an", "one"):
         return False
+    if n == "one" and unit == "day" and not (m.group("rel") or m.group("approx") or m.group("det")) \
+            and _prev_word(text, m.start()) in _MODALS:
+        return False  # "will one day be": some day to come, which the vague rule reads
     if n in ("a", "an") and unit in ("hour", "minute") and _MEASURE_BEFORE.search(text, max(0, m.start() - 20),
                                                                                  m.start()):
         return False  # "90 miles an hour": a speed
