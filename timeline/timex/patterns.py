@@ -1049,7 +1049,7 @@ def find_candidates(text: str) -> list[Candidate]:
                 # parts need ("May", "Sat"): a rule matches the same span at the same start
                 m = regex.match(text, m.start()) or m
             if accept(text, m):
-                found.append((m.start() - m.end(), m.start(), priority, kind, m))
+                found.append((-(m.end() - m.start()), m.start(), priority, kind, m))
     found.sort(key=lambda f: (f[0], f[1], f[2]))
     occupied = bytearray(len(text))  # 1 where a chosen expression lies
     chosen: list[Candidate] = []
@@ -1087,6 +1087,7 @@ def _with_range_ends(text: str, chosen: list[Candidate]) -> list[Candidate]:
     "August" in "August-September 1950" as August 1950.
 
     Done over the few candidates a range can follow, not as rules: a rule scans every text."""
+    chosen = list(chosen)
     added: list[Candidate] = []
     for i, c in enumerate(chosen):
         g = c.groups
