@@ -166,6 +166,7 @@ FUTURE_SOON = [
     ("The ministry will soon publish the figures.", "soon", "DATE", "FUTURE_REF"),
     ("Officials expect the bridge to reopen soon.", "soon", "DATE", "FUTURE_REF"),
     ("The board may soon need a new chairman.", "soon", "DATE", "FUTURE_REF"),
+    ("Doctors warned the virus would soon spread to the coast.", "soon", "DATE", "FUTURE_REF"),
 ]
 
 

@@ -249,9 +249,9 @@ def _accept_vague(text: str, m: re.Match[str]) -> bool:
                                        re.IGNORECASE):
             return False
         # "the mobs soon had support", "he was soon released": shortly after the story's last
-        # event, not the writer's future
-        return not (_PAST_AFTER_SOON.match(text, m.end())
-                    or _PAST_BEFORE_SOON.search(text, max(0, m.start() - 8), m.start()))
+        # event, not the writer's future; after a modal the verb is a base form ("would soon spread")
+        return _prev_word(text, m.start()) in _MODALS or not (
+            _PAST_AFTER_SOON.match(text, m.end()) or _PAST_BEFORE_SOON.search(text, max(0, m.start() - 8), m.start()))
     return True
 
 
