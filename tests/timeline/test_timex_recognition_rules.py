@@ -205,3 +205,20 @@ ONE_DAY = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), ONE_DAY)
 def test_one_day_after_a_modal_is_the_future(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value)
+
+
+# "this year as last", "this month than last": "last" stands for the unit left out.
+ELLIPTIC_LAST = [
+    ("The dividend will be nearly twice as high this year as last.", "last", "DATE", "2024"),
+    ("Exports grew faster this month than last, the ministry said.", "last", "DATE", "2025-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), ELLIPTIC_LAST)
+def test_last_after_this_unit_is_the_unit_before(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)
+
+
+def test_last_before_a_noun_is_no_elliptic_unit() -> None:
+    assert [e.surface for e in find_times("This year we did better than last time.", published=PUBLISHED)] \
+        == ["This year"]

@@ -1078,13 +1078,17 @@ _DAY_RANGE_TAIL: Final = _rx(rf"\s*{_RANGE_TO}\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?
                              rf"(?![\w]|[,./-]\d)")
 _YEAR_RANGE_TAIL: Final = _rx(r"\s*[-–]\s*(?P<yy>\d\d)(?![\w]|[,./-]\d|\s*%)")
 _MONTH_RANGE_HEAD: Final = _rx(rf"{_B}(?P<mon>{_MONTH})\s*(?:-|–|to|through|until|and)\s*$")
+# "twice as high this year as last", "more this month than last": the unit left out after "last"
+_ELLIPTIC_LAST: Final = re.compile(r"[^.;:!?\n]{0,50}?\b(?:than|as)\s{1,3}(?P<last>last)(?=\s{0,3}[.,;:!?)\"”'’])",
+                                   re.IGNORECASE)
 
 
 def _with_range_ends(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """The candidates with the ends of ranges that the rules leave out, each read as the kind
     of the end that dates it: "25" in "April 24 and 25" as a month and day (the first day takes
     a year written after the range: "March 5-9, 1918"), "17" in "1915-17" as the year 1917,
-    "August" in "August-September 1950" as August 1950.
+    "August" in "August-September 1950" as August 1950; and the "last" of "this year as last",
+    read as "last year".
 
     Done over the few candidates a range can follow, not as rules: a rule scans every text."""
     chosen = list(chosen)
@@ -1105,6 +1109,11 @@ def _with_range_ends(text: str, chosen: list[Candidate]) -> list[Candidate]:
             if m and year is not None:
                 added.append(Candidate(kind="year", start=m.start("yy"), end=m.end(),
                                        groups=_as_kind("year", y=str(year))))
+        elif c.kind == "rel_unit" and (g.get("rel") or g.get("det") or "").lower() == "this" and not g.get("mod"):
+            m = _ELLIPTIC_LAST.match(text, c.end)
+            if m:
+                added.append(Candidate(kind="rel_unit", start=m.start("last"), end=m.end("last"),
+                                       groups=_as_kind("rel_unit", rel=m.group("last"), u=g["u"])))
         elif c.kind == "month_year" and (g.get("y") or "").isdigit():
             m = _MONTH_RANGE_HEAD.search(text, max(0, c.start - 24), c.start)
             if m and _lower_ok(m.group("mon")):
