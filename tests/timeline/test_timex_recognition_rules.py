@@ -11,9 +11,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.model import TimexType
 from timeline.timex import find_times
+from timeline.timex.patterns import find_candidates
 
 PUBLISHED = dt.date(2025, 2, 17)
 
@@ -222,3 +225,37 @@ def test_last_after_this_unit_is_the_unit_before(text: str, surface: str, kind: 
 def test_last_before_a_noun_is_no_elliptic_unit() -> None:
     assert [e.surface for e in find_times("This year we did better than last time.", published=PUBLISHED)] \
         == ["This year"]
+
+
+# The range ends and the elliptic "last" are added after the rules have chosen their matches:
+# on any mix of the words they read, the candidates stay ordered, apart and inside the text.
+_RANGE_WORDS = st.sampled_from([
+    "April", "Sept.", "May", "August", "-", "–", "and", "to", "through", "&", "24", "25", "3", "31", "9",
+    "1915", "1999", "17", "00", "94", ",", ".", "this", "year", "month", "as", "than", "last", "fiscal",
+    "%", "people", "others", " ", "September", "1950",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(pairs=st.lists(st.tuples(st.one_of(_RANGE_WORDS, st.text(max_size=2)), st.sampled_from([" ", "", ", "])),
+                      max_size=30))
+def test_range_ends_keep_candidates_ordered_and_apart(pairs: list[tuple[str, str]]) -> None:
+    text = "".join(word + sep for word, sep in pairs)
+    _check_candidates(text)
+
+
+@pytest.mark.parametrize("text", ["Talks ran March 5-9, 1918 in Paris.",
+                                  "In 1915-17 and 1990-94, in August-September 1950.",
+                                  "It rose more this year than last."])
+def test_range_ends_in_sentences_keep_candidates_apart(text: str) -> None:
+    _check_candidates(text)
+
+
+def _check_candidates(text: str) -> None:
+    previous_end = 0
+    for c in find_candidates(text):
+        assert 0 <= c.start < c.end <= len(text)
+        assert c.start >= previous_end, "candidates overlap or are out of order"
+        previous_end = c.end
+    for e in find_times(text, published=PUBLISHED):
+        assert text[e.start:e.end] == e.surface
