@@ -217,7 +217,8 @@ def error_category(gold: dict, pred: dict, published: dt.date) -> str:
 
 
 def categories(docs: list[dict], preds: list[dict], show: str | None = None) -> dict[str, int]:
-    """How many errors of each category; prints those of category ``show`` with context."""
+    """How many errors of each category; prints those of category ``show`` (gold text and value,
+    our text=value, context)."""
     sys.path.insert(0, str(BENCH))
     import timex_score  # the scorer's own relaxed matching, so the counts add up to its figures
 
@@ -229,17 +230,17 @@ def categories(docs: list[dict], preds: list[dict], show: str | None = None) -> 
         gold = [g for g in d["gold"] if not g.get("is_dct")]
         pred = by_id[d["doc_id"]]
         pairs = timex_score.match(gold, pred)
-        found: list[tuple[str, dict]] = [
-            (error_category(gold[i], pred[j], d["published"]), gold[i]) for i, j in pairs
-            if gold[i]["value"].upper() != pred[j]["value"].upper()]
+        found: list[tuple[str, dict, str]] = [
+            (error_category(gold[i], pred[j], d["published"]), gold[i], f"{pred[j]['text']}={pred[j]['value']}")
+            for i, j in pairs if gold[i]["value"].upper() != pred[j]["value"].upper()]
         matched_gold, matched_pred = {i for i, _ in pairs}, {j for _, j in pairs}
-        found += [("missed", g) for i, g in enumerate(gold) if i not in matched_gold]
-        found += [("spurious", p) for j, p in enumerate(pred) if j not in matched_pred]
-        for cat, item in found:
+        found += [("missed", g, "-") for i, g in enumerate(gold) if i not in matched_gold]
+        found += [("spurious", p, "-") for j, p in enumerate(pred) if j not in matched_pred]
+        for cat, item, ours in found:
             counts[cat] += 1
             if cat == show:
                 ctx = d["text"][max(0, item["start"] - 60): item["end"] + 30].replace("\n", " ")
-                print(f"{cat}\t{d['doc_id']}\t{item['text']}\t{item['value']}\t{ctx}")
+                print(f"{cat}\t{d['doc_id']}\t{item['text']}\t{item['value']}\t{ours}\t{ctx}")
     return counts
 
 

@@ -225,3 +225,35 @@ BEFORE_CHRIST = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), BEFORE_CHRIST)
 def test_years_before_christ_count_backwards(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value, published=dt.date(2009, 12, 19))
+
+
+# A story told in years before Christ is a narrative like any other: "a few years later" there is
+# a point after the story's time (FUTURE_REF), not a span of a few years.
+_GALLIC = ("The legion crossed the river in 58 BC. It wintered there in 57 BC, marched north in 55 BC and "
+           "sailed in 54 BC. The revolt came in 52 BC and the siege in 51 BC. ")
+ANCIENT_NARRATIVE = [
+    (_GALLIC + "A few years later, the province was calm.", "A few years later", "DATE", "FUTURE_REF"),
+    (_GALLIC + "The following decade brought roads.", "The following decade", "DATE", "BC004"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), ANCIENT_NARRATIVE)
+def test_a_story_before_christ_is_a_narrative(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value, published=dt.date(2009, 12, 19))
+
+
+# The day a thing was put off until lies ahead of the report, though the verb is past: "postponed
+# until Thursday" on Monday 17 February is the 20th. Without the deferral it stays the day before.
+DEFERRED = [
+    ("The council postponed until Thursday its vote on the budget.", "Thursday", "DATE", "2025-02-20"),
+    ("The judge adjourned the hearing till Friday.", "Friday", "DATE", "2025-02-21"),
+    ("The exchange extended its offer until 5 p.m. Wednesday.", "5 p.m. Wednesday", "TIME", "2025-02-19T17:00"),
+    ("The strike was put off until Tuesday morning.", "Tuesday morning", "TIME", "2025-02-18TMO"),
+    ("The council met on Thursday and postponed its vote.", "Thursday", "DATE", "2025-02-13"),
+    ("The council postponed the vote, which it had held open until Thursday.", "Thursday", "DATE", "2025-02-13"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), DEFERRED)
+def test_what_was_put_off_until_a_weekday_lies_ahead(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)

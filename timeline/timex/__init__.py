@@ -40,7 +40,7 @@ from typing import Final
 from timeline.model import Interval, TimeExpression
 from timeline.timex.normalise import Context, resolve
 from timeline.timex.patterns import Candidate, find_candidates
-from timeline.timex.tense import Tense, find_markers, firm_future, scheduled_weekday, tense_at
+from timeline.timex.tense import Tense, deferred_until, find_markers, firm_future, scheduled_weekday, tense_at
 from timeline.timex.values import calendar_interval, narrow
 
 __all__ = ["find_times"]
@@ -81,6 +81,8 @@ def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
         if cand.kind in ("weekday", "time") and tense is not Tense.PAST and scheduled_weekday(
                 text, cand.start, clock=_on_a_weekday(cand)):
             tense = Tense.FUTURE  # "the ceasefire expires Sunday": a timetable names the coming day
+        elif cand.kind in ("weekday", "time") and deferred_until(text, cand.start):
+            tense = Tense.FUTURE  # "the vote was postponed until Tuesday": the day put off to is ahead
         # "In January, the firm brought in ...": a fronted month in a past sentence is past
         fronted = cand.kind == "month" and text.startswith(",", cand.end) and _FRONTED.search(
             text, max(0, cand.start - 8), cand.start) is not None
@@ -137,6 +139,7 @@ def _is_narrative(candidates: list[Candidate], published: dt.date | None) -> boo
     """
     years = [int(y) for c in candidates if c.kind in _YEAR_KINDS
              for y in [c.groups.get("y")] if y and len(y) == 4 and y.isdigit()]
+    years += [y for c in candidates if c.kind == "era_year" for y in [_era_year(c)] if y is not None]
     if published is None:
         return bool(years)
     old = sum(1 for y in years if y <= published.year - _NARRATIVE_GAP)
@@ -144,6 +147,16 @@ def _is_narrative(candidates: list[Candidate], published: dt.date | None) -> boo
         return True
     before = sum(1 for y in years if y < published.year)
     return len(years) >= _CHRONICLE_MIN_YEARS and before >= _NARRATIVE_SHARE * len(years)
+
+
+def _era_year(cand: Candidate) -> int | None:
+    """The year of an "era_year" candidate, negative before Christ ("264 BC": -264, "AD 9": 9)."""
+    g = cand.groups
+    digits = g.get("y") or g.get("y1") or g.get("y2")
+    if not digits or not digits.isdigit():
+        return None
+    era = (g.get("era") or g.get("era2") or g.get("pre") or "").upper()
+    return -int(digits) if era.startswith("B") else int(digits)
 
 
 def _apply_signals(text: str, found: list[TimeExpression]) -> list[TimeExpression]:

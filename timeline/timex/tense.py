@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
-__all__ = ["Markers", "Tense", "find_markers", "firm_future", "scheduled_weekday", "tense_at"]
+__all__ = ["Markers", "Tense", "deferred_until", "find_markers", "firm_future", "scheduled_weekday", "tense_at"]
 
 
 class Tense(Enum):
@@ -254,3 +254,17 @@ def scheduled_weekday(text: str, start: int, *, clock: bool = False) -> bool:
     ``clock``: the expression is a clock time on a weekday, which "at" may introduce."""
     regex = _SCHEDULE_AT if clock else _SCHEDULE_BEFORE
     return regex.search(text, max(0, start - 30), start) is not None
+
+
+# A verb of deferral, then "until" right before the expression, in one clause: "postponed until
+# Tuesday morning any action", "extended its deadline until 9 a.m. Tuesday", "the court adjourned
+# till Monday" (no comma between). The day a thing was put off to lies ahead of the report,
+# whatever the tense of the verb.
+_DEFERRED_UNTIL: Final = re.compile(
+    r"\b(?:postpone|delay|defer|adjourn|extend|recess|put\s+off|push(?:ed)?\s+back)"
+    r"[a-z]*\b[^.,;:!?\n]{0,40}?\b(?:until|till|til)\s+$", re.IGNORECASE)
+
+
+def deferred_until(text: str, start: int) -> bool:
+    """Whether ``text[start:]`` is the day something was put off until ("postponed until Tuesday")."""
+    return _DEFERRED_UNTIL.search(text, max(0, start - 70), start) is not None
