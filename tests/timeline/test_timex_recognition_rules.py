@@ -100,6 +100,9 @@ NOT_TIMES = [
     ("Analysts expect sales to grow 8% annually.", "annually"),  # a growth rate
     ("The mill can produce 40,000 tons annually.", "annually"),  # a capacity
     ("The cut saves $3 million annually.", "annually"),  # an amount
+    ("The Communist Party daily Granma printed the letter.", "daily"),  # a newspaper
+    ("The business daily said the deal was off.", "daily"),
+    ("The weekly's editor resigned over the cover.", "weekly"),
 ]
 
 
@@ -188,6 +191,8 @@ SCHEDULES = [
     ("The festival is held annually in the old town.", "annually", "SET", "P1Y"),
     ("Protesters gather daily outside the embassy.", "daily", "SET", "P1D"),
     ("The board meets monthly.", "monthly", "SET", "P1M"),
+    ("Ferries sail daily Monday to Friday.", "daily", "SET", "P1D"),  # a day's name is no periodical's
+    ("Inspectors file daily reports to the ministry.", "daily", "SET", "P1D"),
 ]
 
 

@@ -306,6 +306,14 @@ def _accept_numeric(text: str, m: re.Match[str]) -> bool:
     return (1 <= a <= 12 and 1 <= b <= 31) or (1 <= b <= 12 and 1 <= a <= 31)
 
 
+# "daily", "weekly", "monthly" as nouns name a periodical: "the Communist Party daily Granma",
+# "the daily said", "the weekly's editor". A name (not a day's or month's), a reporting verb in
+# the past or a possessive follows.
+_A_PERIODICAL: Final = re.compile(
+    rf"(?:\s+(?:(?!(?i:{_WEEKDAY}|{_MONTH_FULL}|{_MONTH_ABBR})\b)[A-Z][a-z]|"
+    r"(?:said|reported|wrote|quoted|cited|published|added)\b)|['’]s\b)")
+
+
 # units of speed and frequency: "miles per hour", "instructions per second" are measures, not
 # a schedule of the story
 _MEASURE_BEFORE: Final = re.compile(
@@ -489,7 +497,8 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("decades_adj", _rx(rf"{_B}(?P<u>decades|years|months|weeks|days|centuries)-(?:long|old){_E}"),
      _accept_always),
     ("set_adv", _rx(rf"{_B}(?P<adv>{_alt(lx.SET_ADVERBS)}){_E}"),
-     lambda text, m: not _QUANTITY_BEFORE.search(text, max(0, m.start() - 30), m.start())),
+     lambda text, m: not _QUANTITY_BEFORE.search(text, max(0, m.start() - 30), m.start())
+     and not (m.group("adv").islower() and _A_PERIODICAL.match(text, m.end()))),
     ("vague", _rx(rf"{_B}(?P<v>{_alt(lx.VAGUE_WORDS)}){_E}"),
      _accept_vague),
 )
