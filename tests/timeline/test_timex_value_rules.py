@@ -257,3 +257,23 @@ DEFERRED = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), DEFERRED)
 def test_what_was_put_off_until_a_weekday_lies_ahead(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value)
+
+
+# "Easter week", "Holy Week", "Thanksgiving week": the ISO week holding the holiday (Holy Week ends
+# on Easter Sunday). A past sentence takes the last such week that had begun by publication.
+HOLIDAY_WEEKS = [
+    ("Pilgrims crowded the basilica as Easter week began.", "Easter week", "DATE", "2000-W16",
+     dt.date(2000, 4, 17)),  # its Monday: Easter 2000 is on the 23rd
+    ("Pilgrims crowded the basilica at Easter.", "Easter", "DATE", "1999-04-04", dt.date(2000, 4, 17)),
+    ("During Holy Week the old town fills with pilgrims.", "Holy Week", "DATE", "2025-W16", PUBLISHED),
+    ("Shoppers were out in force in Thanksgiving week.", "Thanksgiving week", "DATE", "2025-W48",
+     dt.date(2025, 12, 2)),
+    ("Flights will be full in Christmas week.", "Christmas week", "DATE", "2025-W52", dt.date(2025, 12, 2)),
+    ("The chapel reopened in Holy Week 1999.", "Holy Week 1999", "DATE", "1999-W13", PUBLISHED),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value", "published"), HOLIDAY_WEEKS)
+def test_a_holiday_week_is_the_week_holding_it(text: str, surface: str, kind: str, value: str,
+                                               published: dt.date) -> None:
+    _check(text, surface, kind, value, published=published)

@@ -152,6 +152,7 @@ HOLIDAYS: Final[dict[str, tuple[int, int] | tuple[int, int, int] | int]] = {
     "mother's day": (5, 7, 2), "mothers day": (5, 7, 2), "father's day": (6, 7, 3), "fathers day": (6, 7, 3),
     "election day": (11, 2, 0), "easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2,
     "palm sunday": -7, "ash wednesday": -46, "pentecost": 49,
+    "holy week": 0,  # the week that ends on Easter Sunday: always read as a week
 }
 
 

@@ -1226,8 +1226,11 @@ def holiday_date(name: str, year: int) -> dt.date | None:
 
 
 def _r_holiday(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    """A holiday's day; "Easter week", "Thanksgiving week", "Holy Week": the ISO week holding it."""
     name = _norm(g["h"])
     rel = _norm(g.get("rel"))
+    if g.get("wk") or name == "holy week":
+        return _holiday_week(name, g, anchor, tense)
     if g.get("y"):
         d = holiday_date(name, int(g["y"] or 0))
         return None if d is None else Resolution(type=TimexType.DATE, value=_day(d))
@@ -1253,6 +1256,27 @@ def _r_holiday(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, su
     else:
         chosen = min(options, key=lambda d: abs((d - anchor).days))
     return Resolution(type=TimexType.DATE, value=_day(chosen), relative=True)
+
+
+def _holiday_week(name: str, g: Groups, anchor: dt.date | None, tense: Tense) -> Resolution | None:
+    """The week of a holiday. Which year's: a past sentence takes the last week that had begun by
+    the publication day ("as Easter week began", written on its Monday), a future one the next
+    week not yet over, otherwise the nearest."""
+    if g.get("y"):
+        d = holiday_date(name, int(g["y"] or 0))
+        return None if d is None else Resolution(type=TimexType.DATE, value=_week(d))
+    if anchor is None:
+        return Resolution(type=TimexType.DATE, value="XXXX-WXX", relative=True)
+    days = [d for d in (holiday_date(name, anchor.year + k) for k in (-1, 0, 1)) if d]
+    weeks = [(d - dt.timedelta(days=d.isoweekday() - 1), d) for d in days]  # (its Monday, the holiday)
+    rel = _norm(g.get("rel"))
+    if rel in ("last", "this past") or (tense is Tense.PAST and not rel):
+        chosen = next((d for monday, d in reversed(weeks) if monday <= anchor), days[0])
+    elif rel in ("next", "this coming") or (tense is Tense.FUTURE and not rel):
+        chosen = next((d for monday, d in weeks if monday + dt.timedelta(days=6) >= anchor), days[-1])
+    else:
+        chosen = min(days, key=lambda d: abs((d - anchor).days))
+    return Resolution(type=TimexType.DATE, value=_week(chosen), relative=True)
 
 
 def _r_vague_ago(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:

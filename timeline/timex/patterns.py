@@ -427,7 +427,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
                       rf"[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR4})(?!\d))?)"),
      _accept_md),
     ("holiday", _rx(rf"{_B}(?:(?P<rel>last|this|next|this\s+past|this\s+coming|each|every)\s+)?"
-                    rf"(?P<h>{_alt(lx.HOLIDAYS)})(?:,?\s+(?P<y>{_YEAR4})(?!\d))?{_E}"),
+                    rf"(?P<h>{_alt(lx.HOLIDAYS)})(?P<wk>\s+week)?(?:,?\s+(?P<y>{_YEAR4})(?!\d))?{_E}"),
      lambda text, m: m.group("h")[0].isupper()),
     ("vague_ago", _rx(rf"{_B}(?P<u>years|months|weeks|days|decades|hours|minutes)\s+(?P<dir>ago|earlier|later){_E}"),
      _accept_always),
