@@ -56,6 +56,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from gazetteer.fastinit import builder
@@ -754,7 +755,8 @@ def _mark_pairs(groups: list[_Group], s: ResolveSettings) -> None:
     # Names whose choice a pair could change: a runner-up within reach of the best prior.
     if not any(len(g.candidates) > 1 and g.priors[1] >= g.priors[0] - reach for g in groups):
         return
-    towns: list[tuple[_Group, int]] = []  # every name's town senses within reach
+    # Every name's town senses within reach: (latitude in radians, name, candidate index).
+    towns: list[tuple[float, _Group, int]] = []
     for g in groups:
         if g.cue is not Cue.NAME:
             continue
@@ -764,15 +766,23 @@ def _mark_pairs(groups: list[_Group], s: ResolveSettings) -> None:
                 break  # priors are sorted, best first
             kind = g.candidates[k].kind
             if kind is _CITY or kind is PlaceKind.SITE:
-                towns.append((g, k))
+                towns.append((g.geo[k][0], g, k))
     if len(towns) < 2:
         return
-    max_dlat = s.pair_km / 6371.0088  # in radians: a cheap first test before the distance
+    # A sweep by latitude: two senses further apart in latitude than ``pair_km`` are further
+    # apart than that, so each sense is compared only with the few that follow it in a band of
+    # latitude, not with every other (a story naming many towns has hundreds of senses).
+    max_dlat = s.pair_km / 6371.0088  # in radians
+    towns.sort(key=itemgetter(0))
     paired: dict[int, set[int]] = {}
-    for i, (g, k) in enumerate(towns):
-        lat = g.geo[k][0]
-        for h, j in towns[i + 1 :]:
-            if h is g or h.key == g.key or abs(h.geo[j][0] - lat) > max_dlat:
+    n = len(towns)
+    for i in range(n - 1):
+        lat, g, k = towns[i]
+        for t in range(i + 1, n):
+            hlat, h, j = towns[t]
+            if hlat - lat > max_dlat:
+                break
+            if h is g or h.key == g.key:
                 continue
             if _nearest_km(g.geo[k], [h.geo[j]]) <= s.pair_km:
                 paired.setdefault(id(g), set()).add(k)
