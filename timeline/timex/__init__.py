@@ -78,8 +78,8 @@ def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
     for cand in candidates:
         surface = text[cand.start:cand.end]
         tense = tense_at(text, cand.start, cand.end, markers=markers)
-        if cand.kind in ("weekday", "time") and tense is not Tense.PAST and scheduled_weekday(
-                text, cand.start, clock=_on_a_weekday(cand)):
+        if cand.kind in ("weekday", "time") and scheduled_weekday(
+                text, cand.start, clock=_on_a_weekday(cand), past=tense is Tense.PAST):
             tense = Tense.FUTURE  # "the ceasefire expires Sunday": a timetable names the coming day
         elif cand.kind in ("weekday", "time") and deferred_until(text, cand.start):
             tense = Tense.FUTURE  # "the vote was postponed until Tuesday": the day put off to is ahead

@@ -242,17 +242,30 @@ _SCHEDULE_VERBS: Final = (
     # the plural ("the ministers meet Thursday") and an adverb between ("meet again on Thursday")
     r"meet|begin|start|open|reopen|resume|convene|arrive|depart|return|leave|expire|continue)\s+"
     r"(?:(?:again|separately|jointly|formally|officially)\s+)?")
-_SCHEDULE_BEFORE: Final = re.compile(
-    rf"\b(?:{_SCHEDULE_VERBS}(?:on\s+|until\s+|through\s+)?|(?:is|are)\s+on\s+)$", re.IGNORECASE)
-# a clock time on a weekday may also follow "at": "expires at midnight on Friday", "is at noon Friday"
-_SCHEDULE_AT: Final = re.compile(
-    rf"\b(?:{_SCHEDULE_VERBS}(?:on\s+|until\s+|through\s+|at\s+)?|(?:is|are)\s+(?:on|at)\s+)$", re.IGNORECASE)
 
 
-def scheduled_weekday(text: str, start: int, *, clock: bool = False) -> bool:
+def _schedule_before(*, clock: bool, past: bool) -> re.Pattern[str]:
+    # a clock time on a weekday may also follow "at": "expires at midnight on Friday", "is at noon Friday"
+    at = r"|at\s+" if clock else ""
+    copula = r"(?:on|at)" if clock else "on"
+    # in a past sentence a base form after "to" is a past plan ("had been due to expire Friday")
+    not_after_to = r"(?<!\bto\s)" if past else ""
+    return re.compile(rf"\b(?:{not_after_to}{_SCHEDULE_VERBS}(?:on\s+|until\s+|through\s+{at})?|"
+                      rf"(?:is|are)\s+{copula}\s+)$", re.IGNORECASE)
+
+
+_SCHEDULE_BEFORE: Final = {(clock, past): _schedule_before(clock=clock, past=past)
+                           for clock in (False, True) for past in (False, True)}
+
+
+def scheduled_weekday(text: str, start: int, *, clock: bool = False, past: bool = False) -> bool:
     """Whether a timetable verb in the present simple stands right before ``text[start:]``;
-    ``clock``: the expression is a clock time on a weekday, which "at" may introduce."""
-    regex = _SCHEDULE_AT if clock else _SCHEDULE_BEFORE
+    ``clock``: the expression is a clock time on a weekday, which "at" may introduce.
+
+    ``past``: the sentence otherwise reads as past ("the truce, agreed two days ago, expires at
+    midnight on Sunday"). The timetable verb still names the coming day, unless it is a base form
+    after "to", which follows a past plan ("had been due to expire Friday")."""
+    regex = _SCHEDULE_BEFORE[clock, past]
     return regex.search(text, max(0, start - 30), start) is not None
 
 
