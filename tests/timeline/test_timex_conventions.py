@@ -369,3 +369,22 @@ THIS_QUARTER = [
 def test_a_past_this_quarter_in_a_report_is_the_reported_one(text: str, surface: str, kind: str,
                                                              value: str) -> None:
     _check(text, surface, kind, value, published=dt.date(1989, 11, 1))
+
+
+# A past verb right before a month or a month-day governs it: "began on March 18", written in
+# February, is last year's; the nearest-date rule holds when the past cue is further away, and a
+# passive infinitive ("to be completed in March") points ahead.
+GOVERNING_PAST = [
+    ("The 30-day truce began on March 18.", "March 18", "DATE", "2024-03-18"),
+    ("The law was passed in March.", "March", "DATE", "2024-03"),
+    ("The law, passed in March, is under review.", "March", "DATE", "2024-03"),
+    ("The bridge is due to be completed in March.", "March", "DATE", "2025-03"),
+    ("Talks will be held in March.", "March", "DATE", "2025-03"),
+    ("The deal is expected to be signed on March 3.", "March 3", "DATE", "2025-03-03"),
+    ("A meeting planned for March 18 was cancelled.", "March 18", "DATE", "2025-03-18"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), GOVERNING_PAST)
+def test_a_governing_past_verb_dates_a_month_in_the_past(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)

@@ -40,7 +40,15 @@ from typing import Final
 from timeline.model import Interval, TimeExpression
 from timeline.timex.normalise import Context, resolve
 from timeline.timex.patterns import Candidate, find_candidates
-from timeline.timex.tense import Tense, deferred_until, find_markers, firm_future, scheduled_weekday, tense_at
+from timeline.timex.tense import (
+    Tense,
+    deferred_until,
+    find_markers,
+    firm_future,
+    past_verb_governs,
+    scheduled_weekday,
+    tense_at,
+)
 from timeline.timex.values import calendar_interval, narrow
 
 __all__ = ["find_times"]
@@ -88,6 +96,11 @@ def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
             text, max(0, cand.start - 8), cand.start) is not None
         if fronted != context.fronted:
             context = replace(context, fronted=fronted)
+        # "the truce began on March 18", written in February: last year's March, though the
+        # nearest-date rule would take the coming one on a weaker past cue
+        governed = cand.kind in _MONTH_KINDS and tense is Tense.PAST and past_verb_governs(text, cand.start)
+        if governed != context.governed_past:
+            context = replace(context, governed_past=governed)
         near = quarter_at is not None and cand.start - quarter_at < _QUARTER_REACH
         if near != context.quarter_near:
             context = replace(context, quarter_near=near)
@@ -117,6 +130,7 @@ def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
     return _apply_signals(text, out)
 
 
+_MONTH_KINDS: Final = frozenset({"mdy", "dmy", "month"})
 _YEAR_KINDS: Final = frozenset({"year", "mdy", "dmy", "month_year", "iso", "numeric", "day_range"})
 
 

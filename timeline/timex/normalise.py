@@ -110,6 +110,9 @@ class Context:
     # the expression opens its sentence as a fronted adverbial ("In January, the firm ..."):
     # a past-tense story told in order, not a plan
     fronted: bool = False
+    # a past verb governs the expression directly ("began on March 18", "was held in May"): see
+    # timeline.timex.tense.past_verb_governs
+    governed_past: bool = False
 
     def after(self, value: str) -> Context:
         """The context once an expression with this value has been read."""
@@ -267,8 +270,10 @@ def _weekday_date(weekday: int, anchor: dt.date, tense: Tense, rel: str) -> dt.d
     return _shift_days(anchor, -((-delta) % 7))
 
 
-def _month_day_date(month: int, day: int, anchor: dt.date, tense: Tense) -> dt.date | None:
-    """A month and day without a year: the nearest such date, the tense breaking near-ties."""
+def _month_day_date(month: int, day: int, anchor: dt.date, tense: Tense, *, governed_past: bool = False
+                    ) -> dt.date | None:
+    """A month and day without a year: the nearest such date, the tense breaking near-ties; a
+    past verb governing it ("began on March 18") rules out the days ahead."""
     options = [d for d in (_safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)) if d]
     if not options:
         return None
@@ -276,7 +281,9 @@ def _month_day_date(month: int, day: int, anchor: dt.date, tense: Tense) -> dt.d
     def cost(d: dt.date) -> float:
         gap = (d - anchor).days
         penalty = 0.0
-        if (tense is Tense.PAST and gap > 0) or (tense is Tense.FUTURE and gap < 0):
+        if governed_past and gap > 0:
+            penalty = 1000
+        elif (tense is Tense.PAST and gap > 0) or (tense is Tense.FUTURE and gap < 0):
             penalty = 200
         elif tense is not Tense.FUTURE and gap > 0:
             penalty = 0.5 * gap
@@ -489,7 +496,7 @@ def _r_month_day(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, 
         if not chosen:
             return None
         return Resolution(type=TimexType.DATE, value=_day(chosen[-1] if past else chosen[0]), relative=True)
-    d = _month_day_date(month, day, anchor, tense)
+    d = _month_day_date(month, day, anchor, tense, governed_past=ctx.governed_past)
     return None if d is None else Resolution(type=TimexType.DATE, value=_day(d), relative=True)
 
 
@@ -536,7 +543,7 @@ def _r_month(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surf
                           relative=True, from_text=True)
     if anchor is None:
         return Resolution(type=TimexType.DATE, value=f"XXXX-{month:02d}", relative=True, modifier=_mod(g))
-    year = _month_year(month, anchor, tense, rel, fronted=ctx.fronted)
+    year = _month_year(month, anchor, tense, rel, fronted=ctx.fronted or ctx.governed_past)
     return Resolution(type=TimexType.DATE, value=f"{year:04d}-{month:02d}", relative=True, modifier=_mod(g))
 
 

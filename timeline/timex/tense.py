@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
-__all__ = ["Markers", "Tense", "deferred_until", "find_markers", "firm_future", "scheduled_weekday", "tense_at"]
+__all__ = ["Markers", "Tense", "deferred_until", "find_markers", "firm_future", "past_verb_governs",
+           "scheduled_weekday", "tense_at"]
 
 
 class Tense(Enum):
@@ -281,3 +282,19 @@ _DEFERRED_UNTIL: Final = re.compile(
 def deferred_until(text: str, start: int) -> bool:
     """Whether ``text[start:]`` is the day something was put off until ("postponed until Tuesday")."""
     return _DEFERRED_UNTIL.search(text, max(0, start - 70), start) is not None
+
+
+
+# A past verb right before a date it governs: "began on March 18", "was held in March", "passed
+# in March". Not a passive infinitive or perfect ("to be completed in March", "has been held"):
+# those follow a modal or plan that points ahead.
+_GOVERNING_PAST: Final = re.compile(
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+    r"\b(?:was|were|began|took\s+place|held|died|born|[a-z]{2,}ed)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+
+
+def past_verb_governs(text: str, start: int) -> bool:
+    """Whether a past verb stands right before ``text[start:]`` and governs it ("began on March
+    18"): a stronger cue than the nearest marker of the sentence, which may belong to another clause."""
+    m = _GOVERNING_PAST.search(text, max(0, start - 30), start)
+    return m is not None and m.group(0).split()[0].lower() not in _NOT_PAST
