@@ -53,7 +53,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -412,31 +411,7 @@ def resolve_spans(
     # Pass 1 only matters when some name has a real choice to make.
     passes = (False, True) if any(len(g.candidates) > 1 and id(g) not in settled for g in glist) else (True,)
     for final in passes:
-        countries: Counter[str] = Counter()
-        admin1s: Counter[tuple[str, str]] = Counter()
-        counties: Counter[tuple[str, str]] = Counter()  # the states of the counties named
-        siblings: Counter[str] = Counter()  # distinct subdivisions named, per country
-        points: list[tuple[_Group, float, float, float]] = []
-        seen_points: set[int] = set()  # ids: hashing a Place hashes all its fields
-        for g in glist:
-            p = chosen.get(id(g))
-            if p is None:
-                continue
-            w = len(g.spans)
-            if p.country_code:
-                countries[p.country_code] += w
-                if p.admin1_code and p.kind in _STATE_VOTERS:
-                    admin1s[(p.country_code, p.admin1_code)] += w
-                elif p.admin1_code and p.kind is PlaceKind.REGION and p.feature_code in _SUBDIVISION_CODES:
-                    # A county names its state ("Laurel County" is in Kentucky), but a county's
-                    # name is shared by many states and its first-pass sense is a guess: it
-                    # only tells whether a story is local, never moves a town by itself.
-                    counties[(p.country_code, p.admin1_code)] += w
-                if p.kind is PlaceKind.ADMIN1:
-                    siblings[p.country_code] += 1
-            if p.kind not in _COUNTRYLIKE and id(p) not in seen_points and len(points) < _MAX_POINTS:
-                seen_points.add(id(p))
-                points.append((g, *_point_of(g, p)))
+        anchors = _count_anchors(glist, chosen)
         new_chosen: dict[int, Place] = {}
         for g in glist:
             if id(g) in settled or (len(g.candidates) == 1 and not final):
@@ -452,23 +427,21 @@ def resolve_spans(
                 new_chosen[id(g)] = g.candidates[0]
                 continue
             # Before the last pass only the choice matters, not the scores of the losers.
-            _score(
-                g, countries, admin1s, counties, siblings, points, chosen.get(id(g)), settings, argmax_only=not final
-            )
-            g.choice = max(range(len(g.candidates)), key=g.scores.__getitem__)
+            _score(g, anchors, chosen.get(id(g)), settings, argmax_only=not final)
+            g.choice = g.scores.index(max(g.scores))  # the first best, as max() with a key
             new_chosen[id(g)] = g.candidates[g.choice]
         chosen = new_chosen
 
     # Per name, once: acceptance, the alternatives (best first) and the base confidence.
     finals: dict[int, tuple[Place, tuple[Place, ...], float]] = {}
     for grp in glist:
-        if not _accept(grp, settings, countries, text) or _speaks(text, grp):
+        if not _accept(grp, settings, anchors.countries, text) or _speaks(text, grp):
             continue
         if len(grp.candidates) == 1:
             alts: tuple[Place, ...] = ()  # most names: no sort needed
         else:
             scores = grp.scores
-            ranked = sorted(range(len(grp.candidates)), key=lambda k: -scores[k])
+            ranked = sorted(range(len(grp.candidates)), key=scores.__getitem__, reverse=True)  # stable
             alts = tuple(grp.candidates[k] for k in ranked[1 : 1 + settings.alternatives])
         finals[id(grp)] = (grp.candidates[grp.choice], alts, _confidence(grp, settings))
     mentions: list[PlaceMention] = []
@@ -510,13 +483,81 @@ def resolve_spans(
 _new_mention = builder(PlaceMention)
 
 
+@dataclass(slots=True)
+class _Anchors:
+    """What one pass's chosen senses say about the story: the anchors of the next pass.
+
+    Plain dicts, not Counters: a Counter's missing key costs a Python-level ``__missing__``
+    call, and these are filled for every name twice per document.
+    """
+
+    countries: dict[str, int]
+    admin1s: dict[tuple[str, str], int]
+    counties: dict[tuple[str, str], int]  # the states of the counties named
+    siblings: dict[str, int]  # distinct subdivisions named, per country
+    # The towns' and sites' points (radians, cos(latitude)), at most one per name, and the name
+    # each came from (by id), so that a name's nearness leaves out its own point.
+    points: list[tuple[float, float, float]]
+    point_of: dict[int, int]
+
+    def states(self) -> dict[tuple[str, str], int]:
+        """Votes per state from towns, states and counties alike (a local story's evidence)."""
+        if not self.counties:
+            return self.admin1s
+        merged = dict(self.admin1s)
+        for key, n in self.counties.items():
+            merged[key] = merged.get(key, 0) + n
+        return merged
+
+    def points_besides(self, g: _Group) -> list[tuple[float, float, float]]:
+        """Every point but ``g``'s own: a name must not be near itself."""
+        own = self.point_of.get(id(g))
+        if own is None:
+            return self.points
+        return self.points[:own] + self.points[own + 1 :]
+
+
+def _count_anchors(groups: list[_Group], chosen: dict[int, Place]) -> _Anchors:
+    """The votes of the chosen senses (``chosen``: id of a name -> its sense), each weighted by
+    how often its name occurs."""
+    countries: dict[str, int] = {}
+    admin1s: dict[tuple[str, str], int] = {}
+    counties: dict[tuple[str, str], int] = {}
+    siblings: dict[str, int] = {}
+    points: list[tuple[float, float, float]] = []
+    point_of: dict[int, int] = {}
+    seen_points: set[int] = set()  # ids: hashing a Place hashes all its fields
+    for g in groups:
+        p = chosen.get(id(g))
+        if p is None:
+            continue
+        w = len(g.spans)
+        cc = p.country_code
+        if cc:
+            countries[cc] = countries.get(cc, 0) + w
+            if p.admin1_code and p.kind in _STATE_VOTERS:
+                key = (cc, p.admin1_code)
+                admin1s[key] = admin1s.get(key, 0) + w
+            elif p.admin1_code and p.kind is PlaceKind.REGION and p.feature_code in _SUBDIVISION_CODES:
+                # A county names its state ("Laurel County" is in Kentucky), but a county's
+                # name is shared by many states and its first-pass sense is a guess: it
+                # only tells whether a story is local, never moves a town by itself.
+                key = (cc, p.admin1_code)
+                counties[key] = counties.get(key, 0) + w
+            if p.kind is PlaceKind.ADMIN1:
+                siblings[cc] = siblings.get(cc, 0) + 1
+        if p.kind not in _COUNTRYLIKE and id(p) not in seen_points and len(points) < _MAX_POINTS:
+            seen_points.add(id(p))
+            point_of[id(g)] = len(points)
+            points.append(_point_of(g, p))
+    return _Anchors(
+        countries=countries, admin1s=admin1s, counties=counties, siblings=siblings, points=points, point_of=point_of
+    )
+
+
 def _score(
     g: _Group,
-    countries: Counter[str],
-    admin1s: Counter[tuple[str, str]],
-    counties: Counter[tuple[str, str]],
-    siblings: Counter[str],
-    points: list[tuple[_Group, float, float, float]],
+    anchors: _Anchors,
     own: Place | None,
     s: ResolveSettings,
     *,
@@ -533,6 +574,7 @@ def _score(
     # Only the kinds that vote for their state (see resolve_spans) discount their own vote: a
     # county never voted, so subtracting it would take a vote from its state's other names.
     own_a1 = (own.country_code, own.admin1_code) if own is not None and own.kind in _STATE_VOTERS else None
+    countries, admin1s, siblings, points = anchors.countries, anchors.admin1s, anchors.siblings, anchors.points
     scores: list[float] = []
     # Written on the last pass only, which scores each name once: nothing to clear.
     shared, ties = g.shared, g.ties
@@ -565,7 +607,7 @@ def _score(
     country_unsupported = country_vs_admin1 and _unnamed(top_cc, countries, own_cc, n_own)
     local_states = None
     if multi and best_prior >= _LOCAL_FAMOUS_PRIOR and _unnamed(top_cc, countries, own_cc, n_own):
-        local_states = _local_states(countries, admin1s + counties if counties else admin1s, own, n_own)
+        local_states = _local_states(countries, anchors.states(), own, n_own)
     pinned, listed_country = g.pinned, g.listed_country
     paired, pair_weight = g.paired, s.pair_weight
     list_weight, sibling_weight, qualifier_weight = s.list_weight, s.sibling_weight, s.qualifier_weight
@@ -678,7 +720,7 @@ def _score(
             if kind is _CITY and points and (multi or priors[k] < accept_weak):
                 if near_pts is None:
                     # Other names' points, once per name: a name must not be near itself.
-                    near_pts = [(plat, plon, pcos) for og, plat, plon, pcos in points if og is not g]
+                    near_pts = anchors.points_besides(g)
                 if near_pts:  # with none, the term would be exp(-inf) = 0
                     ctx += near_weight * math.exp(-_nearest_km(geo[k], near_pts) / near_km)
             sc += ctx * reach
@@ -701,7 +743,7 @@ def _score(
     g.scores = scores
 
 
-def _unnamed(cc: str | None, countries: Counter[str], own_cc: str | None, n_own: int) -> bool:
+def _unnamed(cc: str | None, countries: dict[str, int], own_cc: str | None, n_own: int) -> bool:
     """Whether no other name of the document votes for country ``cc``."""
     votes = countries.get(cc, 0) if cc else 0
     if votes and own_cc == cc:
@@ -710,8 +752,8 @@ def _unnamed(cc: str | None, countries: Counter[str], own_cc: str | None, n_own:
 
 
 def _local_states(
-    countries: Counter[str],
-    states: Counter[tuple[str, str]],
+    countries: dict[str, int],
+    states: dict[tuple[str, str], int],
     own: Place | None,
     n_own: int,
 ) -> frozenset[tuple[str, str]] | None:
@@ -838,7 +880,7 @@ def _accepted_on_prior(g: _Group, s: ResolveSettings) -> bool:
     return evidence >= s.accept
 
 
-def _accept(g: _Group, s: ResolveSettings, countries: Counter[str], text: str) -> bool:
+def _accept(g: _Group, s: ResolveSettings, countries: dict[str, int], text: str) -> bool:
     if g.pinned or g.cue is not Cue.NAME or g.qualifier:
         return True
     ties = g.ties
