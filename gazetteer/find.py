@@ -72,7 +72,8 @@ def find_places(
         mentions = [m for m in mentions if m.role is not MentionRole.ASSOCIATIVE]
     # Recognisers promise sorted, non-overlapping spans; enforce it here, so a third-party
     # recogniser cannot break the contract of this function.
-    mentions.sort(key=lambda m: (m.start, -m.end))
+    if not _in_order(mentions):
+        mentions.sort(key=_offsets)
     out: list[PlaceMention] = []
     for m in mentions:
         if out and m.start < out[-1].end:
@@ -81,3 +82,20 @@ def find_places(
             continue
         out.append(m)
     return out
+
+
+def _in_order(mentions: list[PlaceMention]) -> bool:
+    """Whether the mentions already start at strictly increasing offsets, as the default
+    recogniser's do: then sorting them by :func:`_offsets` would leave them as they are, and
+    checking costs a fraction of a sort with a key function."""
+    last = -1
+    for m in mentions:
+        if m.start <= last:
+            return False
+        last = m.start
+    return True
+
+
+def _offsets(m: PlaceMention) -> tuple[int, int]:
+    """Sort key: by start, the longer of two mentions that start together first."""
+    return m.start, -m.end

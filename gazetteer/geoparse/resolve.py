@@ -950,15 +950,21 @@ def _confidence(g: _Group, s: ResolveSettings) -> float:
     """Softmax share of the chosen candidate; weak recognition is discounted per mention."""
     if g.pinned:
         return 1.0
-    if len(g.scores) == 1:
+    scores = g.scores
+    if len(scores) == 1:
         conf = 1.0  # the softmax of one score, without its exp
     else:
-        top = max(g.scores)
-        z = sum(math.exp((x - top) / s.temperature) for x in g.scores)
+        top = max(scores)
+        temperature, exp = s.temperature, math.exp
+        z = sum([exp((x - top) / temperature) for x in scores])
         conf = 1.0 / z
     if g.cue is Cue.DIVISION and g.candidates[g.choice].kind is PlaceKind.ADMIN1:
         conf *= 0.4  # placed at its state, not at the county itself
-    return max(0.0, min(1.0, round(conf, 4)))
+    conf = round(conf, 4)
+    # Clamped into [0, 1] as max(0.0, min(1.0, conf)) would, without the two calls.
+    if not conf < 1.0:
+        conf = 1.0
+    return conf if conf > 0.0 else 0.0
 
 
 def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
