@@ -100,6 +100,8 @@ TOKEN_RE = _TOKEN_RE  # for scanners that want raw matches
 
 # What may stand between the end of a previous sentence and the next one's first word.
 _SENTENCE_END_RE = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+# The characters that _SENTENCE_END_RE may end with.
+_SENTENCE_END_CHARS = frozenset(".!?:;…\"'”’)]")
 _OPENERS = "\"'“‘([—–-*•·"
 
 
@@ -137,6 +139,8 @@ def is_sentence_start(text: str, pos: int) -> bool:
         i -= 1
     if i < 0 or text[i] in "\n\r":
         return True
+    if text[i] not in _SENTENCE_END_CHARS:
+        return False  # a word before: the test below needs its last character to end a sentence
     # An abbreviation's full stop ("the U.S. Embassy") does not end a sentence, but we cannot tell
     # it from a sentence end cheaply; the resulting false "sentence start" only makes the
     # common-word guard stricter for that token, which is the safe direction.
