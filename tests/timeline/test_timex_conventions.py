@@ -388,3 +388,24 @@ GOVERNING_PAST = [
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), GOVERNING_PAST)
 def test_a_governing_past_verb_dates_a_month_in_the_past(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value)
+
+
+# Results reported for a quarter are for one that is over: "will report results ... for the
+# fourth quarter" in February is last year's; a forecast ("sales to grow in the fourth quarter")
+# keeps the coming one. A participle after "will be" or "to be" is a passive future, no past verb.
+REPORTED_AND_PASSIVE = [
+    ("The company will report results on Feb. 27 for the fourth quarter.", "the fourth quarter", "DATE",
+     "2024-Q4"),
+    ("The bank will report its results for the second half next week.", "the second half", "DATE", "2024-H2"),
+    ("Analysts expect sales to grow in the fourth quarter.", "the fourth quarter", "DATE", "2025-Q4"),
+    ("The figures will be released on Thursday.", "Thursday", "DATE", "2025-02-20"),
+    ("The verdict is to be announced on Friday.", "Friday", "DATE", "2025-02-21"),
+    ("The verdict was announced on Friday.", "Friday", "DATE", "2025-02-14"),
+    ("Neither could be located on Wednesday.", "Wednesday", "DATE", "2025-02-12"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), REPORTED_AND_PASSIVE)
+def test_reported_quarters_are_over_and_passive_futures_ahead(text: str, surface: str, kind: str,
+                                                             value: str) -> None:
+    _check(text, surface, kind, value)

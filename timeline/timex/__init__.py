@@ -68,6 +68,11 @@ _NARRATIVE_GAP: Final = 5
 _CHRONICLE_MIN_YEARS: Final = 20
 # "In" opening a sentence, before a month and a comma: a fronted time adverbial
 _FRONTED: Final = re.compile(r"(?:^|[.!?]\s+|\n\s*|``\s*|\"\s*)In\s+$")
+# Results reported for a quarter: "will report results on Feb. 27 for the fourth quarter",
+# "earnings for the second half". Not "sales to grow in the fourth quarter", a forecast.
+_RESULTS_FOR: Final = re.compile(
+    r"\b(?:results|earnings|report|reports|reported|reporting)\b(?:[^.;!?\n]|\.(?!\s+[A-Z])){0,40}?\bfor\s+$",
+    re.IGNORECASE)
 _RANGE_JOIN: Final = re.compile(r"^\s*(?:to|until|till|through|thru|and|-|–|—)\s*$", re.IGNORECASE)
 
 
@@ -91,6 +96,8 @@ def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
             tense = Tense.FUTURE  # "the ceasefire expires Sunday": a timetable names the coming day
         elif cand.kind in ("weekday", "time") and deferred_until(text, cand.start):
             tense = Tense.FUTURE  # "the vote was postponed until Tuesday": the day put off to is ahead
+        if cand.kind == "quarter" and _RESULTS_FOR.search(text, max(0, cand.start - 60), cand.start):
+            tense = Tense.PAST  # "will report results for the fourth quarter": a quarter that is over
         # "In January, the firm brought in ...": a fronted month in a past sentence is past
         fronted = cand.kind == "month" and text.startswith(",", cand.end) and _FRONTED.search(
             text, max(0, cand.start - 8), cand.start) is not None

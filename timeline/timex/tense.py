@@ -65,6 +65,9 @@ _NOT_PAST: Final = frozenset({
     "fixed", "combined", "estimated", "adjusted", "revised", "elected", "unemployed", "employed", "retired",
     "reed", "creed", "breed", "greed", "steed",
 })
+# "will be", "to be" before a participle: a passive future ("will be released Thursday"); after
+# "could be" or "would be" the participle still reads as past ("could be located Wednesday")
+_BE_BEFORE: Final = re.compile(r"(?:\bwill|\bshall|'ll|\bto)\s+be\s+$", re.IGNORECASE)
 _PRESENT: Final = re.compile(r"\b(?:is|are|am|has|have|does|do|says|say|remains|continues|seems)\b", re.IGNORECASE)
 _QUOTE: Final = re.compile(r"''|\"|”|“")
 # "[.!?]<closing quotes>(?:\s|$)|\n\s*\n", written to start with its first character's set, which
@@ -207,8 +210,9 @@ def tense_at(text: str, start: int, end: int, *, markers: Markers | None = None)
             key = (dist, rank)
             if best is not None and key >= best[:2]:
                 continue
-            if tense is Tense.PAST and word in _NOT_PAST:
-                continue
+            if tense is Tense.PAST and (word in _NOT_PAST or (
+                    word.endswith("ed") and _BE_BEFORE.search(text, max(0, m_start - 12), m_start))):
+                continue  # "will be released Thursday": a participle after "be" is no past verb
             if m_end > start and _QUOTE.search(text, end, m_start):
                 continue  # "... Thursday,'' Castro said": the reporting verb is outside the quotation
             effective = tense
