@@ -156,11 +156,15 @@ _SUBDIVISION_CODES = frozenset({"ADM2", "ADM3"})
 class _Group:
     """All mentions of one name in a document, resolved together."""
 
+    # Built positionally in resolve_spans (keywords cost as much again, for every name of every
+    # document): the fields without defaults come first, in this order.
     key: str
     cue: Cue
     spans: list[Span]
     candidates: tuple[Place, ...]
     priors: tuple[float, ...]  # per candidate: importance, less a penalty for an alternate name
+    # Per candidate: latitude and longitude in radians and cos(latitude), for the nearness term.
+    geo: tuple[tuple[float, float, float], ...]
     pinned: bool = False
     scores: list[float] = field(default_factory=list)
     qualifier: dict[int, int] = field(default_factory=dict)  # candidate index -> qualifier hits
@@ -169,8 +173,6 @@ class _Group:
     listed_admin1: set[str] = field(default_factory=set)
     # Listed next to a country ("Ghana, Niger, Nigeria and Togo"): its country sense gains.
     listed_country: bool = False
-    # Per candidate: latitude and longitude in radians and cos(latitude), for the nearness term.
-    geo: tuple[tuple[float, float, float], ...] = ()
     weak: int = 0
     choice: int = 0
     # Per candidate: country support added in full only to compete with a compatriot namesake
@@ -345,8 +347,9 @@ def resolve_spans(
 ) -> list[PlaceMention]:
     """Resolve recognised spans of ``text`` into place mentions (see the module docstring)."""
     cache = candidate_cache if candidate_cache is not None else {}
-    # One query for every name of the document rather than one per name (a no-op when warm).
-    gazetteer.prefetch({sp.key for sp in spans if sp.cue is Cue.NAME})
+    # One query for every name of the document rather than one per name, made at the first name
+    # the memo lacks: a warm memo needs none.
+    prefetched = False
     groups: dict[tuple[str, Cue, str | None], _Group] = {}
     order: list[tuple[Span, _Group]] = []
     for sp in spans:
@@ -356,6 +359,8 @@ def resolve_spans(
             rows = overrides.for_key(sp.key) if overrides is not None and sp.cue is Cue.NAME else ()
             if rows:
                 assert overrides is not None
+                if not prefetched:
+                    prefetched = _prefetch(gazetteer, spans)
                 raw = overrides.apply(
                     sp.key, _candidates(gazetteer, sp)[: settings.max_candidates], fetch=gazetteer.get
                 )
@@ -367,6 +372,8 @@ def resolve_spans(
                 ck = (sp.key, sp.cue, sp.region_of, settings.max_candidates, _is_acronym(sp.surface))
                 hit = cache.get(ck)
                 if hit is None:
+                    if not prefetched:
+                        prefetched = _prefetch(gazetteer, spans)
                     raw = _candidates(gazetteer, sp)[: settings.max_candidates]
                     rc, rp = _ranked(sp.key, raw, pinned=False)
                     hit = (rc, rp, _geometry(rc))
@@ -375,7 +382,7 @@ def resolve_spans(
                 pinned = False
             if not cands:
                 continue
-            g = _Group(key=sp.key, cue=sp.cue, spans=[], candidates=cands, priors=priors, pinned=pinned, geo=geo)
+            g = _Group(sp.key, sp.cue, [], cands, priors, geo, pinned)
             groups[gk] = g
         g.spans.append(sp)
         g.weak += sp.weak
@@ -389,7 +396,8 @@ def resolve_spans(
     glist = list(groups.values())
     _mark_pairs(glist, settings)
     # Pass 1: anchors from priors alone; pass 2: anchors from pass 1's choices.
-    chosen: dict[int, Place] = {id(g): g.candidates[0] for g in glist if _is_anchor(g)}
+    # ``chosen``: id of a name -> the index of its chosen candidate.
+    chosen: dict[int, int] = {id(g): 0 for g in glist if _is_anchor(g)}
     # Names whose choice context cannot change and whose acceptance it cannot decide: a major
     # place (countries, capitals, large cities) whose runner-up lies beyond the context's reach.
     # Scoring them would only repeat their priors, so they keep their priors as scores.
@@ -412,11 +420,11 @@ def resolve_spans(
     passes = (False, True) if any(len(g.candidates) > 1 and id(g) not in settled for g in glist) else (True,)
     for final in passes:
         anchors = _count_anchors(glist, chosen)
-        new_chosen: dict[int, Place] = {}
+        new_chosen: dict[int, int] = {}
         for g in glist:
             if id(g) in settled or (len(g.candidates) == 1 and not final):
                 # Nothing to choose; its score only matters for acceptance, after the last pass.
-                new_chosen[id(g)] = g.candidates[0]
+                new_chosen[id(g)] = 0
                 continue
             if len(g.candidates) == 1 and _accepted_on_prior(g, settings):
                 # One candidate, accepted whatever context adds (scores never fall below
@@ -424,12 +432,13 @@ def resolve_spans(
                 # does not depend on it.
                 g.scores = list(g.priors)
                 g.choice = 0
-                new_chosen[id(g)] = g.candidates[0]
+                new_chosen[id(g)] = 0
                 continue
             # Before the last pass only the choice matters, not the scores of the losers.
-            _score(g, anchors, chosen.get(id(g)), settings, argmax_only=not final)
+            k = chosen.get(id(g))
+            _score(g, anchors, None if k is None else g.candidates[k], settings, argmax_only=not final)
             g.choice = g.scores.index(max(g.scores))  # the first best, as max() with a key
-            new_chosen[id(g)] = g.candidates[g.choice]
+            new_chosen[id(g)] = g.choice
         chosen = new_chosen
 
     # Per name, once: acceptance, the alternatives (best first) and the base confidence.
@@ -483,6 +492,13 @@ def resolve_spans(
 _new_mention = builder(PlaceMention)
 
 
+def _prefetch(gazetteer: Gazetteer, spans: Sequence[Span]) -> bool:
+    """Fetch the candidates of every plain name of a document in one query; True, for the
+    caller's flag."""
+    gazetteer.prefetch({sp.key for sp in spans if sp.cue is Cue.NAME})
+    return True
+
+
 @dataclass(slots=True)
 class _Anchors:
     """What one pass's chosen senses say about the story: the anchors of the next pass.
@@ -517,9 +533,9 @@ class _Anchors:
         return self.points[:own] + self.points[own + 1 :]
 
 
-def _count_anchors(groups: list[_Group], chosen: dict[int, Place]) -> _Anchors:
-    """The votes of the chosen senses (``chosen``: id of a name -> its sense), each weighted by
-    how often its name occurs."""
+def _count_anchors(groups: list[_Group], chosen: dict[int, int]) -> _Anchors:
+    """The votes of the chosen senses (``chosen``: id of a name -> the index of its sense), each
+    weighted by how often its name occurs."""
     countries: dict[str, int] = {}
     admin1s: dict[tuple[str, str], int] = {}
     counties: dict[tuple[str, str], int] = {}
@@ -528,9 +544,10 @@ def _count_anchors(groups: list[_Group], chosen: dict[int, Place]) -> _Anchors:
     point_of: dict[int, int] = {}
     seen_points: set[int] = set()  # ids: hashing a Place hashes all its fields
     for g in groups:
-        p = chosen.get(id(g))
-        if p is None:
+        k = chosen.get(id(g))
+        if k is None:
             continue
+        p = g.candidates[k]
         w = len(g.spans)
         cc = p.country_code
         if cc:
@@ -549,7 +566,7 @@ def _count_anchors(groups: list[_Group], chosen: dict[int, Place]) -> _Anchors:
         if p.kind not in _COUNTRYLIKE and id(p) not in seen_points and len(points) < _MAX_POINTS:
             seen_points.add(id(p))
             point_of[id(g)] = len(points)
-            points.append(_point_of(g, p))
+            points.append(g.geo[k])
     return _Anchors(
         countries=countries, admin1s=admin1s, counties=counties, siblings=siblings, points=points, point_of=point_of
     )
@@ -833,15 +850,6 @@ def _mark_pairs(groups: list[_Group], s: ResolveSettings) -> None:
         found = paired.get(id(g))
         if found and len(g.candidates) > 1:
             g.paired = frozenset(found)
-
-
-def _point_of(g: _Group, p: Place) -> tuple[float, float, float]:
-    """The memoised radians of candidate ``p`` of ``g`` (computed afresh if it is not one)."""
-    for k, c in enumerate(g.candidates):
-        if c is p:
-            return g.geo[k]
-    rlat = math.radians(p.lat)
-    return rlat, math.radians(p.lon), math.cos(rlat)
 
 
 def _nearest_km(here: tuple[float, float, float], points: list[tuple[float, float, float]]) -> float:
@@ -1134,6 +1142,10 @@ def _role(
         return MentionRole.LITERAL
     if place.kind is not PlaceKind.COUNTRY and place.feature_code != "PPLC":
         return MentionRole.LITERAL
+    # The mention must open its clause: "Moscow said", not "talks in Moscow said".
+    before = text[max(0, sp.start - 24) : sp.start]
+    if _PREPOSITION_BEFORE.search(before):
+        return MentionRole.LITERAL
     # Walk a coordination ("Washington and Moscow agreed") to the verb after its last member.
     j = idx
     while j + 1 < len(order) and j - idx < _MAX_COORDINATION:
@@ -1142,10 +1154,6 @@ def _role(
             j += 1
             continue
         break
-    # The mention must open its clause: "Moscow said", not "talks in Moscow said".
-    before = text[max(0, sp.start - 24) : sp.start]
-    if _PREPOSITION_BEFORE.search(before):
-        return MentionRole.LITERAL
     last = order[j][0]
     m = _AGENT_TAIL.match(text, last.end, min(len(text), last.end + 40))
     if m and m.group(1) in lexicon.AGENCY_VERBS:
