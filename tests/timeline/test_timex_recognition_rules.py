@@ -264,3 +264,30 @@ def _check_candidates(text: str) -> None:
         previous_end = c.end
     for e in find_times(text, published=PUBLISHED):
         assert text[e.start:e.end] == e.surface
+
+
+# "on the 14th": a day of the month the text is in (the publication month, or the month the story
+# last named), after a preposition and at the end of its phrase; the first end of a range takes
+# the month written after the second. "the 14th floor" names no day, nor does a misspelt ordinal.
+DAY_ORDINALS = [
+    ("The bill was introduced on the 14th and passed on the 15th.", "the 14th", "DATE", "2025-02-14"),
+    ("The bill was introduced on the 14th and passed on the 15th.", "the 15th", "DATE", "2025-02-15"),
+    ("On March 3 the talks opened; by the 5th they had failed.", "the 5th", "DATE", "2025-03-05"),
+    ("The offensive was moved from the 13th to the 19th of October 1950.", "the 13th", "DATE", "1950-10-13"),
+    ("The vote is due on the 24th.", "the 24th", "DATE", "2025-02-24"),
+]
+NOT_DAY_ORDINALS = [
+    ("He lives on the 14th floor.", "14th"),
+    ("It was the 3th attempt on the 3th.", "3th"),
+    ("She finished the 5th in the series.", "5th"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), DAY_ORDINALS)
+def test_an_ordinal_day_is_a_day_of_the_month_in_view(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)
+
+
+@pytest.mark.parametrize(("text", "surface"), NOT_DAY_ORDINALS)
+def test_ordinals_that_name_no_day(text: str, surface: str) -> None:
+    assert not any(surface in e.surface for e in find_times(text, published=PUBLISHED)), _surfaces(text)

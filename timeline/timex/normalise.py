@@ -500,6 +500,31 @@ def _r_month_day(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, 
     return None if d is None else Resolution(type=TimexType.DATE, value=_day(d), relative=True)
 
 
+def _r_day_ordinal(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
+    """"the 14th": that day of the month the story is in, else of the publication month or the
+    one before or after it, as the tense says (the nearest when it says nothing)."""
+    day = int((g["d"] or "0")[:-2])
+    if g.get("mon"):
+        return _r_month_day({**g, "d": str(day)}, anchor, tense, ctx, surface)
+    in_view = ctx.last_month
+    if in_view is not None and (anchor is None or ctx.narrative or in_view != (anchor.year, anchor.month)):
+        year, month = in_view
+        d = _safe_date(year, month, day)
+        return None if d is None else Resolution(type=TimexType.DATE, value=_day(d), relative=True, from_text=True)
+    if anchor is None:
+        return Resolution(type=TimexType.DATE, value=f"XXXX-XX-{day:02d}", relative=True)
+    options = [d for d in (_safe_date(*_add_months(anchor.year, anchor.month, k), day) for k in (-1, 0, 1)) if d]
+    if not options:
+        return None
+    if tense is Tense.PAST:
+        chosen = [d for d in options if d <= anchor][-1:] or options[:1]
+    elif tense is Tense.FUTURE:
+        chosen = [d for d in options if d >= anchor][:1] or options[-1:]
+    else:
+        chosen = [min(options, key=lambda d: abs((d - anchor).days))]
+    return Resolution(type=TimexType.DATE, value=_day(chosen[0]), relative=True)
+
+
 def _r_week_of(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str) -> Resolution | None:
     phrase = _norm(g["day"])
     if m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+\.?)(,?\s+\d{4})?", phrase):
@@ -1326,6 +1351,7 @@ def _r_era_year(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, s
 
 _RESOLVERS: dict[str, Resolver] = {
     "era_year": _r_era_year, "short_year": _r_short_year, "set_every": _r_set_every, "day_range": _r_month_day,
+    "day_ordinal": _r_day_ordinal,
     "holiday": _r_holiday, "vague_ago": _r_vague_ago,
     "iso": _r_iso, "numeric": _r_numeric, "time": _r_time, "clock_in_the": _r_clock_in_the,
     "mdy": _r_month_day, "dmy": _r_month_day, "week_of": _r_week_of, "month_year": _r_month_year, "month": _r_month,

@@ -314,6 +314,17 @@ _A_PERIODICAL: Final = re.compile(
     r"(?:said|reported|wrote|quoted|cited|published|added)\b)|['’]s\b)")
 
 
+_DAY_ORDINAL_CONTEXT: Final = frozenset({"on", "by", "until", "till", "since", "from", "before", "after", "and",
+                                         "or", "to", "through"})
+
+
+def _ordinal_suffix_fits(ordinal: str) -> bool:
+    """Whether a written ordinal has its right suffix: "1st", "22nd", "13th", not "3th" or "11st"."""
+    n, suffix = int(ordinal[:-2]), ordinal[-2:].lower()
+    expected = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return suffix == expected
+
+
 # units of speed and frequency: "miles per hour", "instructions per second" are measures, not
 # a schedule of the story
 _MEASURE_BEFORE: Final = re.compile(
@@ -426,6 +437,16 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("day_range", _rx(rf"(?<![\w\d/.-])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?=\s*(?:-|–|to|and|&)\s*"
                       rf"[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR4})(?!\d))?)"),
      _accept_md),
+    # "on the 14th", "by the 3rd.": a day of the month the text is in, after a preposition and
+    # before the end of the phrase ("on the 14th floor" names no day)
+    ("day_ordinal", _rx(rf"{_B}the\s+(?P<d>(?:[12]?\d|3[01])(?:st|nd|rd|th))"
+                        # the first end of a range takes the month of the second: "from the 13th to
+                        # the 19th of October 1950"
+                        rf"(?=\s*(?:-|–|to|and|through)\s*(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                        rf"(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR4})(?!\d))?)?"
+                        rf"(?=\s*(?:[.,;:)!?'\"”]|$)|"
+                        rf"\s+(?:and|or|to|through|at|when|as|they|he|she|it|we)\s)"),
+     lambda text, m: _prev_word(text, m.start()) in _DAY_ORDINAL_CONTEXT and _ordinal_suffix_fits(m.group("d"))),
     ("holiday", _rx(rf"{_B}(?:(?P<rel>last|this|next|this\s+past|this\s+coming|each|every)\s+)?"
                     rf"(?P<h>{_alt(lx.HOLIDAYS)})(?P<wk>\s+week)?(?:,?\s+(?P<y>{_YEAR4})(?!\d))?{_E}"),
      lambda text, m: m.group("h")[0].isupper()),
@@ -643,7 +664,8 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "quarter": ("quarter", "half", "period", "q1", "q2", "q3", "q4", "h1", "h2"),
     "decade": ("0s", "0's", "0’s", "ties"), "century": ("centur",), "year": _DIGIT_CHARS,
     "spelled_year": ("nineteen", "eighteen", "seventeen", "twenty", "thousand"), "era_year": _DIGIT_CHARS,
-    "short_year": ("'", "’"), "holiday": _first_words(lx.HOLIDAYS), "vague_ago": ("ago", "earlier", "later"),
+    "short_year": ("'", "’"), "day_ordinal": _DIGIT_CHARS, "holiday": _first_words(lx.HOLIDAYS),
+    "vague_ago": ("ago", "earlier", "later"),
     "set_every": ("every",), "relday": ("today", "tonight", "tomorrow", "yesterday", *lx.DAY_WORD_SPELLINGS),
     "this_pod": (*_POD_WORDS, "overnight"), "weekday": _WEEKDAY_STEMS,
     "ago": ("ago", "earlier", "later", "before", "after", "now", "hence", "back", "previously", "prior", "since"),
@@ -690,6 +712,7 @@ _ANCHOR_WORDS: Final[dict[str, str]] = {
            rf"winter)(?!\w)",
     "holiday": rf"(?<![\w'’#@]){_HOLIDAY_FIRST}(?!\w)",
     "numeric": r"\d[/.](?=\d)",
+    "day_ordinal": r"\d(?:st|nd|rd|th)(?!\w)",
     # a clock time holds its "p.m." after a digit, a colon between digits, or is "noon"...
     "time": r"[\dnm](?:(?<=\d)(?:\s{0,3}(?:a\.|p\.|am|pm|o'clock)|:\d)|(?<=n)oon|(?<=m)id(?:night|day|-day))",
     "year": r"(?:1\d|20)\d\d",
