@@ -92,8 +92,12 @@ _TOKEN = (
     rf"|(?:\.{_UPPER})+\.|\.(?=\s)"
     rf"|\w*(?:['’](?!(?:s|ve|ll|re|m|d|t)\b)\w+)*(?:\.{_DOT_AFTER})?)"
 )
+# The Arabic article and the Persian ezafe, joined by a hyphen to the word after them: "Sharm
+# el-Sheikh", "Ras al-Khaimah", "Deir ez-Zor", "Mazar-i-Sharif".
+_HYPHENED_ARTICLES = "al|el|ad|ed|ar|er|as|es|ash|esh|at|az|ez|an|en|ul|ud|i|e"
 # Up to two connectors in a row: "Democratic Republic of the Congo", "Isle of the Dead".
-_SEP = rf"(?:[ \t]+(?:(?:(?:{_CONNECTORS})[ \t]+){{1,2}}|d['’]|l['’])?|[ \t]*[-‐‑–][ \t]*(?:(?:{_CONNECTORS})-)?)"
+_SEP = (rf"(?:[ \t]+(?:(?:(?:{_CONNECTORS})[ \t]+){{1,2}}|d['’]|l['’]|(?:{_HYPHENED_ARTICLES})[-‐‑])?"
+        rf"|[ \t]*[-‐‑–][ \t]*(?:(?:{_CONNECTORS}|{_HYPHENED_ARTICLES})[-‐‑])?)")
 _RUN_RE = re.compile(rf"{_TOKEN}(?:{_SEP}{_TOKEN})*")
 _TOKEN_RE = re.compile(_TOKEN)
 TOKEN_RE = _TOKEN_RE  # for scanners that want raw matches

@@ -22,6 +22,13 @@ def test_hyphenated_name_with_a_french_connector(gazetteer: Gazetteer) -> None:
     ]
 
 
+def test_names_with_a_hyphened_article(gazetteer: Gazetteer) -> None:
+    text = "Envoys met in Sharm el-Sheikh, flew on to Ras al-Khaimah and then to Mazar-i-Sharif."
+    ms = find_places(text, gazetteer=gazetteer)
+    assert [(m.surface, m.place.country_code if m.place else None) for m in ms] == [
+        ("Sharm el-Sheikh", "EG"), ("Ras al-Khaimah", "AE"), ("Mazar-i-Sharif", "AF")]
+
+
 def test_hyphenated_country_name(gazetteer: Gazetteer) -> None:
     assert placed("The president of Guinea-Bissau arrived.", gazetteer) == [("Guinea-Bissau", "Guinea-Bissau")]
 

@@ -41,6 +41,14 @@ def test_lowercase_after_hyphen_ends_the_run() -> None:
     assert runs("the U.S.-led coalition") == ["U.S."]
 
 
+def test_hyphened_arabic_article_and_persian_ezafe_join_a_run() -> None:
+    assert runs("a summit in Sharm el-Sheikh, then Ras al-Khaimah") == ["Sharm el-Sheikh", "Ras al-Khaimah"]
+    assert runs("fighting near Mazar-i-Sharif") == ["Mazar-i-Sharif"]
+    # the article alone opens no run, and a lower-case word after it is no name
+    assert runs("fighters of al-Shabaab in Somalia") == ["Shabaab", "Somalia"]
+    assert runs("the Gulf al-based group") == ["Gulf"]
+
+
 def test_abbreviations_keep_their_full_stops() -> None:
     assert runs("COLUMBIA, Ky. (WBKO)") == ["COLUMBIA", "Ky.", "WBKO"]
     assert runs("in the U.S. today") == ["U.S."]
