@@ -79,6 +79,18 @@ EVENT_NOUNS: dict[str, str] = {
     "withdrawal": "withdrawal", "ban": "sanctions", "embargo": "sanctions", "vote": "election",
     "assassination": "attack", "explosion": "attack", "earthquake": "disaster", "flood": "disaster",
     "floods": "disaster", "outbreak": "disaster", "evacuation": "evacuation", "arrest": "arrest",
+    # disasters and accidents
+    "quake": "disaster", "tremor": "disaster", "aftershock": "disaster", "tsunami": "disaster",
+    "hurricane": "disaster", "typhoon": "disaster", "cyclone": "disaster", "storm": "disaster",
+    "wildfire": "disaster", "wildfires": "disaster", "eruption": "disaster", "landslide": "disaster",
+    "crash": "accident", "collision": "accident", "derailment": "accident",
+    # violence and unrest
+    "shooting": "attack", "stabbing": "attack", "raid": "attack", "raids": "attack", "airstrike": "attack",
+    "airstrikes": "attack", "clashes": "attack", "coup": "coup", "riot": "protest", "riots": "protest",
+    "rally": "protest", "demonstration": "protest", "demonstrations": "protest",
+    # politics and courts
+    "resignation": "resignation", "inauguration": "inauguration", "trial": "trial", "verdict": "ruling",
+    "ruling": "ruling", "hearing": "trial", "rescue": "rescue",
 }
 # Event verbs (inflected forms) mapped to (kind, noun used in titles).
 EVENT_VERBS: dict[str, tuple[str, str]] = {}
@@ -103,6 +115,14 @@ for _forms, _kind, _noun in (
     ("launch launches launched launching initiate initiates initiated initiating", "launch", "launch"),
     ("impose imposes imposed imposing", "sanctions", "sanctions"),
     ("facilitate facilitates facilitated", "exchange", "exchange"),
+    ("resign resigns resigned", "resignation", "resignation"),
+    ("crash crashes crashed", "accident", "crash"),
+    ("rescue rescues rescued", "rescue", "rescue"),
+    ("evacuate evacuates evacuated", "evacuation", "evacuation"),
+    ("protest protests protested", "protest", "protest"),
+    ("clash clashed", "attack", "clashes"),
+    ("sentence sentenced", "ruling", "sentencing"),
+    ("acquit acquitted convict convicted", "ruling", "verdict"),
 ):
     for _form in _forms.split():
         EVENT_VERBS[_form] = (_kind, _noun)
@@ -382,6 +402,34 @@ def _choose(triggers: list[_Trigger], dates: list[TimeExpression]
     return chosen, timex, frozenset(partners)
 
 
+# "two days after", "a week before" right before the trigger's phrase (at most a few words
+# between: "two days after a magnitude 7.8 earthquake struck").
+_OFFSET_LINK = re.compile(r"\s+(after|before)\s+(?:[\w.’'-]+\s+){0,5}$", re.IGNORECASE)
+_DAYS_PER_UNIT = {"D": 1, "W": 7}
+_SPACES = re.compile(r"\s*")
+
+
+def _offset_before_trigger(text: str, durations: Sequence[TimeExpression], trigger: _Trigger
+                           ) -> tuple[dt.timedelta, str, int] | None:
+    """How far the trigger's event lies from the clause's date when it is the object of "N days
+    after" or "N weeks before" ("on Wednesday, two days after an earthquake struck": two days
+    earlier), with the words that say so and where the words about the event start; None
+    otherwise. Days and weeks only: a month or a year before a day is no longer a day one can name."""
+    for duration in durations:
+        if not duration.end <= trigger.start:
+            continue
+        link = _OFFSET_LINK.match(text, duration.end, trigger.start)
+        m = re.fullmatch(r"P(\d+)([DW])", duration.value)
+        if link is None or m is None:
+            continue
+        days = int(m[1]) * _DAYS_PER_UNIT[m[2]]
+        direction = link.group(1).lower()
+        spaces = _SPACES.match(text, link.end(1))
+        told_from = spaces.end() if spaces else link.end(1)
+        return dt.timedelta(days=days if direction == "after" else -days), f"{duration.surface} {direction}", told_from
+    return None
+
+
 def _status(clause: Span, trigger: _Trigger, doc_text: str) -> EventStatus | None:
     """The clause's status, or None when it only speculates or negates."""
     before = doc_text[clause.start:trigger.start]
@@ -605,6 +653,7 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
     words = _Words.of(text)
     placed = _Spans([m for m in places if m.place])  # filtered once, in order, for every clause
     datable = _Spans(_datable(times))
+    durations = _Spans([t for t in times if t.type is TimexType.DURATION])
     actor_spans = _Spans(actors)
     source = Source(document_id=document.id, title=document.title, url=document.source, published=document.published)
     events: list[tuple[Event, str]] = []
@@ -642,10 +691,21 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
             if status is None:
                 context.extend(roles)
                 continue
+            offset = None
+            titled = clause  # the words a title may quote: the clause, or the part about this event
             if timex is not None and timex.interval is not None:
                 interval = timex.interval
                 precision = timex.precision or precision_of(interval)
                 reason = f"time expression “{timex.surface}”"
+                offset = _offset_before_trigger(text, durations.within(sentence.start, sentence.end), trigger)
+                if offset is not None and interval.start is not None and interval.end is not None:
+                    # "on Wednesday, two days after an earthquake struck": the quake is Monday,
+                    # and the places before "after" are the main clause's, not the quake's
+                    shift, said, told_from = offset
+                    interval = Interval(start=interval.start - shift, end=interval.end - shift)
+                    reason = f"“{said}” counted from “{timex.surface}”"
+                    roles = [(m, r) for m, r in roles if m.start >= told_from]
+                    titled = Span(text=text[told_from:clause.end], start=told_from, end=clause.end)
                 if document.published and interval.start and interval.start > document.published and (
                         status is EventStatus.HAPPENED):
                     status = EventStatus.PLANNED
@@ -659,14 +719,15 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
                 interval, precision, reason = dated
             own = [(m, r) for m, r in roles if r is PlaceRole.ACTOR or len(triggers) == 1
                    or getattr(_owner(m, triggers), "start", None) in partners]
-            carried = [(m, r) for m, r in context if r is not PlaceRole.MENTIONED] if position > 0 else []
+            carried = ([(m, r) for m, r in context if r is not PlaceRole.MENTIONED]
+                       if position > 0 and offset is None else [])
             clause_actors = actor_spans.within(clause.start, clause.end)
             if not clause_actors and _PRONOUN_SUBJECT.match(clause.text):
                 clause_actors = _last_person(actors, before=clause.start)
             event_places = _event_places(carried + own, clause_actors)
             event = Event(
                 id=_event_id(document.id, clause.start),
-                title=_title(text, clause, trigger, event_places, clause_actors,
+                title=_title(text, titled, trigger, event_places, clause_actors,
                              carried_subject if position > 0 else None),
                 interval=interval, precision=precision, status=status, places=event_places,
                 actors=tuple(dict.fromkeys(a.actor for a in clause_actors)),

@@ -117,6 +117,35 @@ def test_a_date_before_its_noun_binds_to_it() -> None:
     assert events[0].interval == Interval(start=dt.date(2022, 1, 1), end=dt.date(2023, 1, 1))
 
 
+def test_an_event_n_days_before_the_clauses_date_is_dated_back() -> None:
+    text = ("Rescuers reached Antakya on Wednesday, two days after a powerful earthquake struck southern "
+            "Turkey.")
+    (quake,) = events_of(text, published=dt.date(2023, 2, 9))
+    assert quake.interval == Interval.day(dt.date(2023, 2, 6))  # Wednesday the 8th, less two days
+    assert quake.date_reason == "“two days after” counted from “Wednesday”"
+    assert quake.title.startswith("A powerful earthquake struck")
+    assert "Antakya" not in site_names(quake)  # the rescuers' place, not the quake's
+    (later,) = events_of("A week before the election in Warsaw, on 8 October, polls closed early.",
+                         published=dt.date(2023, 10, 20))
+    assert later.interval == Interval.day(dt.date(2023, 10, 15))  # "a week before": the election came after
+
+
+# Each sentence holds one trigger of the wider news lexicon and nothing else an event could hang on.
+@pytest.mark.parametrize("text", [
+    "A magnitude 6.1 quake shook the region on Monday.",
+    "A typhoon hit the coast of Luzon on Sunday.",
+    "Two trains collided in a crash near Larissa on 28 February 2023.",
+    "Police fired tear gas at a rally in Tbilisi on Saturday.",
+    "The minister resigned on Friday.",
+    "The court sentenced him on Thursday.",
+])
+def test_disasters_unrest_and_courts_are_events(text: str) -> None:
+    events = events_of(text)
+    assert len(events) == 1, [e.title for e in events]
+    assert events[0].interval is not None and events[0].interval.days == 1
+    assert events[0].date_reason.startswith("time expression")
+
+
 def test_a_pronoun_subject_takes_the_last_person_named() -> None:
     text = "Ukrainian President Volodymyr Zelensky criticised the plan. He will travel to Ankara on Wednesday."
     (visit,) = events_of(text)
