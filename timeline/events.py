@@ -119,7 +119,7 @@ for _forms, _kind, _noun in (
     ("crash crashes crashed", "accident", "crash"),
     ("rescue rescues rescued", "rescue", "rescue"),
     ("evacuate evacuates evacuated", "evacuation", "evacuation"),
-    ("protest protests protested", "protest", "protest"),
+    ("protest protests protested rally rallies rallied", "protest", "protest"),
     ("clash clashed", "attack", "clashes"),
     ("sentence sentenced", "ruling", "sentencing"),
     ("acquit acquitted convict convicted", "ruling", "verdict"),
@@ -134,8 +134,9 @@ _PERSONAL_KINDS = frozenset({"call", "meeting", "summit", "visit"})
 # look-ahead for the first letters of its words, so the engine rejects most positions with one
 # test instead of trying every alternative there (same matches: the look-ahead only filters).
 _PLANNED = re.compile(
-    r"\b(?=[wsgdepitau’'])(?:will|shall|’ll|'ll|going to|scheduled to|due to|expected to|set to|plans? to|"
-    r"planning to|intends? to|to be held|is to|are to|upcoming|would)\b", re.IGNORECASE)
+    r"\b(?=[wsgdepitauh’'])(?:will|shall|’ll|'ll|going to|scheduled to|due to|expected to|set to|plans? to|"
+    r"planning to|intends? to|to be held|is to|are to|upcoming|would|aims? to|aiming to|hopes? to|hoping to|"
+    r"seeks? to|seeking to)\b", re.IGNORECASE)
 # Present progressive ("are taking place") or a present perfect reaching back ("has held ... since").
 _ONGOING = re.compile(r"\b(?=[aihu])(?:(?:is|are|am)\s+(?:\w+ly\s+)?(?!going\b)\w+ing\b"
                       r"|(?:has|have)\s+(?:been\s+)?\w+(?:ed|eld|en)\b[^.]*\bsince\b|underway\b)", re.IGNORECASE)
@@ -301,6 +302,8 @@ def _refers_back(clause: Span, start: int) -> bool:
     return _ANAPHORA.match(clause.text, 0, start - clause.start) is not None
 
 
+# The dash after a dateline ("BERLIN — Talks stalled"): the word after it starts the sentence.
+_AFTER_DATELINE = re.compile(r"[—–-]\s*$")
 # Nouns that follow "to" or a modal as verbs: "agreed to control", "will visit".
 _VERB_LIKE_NOUNS = frozenset({"control", "exchange", "vote", "call", "visit", "attack", "ban"})
 _TO_OR_MODAL = frozenset({"to", "will", "would", "could", "may", "might"})
@@ -324,7 +327,8 @@ def _find_triggers(clause: Span, words: _Words, doc_text: str) -> list[_Trigger]
         end = start + len(word)
         if any(s <= start < e for s, e in quoted):
             continue
-        if doc_text[start].isupper() and words.previous(start, clause.start):
+        if doc_text[start].isupper() and words.previous(start, clause.start) and not _AFTER_DATELINE.search(
+                doc_text, max(clause.start, start - 4), start):
             continue  # part of a name mid-sentence: "the Cold War", "Peace Talks" in a headline
         trigger: _Trigger | None = None
         if word == "phone":
@@ -409,8 +413,17 @@ _DAYS_PER_UNIT = {"D": 1, "W": 7}
 _SPACES = re.compile(r"\s*")
 
 
-def _offset_before_trigger(text: str, durations: Sequence[TimeExpression], trigger: _Trigger
-                           ) -> tuple[dt.timedelta, str, int] | None:
+class _Offset(NamedTuple):
+    """An event told as "N days after" another: how far before the clause's date it lies."""
+
+    trigger: _Trigger
+    shift: dt.timedelta
+    said: str  # "two days after"
+    phrase_start: int  # where "two days after" starts
+    told_from: int  # where the words about the event start, after "after"
+
+
+def _offset_before_trigger(text: str, durations: Sequence[TimeExpression], trigger: _Trigger) -> _Offset | None:
     """How far the trigger's event lies from the clause's date when it is the object of "N days
     after" or "N weeks before" ("on Wednesday, two days after an earthquake struck": two days
     earlier), with the words that say so and where the words about the event start; None
@@ -426,7 +439,17 @@ def _offset_before_trigger(text: str, durations: Sequence[TimeExpression], trigg
         direction = link.group(1).lower()
         spaces = _SPACES.match(text, link.end(1))
         told_from = spaces.end() if spaces else link.end(1)
-        return dt.timedelta(days=days if direction == "after" else -days), f"{duration.surface} {direction}", told_from
+        return _Offset(trigger=trigger, shift=dt.timedelta(days=days if direction == "after" else -days),
+                       said=f"{duration.surface} {direction}", phrase_start=duration.start, told_from=told_from)
+    return None
+
+
+def _offset_in_clause(text: str, durations: Sequence[TimeExpression], triggers: Sequence[_Trigger]
+                      ) -> _Offset | None:
+    """The first new trigger of a clause told as "N days after" the clause's date, if any."""
+    for trigger in triggers:
+        if not trigger.anaphoric and (offset := _offset_before_trigger(text, durations, trigger)) is not None:
+            return offset
     return None
 
 
@@ -682,64 +705,80 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
             in_clause = placed.within(clause.start, clause.end)
             dates = _date_expressions(datable, clause) or (
                 _date_expressions(datable, sentence) if len(clauses) == 1 else [])
-            trigger, timex, partners = _choose(triggers, dates)
-            if trigger is None:
+            chosen, timex, chosen_partners = _choose(triggers, dates)
+            if chosen is None:
                 context.extend((m, _mention_role(m, clause, triggers, text, "")) for m in in_clause)
                 continue
-            roles = [(m, _mention_role(m, clause, triggers, text, trigger.kind)) for m in in_clause]
-            status = _status(clause, trigger, text)
-            if status is None:
-                context.extend(roles)
-                continue
-            offset = None
-            titled = clause  # the words a title may quote: the clause, or the part about this event
-            if timex is not None and timex.interval is not None:
-                interval = timex.interval
-                precision = timex.precision or precision_of(interval)
-                reason = f"time expression “{timex.surface}”"
-                offset = _offset_before_trigger(text, durations.within(sentence.start, sentence.end), trigger)
-                if offset is not None and interval.start is not None and interval.end is not None:
-                    # "on Wednesday, two days after an earthquake struck": the quake is Monday,
-                    # and the places before "after" are the main clause's, not the quake's
-                    shift, said, told_from = offset
-                    interval = Interval(start=interval.start - shift, end=interval.end - shift)
-                    reason = f"“{said}” counted from “{timex.surface}”"
-                    roles = [(m, r) for m, r in roles if m.start >= told_from]
-                    titled = Span(text=text[told_from:clause.end], start=told_from, end=clause.end)
-                if document.published and interval.start and interval.start > document.published and (
-                        status is EventStatus.HAPPENED):
-                    status = EventStatus.PLANNED
+            # "Talks stalled on Monday, a week after the election": two events, the talks on
+            # Monday and the election a week before; the election's words end the talks'.
+            offset = _offset_in_clause(text, durations.within(sentence.start, sentence.end), triggers) \
+                if timex is not None else None
+            jobs: list[tuple[_Trigger, frozenset[int], _Offset | None]] = []
+            main_until = len(text)
+            if offset is None:
+                jobs.append((chosen, chosen_partners, None))
             else:
-                continues = any(not t.is_noun for t in triggers) and bool(_CONTINUATION.search(clause.text))
-                dated = _undated_interval(status, document.published, previous if continues else None)
-                if dated is None:
-                    undated += 1
+                main_until = offset.phrase_start
+                main = chosen if chosen.end <= main_until else next(
+                    (t for t in triggers if not t.anaphoric and t.end <= main_until), None)
+                if main is not None:
+                    jobs.append((main, chosen_partners if main is chosen else frozenset({main.start}), None))
+                jobs.append((offset.trigger, frozenset({offset.trigger.start}), offset))
+            for trigger, partners, offset in jobs:
+                roles = [(m, _mention_role(m, clause, triggers, text, trigger.kind)) for m in in_clause]
+                if offset is not None:
+                    # the places before "after" are the main clause's, not this event's
+                    roles = [(m, r) for m, r in roles if m.start >= offset.told_from]
+                else:
+                    roles = [(m, r) for m, r in roles if m.start < main_until]
+                status = _status(clause, trigger, text)
+                if status is None:
                     context.extend(roles)
                     continue
-                interval, precision, reason = dated
-            own = [(m, r) for m, r in roles if r is PlaceRole.ACTOR or len(triggers) == 1
-                   or getattr(_owner(m, triggers), "start", None) in partners]
-            carried = ([(m, r) for m, r in context if r is not PlaceRole.MENTIONED]
-                       if position > 0 and offset is None else [])
-            clause_actors = actor_spans.within(clause.start, clause.end)
-            if not clause_actors and _PRONOUN_SUBJECT.match(clause.text):
-                clause_actors = _last_person(actors, before=clause.start)
-            event_places = _event_places(carried + own, clause_actors)
-            event = Event(
-                id=_event_id(document.id, clause.start),
-                title=_title(text, titled, trigger, event_places, clause_actors,
-                             carried_subject if position > 0 else None),
-                interval=interval, precision=precision, status=status, places=event_places,
-                actors=tuple(dict.fromkeys(a.actor for a in clause_actors)),
-                sentence=sentence.text, sentence_start=sentence.start, sentence_end=sentence.end,
-                document_id=document.id, sources=(source,), date_reason=reason, timex=timex,
-            )
-            for index, (earlier, kind) in enumerate(events):
-                if kind == trigger.kind and _same_happening(earlier, event, kind, trigger.kind):
-                    events[index] = (_merge_into(earlier, event), kind)
-                    break
-            else:
-                events.append((event, trigger.kind))
-            previous = event
-            context.extend(roles)
+                titled = clause  # the words a title may quote: the clause, or the part about this event
+                if timex is not None and timex.interval is not None:
+                    interval = timex.interval
+                    precision = timex.precision or precision_of(interval)
+                    reason = f"time expression “{timex.surface}”"
+                    if offset is not None and interval.start is not None and interval.end is not None:
+                        # "on Wednesday, two days after an earthquake struck": the quake is Monday
+                        interval = Interval(start=interval.start - offset.shift, end=interval.end - offset.shift)
+                        reason = f"“{offset.said}” counted from “{timex.surface}”"
+                        titled = Span(text=text[offset.told_from:clause.end], start=offset.told_from, end=clause.end)
+                    if document.published and interval.start and interval.start > document.published and (
+                            status is EventStatus.HAPPENED):
+                        status = EventStatus.PLANNED
+                else:
+                    continues = any(not t.is_noun for t in triggers) and bool(_CONTINUATION.search(clause.text))
+                    dated = _undated_interval(status, document.published, previous if continues else None)
+                    if dated is None:
+                        undated += 1
+                        context.extend(roles)
+                        continue
+                    interval, precision, reason = dated
+                own = [(m, r) for m, r in roles if r is PlaceRole.ACTOR or len(triggers) == 1
+                       or getattr(_owner(m, triggers), "start", None) in partners]
+                carried = ([(m, r) for m, r in context if r is not PlaceRole.MENTIONED]
+                           if position > 0 and offset is None else [])
+                clause_actors = actor_spans.within(clause.start, clause.end)
+                if not clause_actors and _PRONOUN_SUBJECT.match(clause.text):
+                    clause_actors = _last_person(actors, before=clause.start)
+                event_places = _event_places(carried + own, clause_actors)
+                event = Event(
+                    id=_event_id(document.id, clause.start if offset is None else trigger.start),
+                    title=_title(text, titled, trigger, event_places, clause_actors,
+                                 carried_subject if position > 0 else None),
+                    interval=interval, precision=precision, status=status, places=event_places,
+                    actors=tuple(dict.fromkeys(a.actor for a in clause_actors)),
+                    sentence=sentence.text, sentence_start=sentence.start, sentence_end=sentence.end,
+                    document_id=document.id, sources=(source,), date_reason=reason, timex=timex,
+                )
+                for index, (earlier, kind) in enumerate(events):
+                    if kind == trigger.kind and _same_happening(earlier, event, kind, trigger.kind):
+                        events[index] = (_merge_into(earlier, event), kind)
+                        break
+                else:
+                    events.append((event, trigger.kind))
+                previous = event
+                context.extend(roles)
     return EventExtraction(events=tuple(e for e, _ in events), undated=undated)

@@ -130,12 +130,30 @@ def test_an_event_n_days_before_the_clauses_date_is_dated_back() -> None:
     assert later.interval == Interval.day(dt.date(2023, 10, 15))  # "a week before": the election came after
 
 
+def test_a_clause_with_an_event_n_days_after_another_gives_both() -> None:
+    text = "BERLIN — Coalition talks stalled in Berlin on Monday, a week after the federal election."
+    talks, election = sorted(events_of(text, published=dt.date(2025, 3, 4)), key=lambda e: e.interval.start,
+                             reverse=True)
+    assert talks.interval == Interval.day(dt.date(2025, 3, 3))  # the word after the dateline starts the sentence
+    assert "Berlin" in site_names(talks)
+    assert election.interval == Interval.day(dt.date(2025, 2, 24))
+    assert election.date_reason == "“a week after” counted from “Monday”"
+    assert not site_names(election)
+
+
+def test_aims_and_hopes_are_plans() -> None:
+    (deal,) = events_of("The parties aim to sign a coalition agreement in Berlin.")
+    assert deal.status is EventStatus.PLANNED
+    assert deal.interval == Interval(start=PUBLISHED, end=None)  # planned, no date given
+
+
 # Each sentence holds one trigger of the wider news lexicon and nothing else an event could hang on.
 @pytest.mark.parametrize("text", [
     "A magnitude 6.1 quake shook the region on Monday.",
     "A typhoon hit the coast of Luzon on Sunday.",
     "Two trains collided in a crash near Larissa on 28 February 2023.",
     "Police fired tear gas at a rally in Tbilisi on Saturday.",
+    "Thousands rallied in Tbilisi on Saturday.",
     "The minister resigned on Friday.",
     "The court sentenced him on Thursday.",
 ])

@@ -409,3 +409,18 @@ REPORTED_AND_PASSIVE = [
 def test_reported_quarters_are_over_and_passive_futures_ahead(text: str, surface: str, kind: str,
                                                              value: str) -> None:
     _check(text, surface, kind, value)
+
+
+# A future word that modifies a noun after the expression ("a planned cut", "the upcoming vote")
+# is not the clause's verb: "rallied on Saturday against a planned cut" is the Saturday before.
+NOMINAL_FUTURES = [
+    ("Protesters rallied outside parliament on Saturday against a planned cut to pensions.", "Saturday", "DATE",
+     "2025-02-15"),
+    ("Protesters will rally on Saturday against a planned cut.", "Saturday", "DATE", "2025-02-22"),
+    ("Voters queued on Sunday for the upcoming referendum.", "Sunday", "DATE", "2025-02-16"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), NOMINAL_FUTURES)
+def test_a_future_modifier_of_a_later_noun_is_no_tense(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)

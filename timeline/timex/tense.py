@@ -67,6 +67,9 @@ _NOT_PAST: Final = frozenset({
 })
 # "will be", "to be" before a participle: a passive future ("will be released Thursday"); after
 # "could be" or "would be" the participle still reads as past ("could be located Wednesday")
+# Future markers that modify a noun ("a planned cut", "the upcoming vote"): after the expression
+# they describe something else than the clause's verb does.
+_NOMINAL_FUTURE: Final = re.compile(r"(?:a|an|the|its|their|his|her|our)\s+planned|upcoming", re.IGNORECASE)
 _BE_BEFORE: Final = re.compile(r"(?:\bwill|\bshall|'ll|\bto)\s+be\s+$", re.IGNORECASE)
 _PRESENT: Final = re.compile(r"\b(?:is|are|am|has|have|does|do|says|say|remains|continues|seems)\b", re.IGNORECASE)
 _QUOTE: Final = re.compile(r"''|\"|”|“")
@@ -215,6 +218,8 @@ def tense_at(text: str, start: int, end: int, *, markers: Markers | None = None)
                 continue  # "will be released Thursday": a participle after "be" is no past verb
             if m_end > start and _QUOTE.search(text, end, m_start):
                 continue  # "... Thursday,'' Castro said": the reporting verb is outside the quotation
+            if m_start >= end and tense is Tense.FUTURE and _NOMINAL_FUTURE.fullmatch(word):
+                continue  # "rallied on Saturday against a planned cut": a noun's modifier, not the verb
             effective = tense
             if tense is Tense.FUTURE and _PAST_AUX_BEFORE.search(text, max(0, m_start - 14), m_start):
                 effective = Tense.PAST
