@@ -165,6 +165,7 @@ class _Group:
     priors: tuple[float, ...]  # per candidate: importance, less a penalty for an alternate name
     # Per candidate: latitude and longitude in radians and cos(latitude), for the nearness term.
     geo: tuple[tuple[float, float, float], ...]
+    anchor: bool  # see _is_anchor
     pinned: bool = False
     scores: list[float] = field(default_factory=list)
     qualifier: dict[int, int] = field(default_factory=dict)  # candidate index -> qualifier hits
@@ -184,9 +185,9 @@ class _Group:
     paired: frozenset[int] = frozenset()
 
 
-# Ranked candidates, their priors and their points in radians (see _geometry) per (key, cue,
-# region, candidate cap, written in capitals).
-_Ranked = tuple[tuple[Place, ...], tuple[float, ...], tuple[tuple[float, float, float], ...]]
+# Ranked candidates, their priors, their points in radians (see _geometry) and whether the name
+# is an anchor (see _is_anchor) per (key, cue, region, candidate cap, written in capitals).
+_Ranked = tuple[tuple[Place, ...], tuple[float, ...], tuple[tuple[float, float, float], ...], bool]
 _CandidateMemo = dict[tuple[str, Cue, str | None, int, bool], _Ranked]
 
 
@@ -326,14 +327,16 @@ _ALTERNATE_MIN_POPULATION = 100_000
 _ACRONYM_MIN_POPULATION = 500_000
 
 
-def _is_anchor(g: _Group) -> bool:
-    if len(g.candidates) == 1 or g.cue in (Cue.DEMONYM, Cue.METONYM):
+def _is_anchor(cue: Cue, candidates: tuple[Place, ...], priors: tuple[float, ...]) -> bool:
+    """Whether a name needs no context: its first-pass sense is its best prior. It depends on the
+    name alone, so it is memoised with the name's candidates."""
+    if len(candidates) == 1 or cue in (Cue.DEMONYM, Cue.METONYM):
         return True
-    if g.cue is Cue.DIVISION:
+    if cue is Cue.DIVISION:
         return False
-    if g.candidates[0].kind in _COUNTRYLIKE:
+    if candidates[0].kind in _COUNTRYLIKE:
         return True
-    return g.priors[0] - g.priors[1] >= 0.25
+    return priors[0] - priors[1] >= 0.25
 
 
 def resolve_spans(
@@ -367,6 +370,7 @@ def resolve_spans(
                 pinned = any(r.action == "pin" for r in rows)
                 cands, priors = _ranked(sp.key, raw, pinned=pinned)
                 geo = _geometry(cands)
+                anchor = bool(cands) and _is_anchor(sp.cue, cands, priors)
             else:
                 # Ranked candidates depend on the name alone: memoised across documents.
                 ck = (sp.key, sp.cue, sp.region_of, settings.max_candidates, _is_acronym(sp.surface))
@@ -376,13 +380,13 @@ def resolve_spans(
                         prefetched = _prefetch(gazetteer, spans)
                     raw = _candidates(gazetteer, sp)[: settings.max_candidates]
                     rc, rp = _ranked(sp.key, raw, pinned=False)
-                    hit = (rc, rp, _geometry(rc))
+                    hit = (rc, rp, _geometry(rc), bool(rc) and _is_anchor(sp.cue, rc, rp))
                     cache[ck] = hit
-                cands, priors, geo = hit
+                cands, priors, geo, anchor = hit
                 pinned = False
             if not cands:
                 continue
-            g = _Group(sp.key, sp.cue, [], cands, priors, geo, pinned)
+            g = _Group(sp.key, sp.cue, [], cands, priors, geo, anchor, pinned)
             groups[gk] = g
         g.spans.append(sp)
         g.weak += sp.weak
@@ -397,7 +401,7 @@ def resolve_spans(
     _mark_pairs(glist, settings)
     # Pass 1: anchors from priors alone; pass 2: anchors from pass 1's choices.
     # ``chosen``: id of a name -> the index of its chosen candidate.
-    chosen: dict[int, int] = {id(g): 0 for g in glist if _is_anchor(g)}
+    chosen: dict[int, int] = {id(g): 0 for g in glist if g.anchor}
     # Names whose choice context cannot change and whose acceptance it cannot decide: a major
     # place (countries, capitals, large cities) whose runner-up lies beyond the context's reach.
     # Scoring them would only repeat their priors, so they keep their priors as scores.
