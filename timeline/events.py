@@ -90,7 +90,7 @@ EVENT_NOUNS: dict[str, str] = {
     "rally": "protest", "demonstration": "protest", "demonstrations": "protest",
     # politics and courts
     "resignation": "resignation", "inauguration": "inauguration", "trial": "trial", "verdict": "ruling",
-    "ruling": "ruling", "hearing": "trial", "rescue": "rescue",
+    "ruling": "ruling", "hearing": "trial", "rescue": "rescue", "conviction": "ruling",
 }
 # Event verbs (inflected forms) mapped to (kind, noun used in titles).
 EVENT_VERBS: dict[str, tuple[str, str]] = {}
@@ -409,7 +409,6 @@ def _choose(triggers: list[_Trigger], dates: list[TimeExpression]
 # "two days after", "a week before" right before the trigger's phrase (at most a few words
 # between: "two days after a magnitude 7.8 earthquake struck").
 _OFFSET_LINK = re.compile(r"\s+(after|before)\s+(?:[\w.’'-]+\s+){0,5}$", re.IGNORECASE)
-_DAYS_PER_UNIT = {"D": 1, "W": 7}
 _SPACES = re.compile(r"\s*")
 
 
@@ -417,29 +416,49 @@ class _Offset(NamedTuple):
     """An event told as "N days after" another: how far before the clause's date it lies."""
 
     trigger: _Trigger
-    shift: dt.timedelta
+    amount: int  # in ``unit``s; negative when the event came after the date ("a week before")
+    unit: str  # "D", "W", "M" or "Y", as in the duration's TIMEX3 value
     said: str  # "two days after"
     phrase_start: int  # where "two days after" starts
     told_from: int  # where the words about the event start, after "after"
+
+    def applied(self, interval: Interval, precision: Precision) -> tuple[Interval, Precision] | None:
+        """The event's interval: the date moved back by the offset. Days and weeks keep the
+        date's precision; months and years coarsen it to the month or year they land in ("three
+        months after a jury convicted him", said in January, is October)."""
+        if interval.start is None or interval.end is None:
+            return None
+        if self.unit in ("D", "W"):
+            shift = dt.timedelta(days=self.amount * (7 if self.unit == "W" else 1))
+            return Interval(start=interval.start - shift, end=interval.end - shift), precision
+        months = self.amount * (12 if self.unit == "Y" else 1)
+        index = interval.start.year * 12 + interval.start.month - 1 - months
+        year, month = divmod(index, 12)
+        if not 1 <= year <= 9998:
+            return None
+        if self.unit == "Y":
+            return Interval(start=dt.date(year, 1, 1), end=dt.date(year + 1, 1, 1)), Precision.YEAR
+        first = dt.date(year, month + 1, 1)
+        following = dt.date(year + (month == 11), (month + 1) % 12 + 1, 1)
+        return Interval(start=first, end=following), Precision.MONTH
 
 
 def _offset_before_trigger(text: str, durations: Sequence[TimeExpression], trigger: _Trigger) -> _Offset | None:
     """How far the trigger's event lies from the clause's date when it is the object of "N days
     after" or "N weeks before" ("on Wednesday, two days after an earthquake struck": two days
     earlier), with the words that say so and where the words about the event start; None
-    otherwise. Days and weeks only: a month or a year before a day is no longer a day one can name."""
+    otherwise."""
     for duration in durations:
         if not duration.end <= trigger.start:
             continue
         link = _OFFSET_LINK.match(text, duration.end, trigger.start)
-        m = re.fullmatch(r"P(\d+)([DW])", duration.value)
+        m = re.fullmatch(r"P(\d+)([DWMY])", duration.value)
         if link is None or m is None:
             continue
-        days = int(m[1]) * _DAYS_PER_UNIT[m[2]]
         direction = link.group(1).lower()
         spaces = _SPACES.match(text, link.end(1))
         told_from = spaces.end() if spaces else link.end(1)
-        return _Offset(trigger=trigger, shift=dt.timedelta(days=days if direction == "after" else -days),
+        return _Offset(trigger=trigger, amount=int(m[1]) if direction == "after" else -int(m[1]), unit=m[2],
                        said=f"{duration.surface} {direction}", phrase_start=duration.start, told_from=told_from)
     return None
 
@@ -740,9 +759,10 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
                     interval = timex.interval
                     precision = timex.precision or precision_of(interval)
                     reason = f"time expression “{timex.surface}”"
-                    if offset is not None and interval.start is not None and interval.end is not None:
+                    moved = offset.applied(interval, precision) if offset is not None else None
+                    if offset is not None and moved is not None:
                         # "on Wednesday, two days after an earthquake struck": the quake is Monday
-                        interval = Interval(start=interval.start - offset.shift, end=interval.end - offset.shift)
+                        interval, precision = moved
                         reason = f"“{offset.said}” counted from “{timex.surface}”"
                         titled = Span(text=text[offset.told_from:clause.end], start=offset.told_from, end=clause.end)
                     if document.published and interval.start and interval.start > document.published and (

@@ -121,11 +121,13 @@ def split_sentences(text: str) -> list[Span]:
 
 
 # A coordinating split point followed by what looks like a finite verb (a word ending in -ed,
-# or a small list of common irregular past and present forms): "and initiated", "but said".
+# or a small list of common irregular past and present forms): "and initiated", "but said",
+# "and has been held", "and will be tried".
 # The leading look-ahead lets the engine skip, with one test, the positions where neither a
 # semicolon nor a conjunction can begin (same matches: it only filters).
 _CLAUSE_SPLIT = re.compile(
     r"(?=[\s;,])(?:\s*;\s*|,?\s+(?:and|but|while|whereas)\s+(?=(?:has\s+|have\s+|had\s+|was\s+|were\s+|will\s+|would\s+)?"
+    r"(?:been\s+|be\s+)?"
     r"(?:[a-z]+ed|met|held|said|told|made|took|went|came|gave|led|left|sent|began|saw|won|lost|fled|"
     r"fought|struck|agreed|signed|launched|announced|called|visited|urged|warned)\b))"
 )

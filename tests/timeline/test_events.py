@@ -141,6 +141,14 @@ def test_a_clause_with_an_event_n_days_after_another_gives_both() -> None:
     assert not site_names(election)
 
 
+def test_an_event_months_before_the_clauses_date_takes_that_month() -> None:
+    text = "A judge in Manhattan sentenced him on Tuesday, three months after a jury convicted him."
+    events = events_of(text, published=dt.date(2025, 1, 21))
+    verdict = next(e for e in events if e.date_reason.startswith("“three months after”"))
+    assert verdict.interval == Interval(start=dt.date(2024, 10, 1), end=dt.date(2024, 11, 1))
+    assert verdict.precision is Precision.MONTH
+
+
 def test_aims_and_hopes_are_plans() -> None:
     (deal,) = events_of("The parties aim to sign a coalition agreement in Berlin.")
     assert deal.status is EventStatus.PLANNED

@@ -32,6 +32,8 @@ def test_coordinated_clauses_split_before_a_verb() -> None:
                                                          "launched an invasion in 2022."]
     (plain,) = split_sentences("France and Britain called for guarantees.")
     assert [c.text for c in split_clauses(plain)] == ["France and Britain called for guarantees."]
+    (passive,) = split_sentences("He was arrested in 2022 and has been held since October.")
+    assert [c.text for c in split_clauses(passive)] == ["He was arrested in 2022", "has been held since October."]
 
 
 @given(st.text())
