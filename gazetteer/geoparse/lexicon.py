@@ -500,7 +500,7 @@ FAMOUS_SURNAMES = _words(
     obama clinton bush trump reagan carter nixon kennedy lincoln johnson jackson madison jefferson
     truman hoover wilson ford grant harding kerry pence biden sanders merkel macron sarkozy hollande
     blair cameron thatcher major brown may johnson putin medvedev erdogan assad netanyahu modi
-    castro chavez maduro mandela zuma kenyatta
+    castro chavez maduro mandela zuma kenyatta darwin newton wellington napoleon churchill
     """
 )
 

@@ -11,6 +11,8 @@ discourse", unless an explicit qualifier says otherwise):
    (the caller's ``candidate_cache``). A few names mean, bare, the big city known by a longer
    name rather than the subdivision really called so ("New York";
    ``lexicon.CITY_BEFORE_SUBDIVISION``): their priors swap, and the subdivision needs a cue.
+   So do provinces named after a capital that holds a fifth or more of their people ("Basra",
+   "Hama", "Zaporizhzhia"; not "Quebec").
 2. Anchors: mentions that need no context (countries, continents, demonyms, metonyms, names with
    one candidate or a prior far above the runner-up) give the document's countries and
    first-level regions, weighted by how often they occur.
@@ -21,7 +23,8 @@ discourse", unless an explicit qualifier says otherwise):
    cluster), plus other subdivisions of the same country named in the story, plus explicit
    qualifiers: "Paris, Texas" (a containing region or country right after a comma), "Georgia's
    capital Tbilisi" / "Ankara, the Turkish capital" (a capital next to its country), "Washington
-   state" / "the state of New York" / "New York Gov.", a name's full form elsewhere in the story
+   state" / "the state of New York" / "New York Gov." / "the Kharkiv region" / "the Donetsk and
+   Luhansk regions" (a plural subdivision word closing a list), a name's full form elsewhere in the story
    ("Nyanza Province", then "Nyanza"), and lists ("Oregon, Utah, Washington"; a country listed
    with countries, "Ghana, Niger, Nigeria", means the country; commas inside such lists are not
    "town, state" qualifiers). Country and state support saturate (at three and two votes), then
@@ -41,7 +44,9 @@ discourse", unless an explicit qualifier says otherwise):
    keep their priors.
 4. Acceptance: a span flagged weak by the recogniser (a common word, a sentence-initial small
    town) or whose best place is a minor town survives only with support: a locative word before
-   it ("in", "near"), a qualifier, or anchors in the same country or region. A town (not a
+   it ("in", "near"), a qualifier, or anchors in the same country or region. A large city or
+   region opening its sentence under its own name, which is no given name, surname or common
+   word, needs less ("Aleppo fell in 2016"). A town (not a
    capital) that opens a clause with a verb of speech ("Cordova said") is a person: dropped.
 5. Role: demonyms are associative; metonyms, and countries or capitals that are the subject of a
    speech or agency verb ("Moscow said", "Washington and Moscow agreed"), are metonymic.
@@ -62,7 +67,7 @@ from gazetteer.fastinit import builder
 from gazetteer.geoparse import lexicon
 from gazetteer.geoparse.divisions import county_states
 from gazetteer.geoparse.recognise import Cue, Span
-from gazetteer.geoparse.tokens import first_key
+from gazetteer.geoparse.tokens import first_key, is_sentence_start
 from gazetteer.model import MentionRole, Place, PlaceKind, PlaceMention
 from gazetteer.normalise import normalise_name
 
@@ -107,6 +112,10 @@ class ResolveSettings:
     # place, or a locative word before them and a place of some standing with context.
     accept_weak: float = 0.62
     accept_weak_locative: float = 0.45
+    # A name weak only for opening its sentence ("Aleppo fell in 2016"), and no given name,
+    # surname or common word, is a place when it is a city or region of some standing: it is
+    # capitalised for its position, but no other word is spelt so.
+    accept_sentence_start: float = 0.48
     # A town or region in a country no other mention supports, in a story that has at least
     # ``foreign_min_votes`` mentions elsewhere, must clear a higher bar.
     foreign_min_votes: int = 4
@@ -136,9 +145,14 @@ _LOCATIVE_BEFORE = re.compile(
 )
 # "Washington state", "Nyanza province", "Akita prefecture": the first-level subdivision; so
 # does a governor ("New York Gov. Andrew Cuomo"): towns have mayors, and capitals have none.
-_STATE_AFTER = re.compile(r"[ \t]+(?:state|province|prefecture|governorate|oblast|Gov\.|[Gg]overnor\b)")
+_STATE_AFTER = re.compile(r"[ \t]+(?:state|province|prefecture|governorate|oblast|region|Gov\.|[Gg]overnor\b)")
 # What may follow the space after a name when one of those words comes next.
-_STATE_AFTER_FIRST = frozenset("spgoG \t")
+_STATE_AFTER_FIRST = frozenset("spgorG \t")
+# A list of names that a plural subdivision word closes: "the Donetsk and Luhansk regions",
+# "Kherson, Zaporizhzhia and Donetsk oblasts": each is a first-level subdivision.
+_STATES_AFTER_LIST = re.compile(
+    r"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}){1,6}"
+    r"[ \t]+(?:states|provinces|prefectures|governorates|oblasts|regions)\b")
 _STATE_BEFORE = re.compile(r"\bstate[ \t]+of[ \t]+$", re.IGNORECASE)
 _COMMA_GAP = re.compile(r",[ \t]*")
 _COORDINATION_GAP = re.compile(r"(?:[ \t]*,)?[ \t]+and[ \t]+|,[ \t]*")
@@ -258,10 +272,33 @@ def _ranked(key: str, cands: tuple[Place, ...], *, pinned: bool) -> tuple[tuple[
                 priors[k] = c.importance
             elif c.kind is PlaceKind.ADMIN1:
                 priors[k] = c.importance - _SHADOWED_PENALTY
+    else:
+        _put_capitals_first(cands, priors)
     if pinned or len(cands) < 2:
         return cands, tuple(priors)
     order = sorted(range(len(cands)), key=lambda k: -priors[k])
     return tuple(cands[k] for k in order), tuple(priors[k] for k in order)
+
+
+def _put_capitals_first(cands: tuple[Place, ...], priors: list[float]) -> None:
+    """A province named after its capital ("Basra", "Hama", "Herat", "Zaporizhzhia"): bare, the
+    name means the city, as with "New York", when the city is large and holds a fair share of
+    the province (a fifth or more). The province then needs a cue ("Basra province", a list of
+    provinces). "Quebec", whose capital holds a twentieth of it, stays the province."""
+    for a, province in enumerate(cands):
+        if province.kind is not PlaceKind.ADMIN1:
+            continue
+        for k, c in enumerate(cands):
+            if (c.kind is PlaceKind.CITY and c.country_code == province.country_code
+                    and c.admin1_code == province.admin1_code and c.population >= _ALTERNATE_MIN_POPULATION
+                    and c.population * _CAPITAL_SHARE >= province.population and priors[k] <= priors[a]):
+                priors[k] = c.importance
+                priors[a] = province.importance - _SHADOWED_PENALTY
+
+
+# A capital holding at least 1/_CAPITAL_SHARE of its province's people lends the province's name
+# its own sense (see _put_capitals_first).
+_CAPITAL_SHARE = 5
 
 
 # Alternate-name penalties (the index ranks names the same way): an exonym or old name is a
@@ -910,6 +947,8 @@ def _accept(g: _Group, s: ResolveSettings, countries: dict[str, int], text: str)
         # Every mention is weak: demand a major place, or a locative cue with some standing.
         if prior >= s.accept_weak or best >= s.accept_weak + 0.1:
             return True
+        if best >= s.accept_sentence_start and _weak_by_position_only(text, g):
+            return True
         return best >= s.accept_weak_locative and _has_locative(text, g)
     evidence = best
     if " " in g.key:  # every span of a group has the group's key
@@ -926,6 +965,24 @@ def _accept(g: _Group, s: ResolveSettings, countries: dict[str, int], text: str)
         return True
     # Looked for only when it can decide: a regex per mention is the costliest test here.
     return evidence + s.locative_bonus >= s.accept and _has_locative(text, g)
+
+
+def _weak_by_position_only(text: str, g: _Group) -> bool:
+    """Whether every mention of a one-word name of a large city or region (its own name, not an
+    alternate one) is weak only because it opens a sentence: not a given name, a surname or a
+    common word, and not before another capitalised word ("Aleppo fell", not "Hamilton won" or
+    "Lyon Capital")."""
+    place = g.candidates[g.choice]
+    if (g.cue is not Cue.NAME or " " in g.key or place.kind not in (PlaceKind.CITY, PlaceKind.ADMIN1)
+            or place.population < _ALTERNATE_MIN_POPULATION or _name_key(place.name) != g.key):
+        return False  # a large place's own name, not an old or foreign one ("Part" for Perth)
+    if g.key in lexicon.FIRST_NAMES or g.key in lexicon.FAMOUS_SURNAMES or g.key in lexicon.SURNAME_WORDS \
+            or g.key in lexicon.COMMON_WORDS:
+        return False
+    return all(is_sentence_start(text, sp.start) and not _CAPITALISED_NEXT.match(text, sp.end) for sp in g.spans)
+
+
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
 
 
 def _speaks(text: str, g: _Group) -> bool:
@@ -991,9 +1048,16 @@ def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
         # One-character tests first: they spare both regexes for nearly every name.
         before = text[max(0, sp.start - 8) : sp.start]
         if (
-            text[sp.end + 1 : sp.end + 2] in _STATE_AFTER_FIRST
-            and _STATE_AFTER.match(text, sp.end, min(len(text), sp.end + 14))
-        ) or (("f" in before or "F" in before) and _STATE_BEFORE.search(text, max(0, sp.start - 14), sp.start)):
+            (
+                text[sp.end + 1 : sp.end + 2] in _STATE_AFTER_FIRST
+                and _STATE_AFTER.match(text, sp.end, min(len(text), sp.end + 14))
+            )
+            or (("f" in before or "F" in before) and _STATE_BEFORE.search(text, max(0, sp.start - 14), sp.start))
+            or (
+                text[sp.end : sp.end + 1] in ", "
+                and _STATES_AFTER_LIST.match(text, sp.end, min(len(text), sp.end + 120))
+            )
+        ):
             for k, c in enumerate(g.candidates):
                 # A current subdivision, or a former one ("Nyanza Province", ADM1H).
                 if c.kind is PlaceKind.ADMIN1 or (c.feature_code or "").startswith("ADM1"):

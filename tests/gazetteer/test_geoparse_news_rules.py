@@ -228,3 +228,33 @@ def test_a_neighbouring_namesake_does_not_make_a_word_a_place(gazetteer: Gazette
         "Arkansas, and officials in Washington ordered them destroyed."
     )
     assert "Hurricane" not in surfaces(text, gazetteer)
+
+
+# --- provinces named after their capitals, sentence-initial cities ------------------------------------
+
+
+def kinds(text: str, gazetteer: Gazetteer) -> list[tuple[str, str | None]]:
+    return [(m.surface, m.place.feature_code if m.place else None) for m in find_places(text, gazetteer=gazetteer)]
+
+
+def test_a_province_named_after_its_capital_is_the_city_when_bare(gazetteer: Gazetteer) -> None:
+    # Basra, Hama and Zaporizhzhia hold a fair share of their provinces: bare, they are the cities.
+    assert kinds("Shelling hit Basra, Hama and Zaporizhzhia on Monday.", gazetteer) == [
+        ("Basra", "PPL"), ("Hama", "PPL"), ("Zaporizhzhia", "PPL")]
+    # Quebec City holds a twentieth of Quebec: bare, "Quebec" stays the province.
+    assert kinds("Voters in Quebec went to the polls.", gazetteer) == [("Quebec", "ADM1")]
+
+
+def test_a_subdivision_word_after_a_list_makes_each_name_a_subdivision(gazetteer: Gazetteer) -> None:
+    assert kinds("Drones struck the Kharkiv and Zaporizhzhia regions overnight.", gazetteer) == [
+        ("Kharkiv", "ADM1"), ("Zaporizhzhia", "ADM1")]
+    assert kinds("Moscow claims the Kherson, Zaporizhzhia and Donetsk oblasts.", gazetteer)[1:] == [
+        ("Kherson", "ADM1"), ("Zaporizhzhia", "ADM1"), ("Donetsk", "ADM1")]
+    assert kinds("Drones struck the Kharkiv region.", gazetteer) == [("Kharkiv", "ADM1")]
+
+
+def test_a_large_city_opening_a_sentence_is_still_a_place(gazetteer: Gazetteer) -> None:
+    assert surfaces("The war in Syria began in 2011. Aleppo fell in 2016.", gazetteer) == ["Syria", "Aleppo"]
+    assert surfaces("Munich was quiet on Monday.", gazetteer) == ["Munich"]
+    # given names, famous surnames, common words and other places' foreign names stay out
+    assert surfaces("Hamilton won the race. Darwin argued for it. Part of it failed.", gazetteer) == []
