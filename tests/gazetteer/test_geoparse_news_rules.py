@@ -258,3 +258,9 @@ def test_a_large_city_opening_a_sentence_is_still_a_place(gazetteer: Gazetteer) 
     assert surfaces("Munich was quiet on Monday.", gazetteer) == ["Munich"]
     # given names, famous surnames, common words and other places' foreign names stay out
     assert surfaces("Hamilton won the race. Darwin argued for it. Part of it failed.", gazetteer) == []
+
+
+def test_major_rivers_by_their_bare_names_and_shared_names_only_as_rivers(gazetteer: Gazetteer) -> None:
+    assert kinds("Barges on the Rhine stopped as the Seine flooded.", gazetteer) == [("Rhine", "STM"), ("Seine", "STM")]
+    assert kinds("The Mississippi River crested as Mississippi voted.", gazetteer) == [
+        ("Mississippi River", "STM"), ("Mississippi", "ADM1")]

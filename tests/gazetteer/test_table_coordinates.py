@@ -397,6 +397,8 @@ andes=SA gobi=AS kalahari=AF lake_chad=AF ganges=AS tigris=AS jordan_valley=AS l
 lake_tanganyika=AF lake_malawi=AF lake_kivu=AF lake_titicaca=SA lake_superior=NA lake_huron=NA
 lake_erie=NA lake_ontario=NA lake_geneva=EU dead_sea=AS aral_sea=AS fergana_valley=AS
 eastern_mediterranean=AS/EU/AF hispaniola=NA everest=AS mont_blanc=EU matterhorn=EU k2=AS
+rhine=EU rhone=EU elbe=EU oder=EU dniester=EU mekong=AS brahmaputra=AS indus=AS zambezi=AF
+limpopo_river=AF congo_river=AF niger_river=AF amu_darya=AS shatt_al_arab=AS
 """
 CONTINENTS: dict[str, frozenset[str]] = {
     key: frozenset(codes.split("/")) for key, _, codes in (item.partition("=") for item in _CONTINENT_TABLE.split())
