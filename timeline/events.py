@@ -206,9 +206,21 @@ class _Trigger(NamedTuple):
 
 
 def _quoted_ranges(text: str, start: int) -> list[tuple[int, int]]:
-    if '"' not in text and "“" not in text:
-        return []  # no opening mark, so nothing quoted (most clauses)
-    return [(start + m.start(), start + m.end()) for m in _QUOTED.finditer(text)]
+    """The quoted parts of a clause (offsets into the document). A quotation still open at the
+    clause's end runs to it (a quotation spread over paragraphs closes only at its last one), and
+    a closing mark with no opening one closes a quotation opened before the clause."""
+    if '"' not in text and "“" not in text and "”" not in text:
+        return []  # no quotation mark (most clauses)
+    ranges = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    covered_to = ranges[-1][1] if ranges else 0
+    first = ranges[0][0] if ranges else len(text)
+    closing = text.find("”", 0, first)
+    if closing >= 0:
+        ranges.insert(0, (0, closing + 1))
+    opening = max(text.rfind("“", covered_to), text.rfind('"', covered_to))
+    if opening >= 0 and text.find("”", opening) < 0:
+        ranges.append((opening, len(text)))
+    return [(start + a, start + b) for a, b in ranges]
 
 
 # Words that can start a trigger, lower-case: single-word event nouns, event verbs, and "phone"

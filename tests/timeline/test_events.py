@@ -211,6 +211,11 @@ def _triggers(text: str) -> list[tuple[str, str, bool]]:
     # Words inside quotation marks report nothing.
     ("“The summit failed,” he said, after the talks in Oslo. This meeting is the second.",
      [("talks", "talks", False), ("meeting", "meeting", True)]),
+    # A quotation over several paragraphs opens each and closes only at the last: the open one
+    # runs to the end of its paragraph, and a closing mark alone ends one opened before.
+    ("The mayor said:\n“Every time they visit the park they will smile.\n“The talks were worth it,” "
+     "she added after the summit.",
+     [("summit", "summit", False)]),
 ])
 def test_triggers_are_whole_words_outside_names_and_quotes(text: str, expected: list[tuple[str, str, bool]]) -> None:
     assert _triggers(text) == expected
