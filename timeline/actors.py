@@ -4,7 +4,8 @@ Algorithm, one pass over the document:
 1. Titled names: an optional country word ("Russian", "US", "Russia's"), a title from
    :data:`TITLES` ("Foreign Minister"), then two or three capitalised name words:
    "Russian President Vladimir Putin". Appositions give the same: "Marco Rubio, the US
-   Secretary of State" and "Keith Kellogg, Trump's envoy".
+   Secretary of State" and "Keith Kellogg, Trump's envoy"; so does an age, untitled: "William
+   Goble, 26, of Edmonton".
 2. Every person found is indexed by surname, so later bare mentions ("Putin said", "Trump's
    call", "Presidents Trump and Putin") resolve to the same :class:`~timeline.model.Actor`.
 3. Organisations: well-known acronyms and capitalised phrases ending in an organisation head
@@ -72,6 +73,8 @@ _APPOSITION = re.compile(
     rf"(?P<name>{_NAME_AT_WORD_START}),\s+(?:the\s+|a\s+)?(?:[\w’'.\-]+\s+){{0,3}}?"
     rf"(?P<title>{_TITLE_ALT}|envoy|head|chief|spokesman|spokeswoman|minister|adviser|advisor|leader)\b"
 )
+# An age in apposition marks a person, as in police and court reports: "William Goble, 26, of".
+_AGED = re.compile(rf"(?P<name>{_NAME_AT_WORD_START}),[ \t]+(?:aged[ \t]+)?\d{{1,3}},")
 _PLURAL = re.compile(rf"\b(?:{'|'.join(_PLURAL_TITLES)})\s+(?P<a>{_NAME_WORD})\s+and\s+(?P<b>{_NAME_WORD})")
 
 # Acronyms of organisations common in international news.
@@ -154,6 +157,9 @@ def find_actors(text: str, mentions: Sequence[PlaceMention]) -> list[ActorMentio
         title_start = match.start("title")
         home = _country_before(title_start, text, mentions)
         add_person(match.group("name"), match.group("title"), match.start("name"), match.end("name"), home)
+    if "," in text:
+        for match in _AGED.finditer(text):
+            add_person(match.group("name"), None, match.start("name"), match.end("name"), None)
 
     # Bare surnames ("Putin said", "Trump’s call") of people already introduced.
     if people:

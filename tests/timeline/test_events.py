@@ -149,6 +149,13 @@ def test_an_event_months_before_the_clauses_date_takes_that_month() -> None:
     assert verdict.precision is Precision.MONTH
 
 
+def test_a_person_introduced_with_an_age_names_an_arrest() -> None:
+    text = "State police said William Goble, 26, of Edmonton, was arrested in Columbia on Thursday."
+    (arrest,) = events_of(text)
+    assert arrest.title == "Goble arrest in Columbia"
+    assert "William Goble" in [a.name for a in arrest.actors]
+
+
 def test_aims_and_hopes_are_plans() -> None:
     (deal,) = events_of("The parties aim to sign a coalition agreement in Berlin.")
     assert deal.status is EventStatus.PLANNED
