@@ -435,24 +435,34 @@ class _Offset(NamedTuple):
     told_from: int  # where the words about the event start, after "after"
 
     def applied(self, interval: Interval, precision: Precision) -> tuple[Interval, Precision] | None:
-        """The event's interval: the date moved back by the offset. Days and weeks keep the
-        date's precision; months and years coarsen it to the month or year they land in ("three
-        months after a jury convicted him", said in January, is October)."""
-        if interval.start is None or interval.end is None:
-            return None
-        if self.unit in ("D", "W"):
-            shift = dt.timedelta(days=self.amount * (7 if self.unit == "W" else 1))
+        """The event's interval: the clause's date moved back by the offset."""
+        return _moved_back(interval, precision, self.amount, self.unit)
+
+
+def _moved_back(interval: Interval, precision: Precision, amount: int, unit: str
+                ) -> tuple[Interval, Precision] | None:
+    """``interval`` moved back by ``amount`` days, weeks, months or years (``unit`` "D", "W",
+    "M", "Y"; a negative amount moves it forward). Days and weeks keep the precision; months and
+    years coarsen it to the month or year they land in ("three months after a jury convicted
+    him", said in January, is October)."""
+    if interval.start is None or interval.end is None:
+        return None
+    if unit in ("D", "W"):
+        shift = dt.timedelta(days=amount * (7 if unit == "W" else 1))
+        try:
             return Interval(start=interval.start - shift, end=interval.end - shift), precision
-        months = self.amount * (12 if self.unit == "Y" else 1)
-        index = interval.start.year * 12 + interval.start.month - 1 - months
-        year, month = divmod(index, 12)
-        if not 1 <= year <= 9998:
+        except OverflowError:
             return None
-        if self.unit == "Y":
-            return Interval(start=dt.date(year, 1, 1), end=dt.date(year + 1, 1, 1)), Precision.YEAR
-        first = dt.date(year, month + 1, 1)
-        following = dt.date(year + (month == 11), (month + 1) % 12 + 1, 1)
-        return Interval(start=first, end=following), Precision.MONTH
+    months = amount * (12 if unit == "Y" else 1)
+    index = interval.start.year * 12 + interval.start.month - 1 - months
+    year, month = divmod(index, 12)
+    if not 1 <= year <= 9998:
+        return None
+    if unit == "Y":
+        return Interval(start=dt.date(year, 1, 1), end=dt.date(year + 1, 1, 1)), Precision.YEAR
+    first = dt.date(year, month + 1, 1)
+    following = dt.date(year + (month == 11), (month + 1) % 12 + 1, 1)
+    return Interval(start=first, end=following), Precision.MONTH
 
 
 def _offset_before_trigger(text: str, durations: Sequence[TimeExpression], trigger: _Trigger) -> _Offset | None:
@@ -512,6 +522,18 @@ class _Spans(Generic[_S]):
         self.items = list(items)
         self.starts = [item.start for item in self.items]
         self.sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
+
+    def last_before(self, pos: int) -> _S | None:
+        """The last span that ends at or before ``pos``, in text order."""
+        if not self.sorted:
+            earlier = [item for item in self.items if item.end <= pos]
+            return earlier[-1] if earlier else None
+        k = bisect_left(self.starts, pos)
+        while k > 0:
+            k -= 1
+            if self.items[k].end <= pos:
+                return self.items[k]
+        return None
 
     def within(self, start: int, end: int) -> list[_S]:
         if not self.sorted:
@@ -661,6 +683,37 @@ def _event_id(document_id: str, start: int) -> str:
     return f"ev-{digest}"
 
 
+_LATER = re.compile(r"(?:[ \t]+|^)(later|afterwards|after\s+that|earlier|before\s+that)$", re.IGNORECASE)
+_LATER_AFTER = re.compile(r"[ \t]+(later|afterwards|after\s+that|earlier|before\s+that)\b", re.IGNORECASE)
+
+
+def _later_than_before(text: str, durations: Sequence[TimeExpression], before: TimeExpression | None
+                       ) -> tuple[Interval, Precision, str] | None:
+    """The date of a clause told as "a week later" or "two days earlier" than the story's time:
+    the last date the text gave before the clause, moved by the duration (days and weeks keep
+    its precision, months and years give the month or year). None without such words, or
+    without a date before them."""
+    if before is None or before.interval is None or before.precision is None:
+        return None
+    for duration in durations:
+        m = re.fullmatch(r"P(\d+)([DWMY])", duration.value)
+        if m is None:
+            continue
+        # the tagger's span may hold "later" ("A week later") or stop before it
+        inside = _LATER.search(duration.surface)
+        after = None if inside else _LATER_AFTER.match(text, duration.end)
+        link = inside or after
+        if link is None:
+            continue
+        later = link.group(1).lower().split()[0] in ("later", "afterwards", "after")
+        moved = _moved_back(before.interval, before.precision, -int(m[1]) if later else int(m[1]), m[2])
+        if moved is None:
+            return None
+        said = text[duration.start:after.end()] if after else duration.surface
+        return moved[0], moved[1], f"“{said}” counted from “{before.surface}”"
+    return None
+
+
 def _undated_interval(status: EventStatus, published: dt.date | None,
                       previous: Event | None) -> tuple[Interval, Precision, str] | None:
     """A date from the publication date when the clause has none, or None to leave it undated.
@@ -780,6 +833,10 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
                     if document.published and interval.start and interval.start > document.published and (
                             status is EventStatus.HAPPENED):
                         status = EventStatus.PLANNED
+                elif (later := _later_than_before(text, durations.within(clause.start, clause.end),
+                                                  datable.last_before(clause.start))):
+                    # "By November 11 he was ill. A week later he was poisoned": November 18
+                    interval, precision, reason = later
                 else:
                     continues = any(not t.is_noun for t in triggers) and bool(_CONTINUATION.search(clause.text))
                     dated = _undated_interval(status, document.published, previous if continues else None)

@@ -156,6 +156,16 @@ def test_a_person_introduced_with_an_age_names_an_arrest() -> None:
     assert "William Goble" in [a.name for a in arrest.actors]
 
 
+def test_n_days_later_counts_from_the_last_date_told() -> None:
+    text = ("He was admitted to hospital in London on 1 November 2006. By November 11 he was gravely ill. "
+            "A week later he was arrested in Oxford. Two months later his trial opened in London.")
+    arrest, trial = events_of(text, published=dt.date(2007, 6, 1))
+    assert arrest.interval == Interval.day(dt.date(2006, 11, 18))
+    assert arrest.date_reason == "“A week later” counted from “November 11”"
+    assert trial.interval == Interval(start=dt.date(2007, 1, 1), end=dt.date(2007, 2, 1))  # a month, not a day
+    assert trial.precision is Precision.MONTH
+
+
 def test_aims_and_hopes_are_plans() -> None:
     (deal,) = events_of("The parties aim to sign a coalition agreement in Berlin.")
     assert deal.status is EventStatus.PLANNED
