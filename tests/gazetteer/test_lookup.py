@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer import Gazetteer, PlaceKind, PlaceNotFound
+from gazetteer import Gazetteer, PlaceKind, PlaceNotFound, find_places
 from gazetteer.index import haversine_km
 
 
@@ -207,6 +207,24 @@ def test_regions_display_english_names_and_keep_local_ones_searchable(gazetteer:
     assert first(gazetteer, "Khersonska oblast").name == "Kherson Oblast"
     assert first(gazetteer, "Munich").admin1 == "Bavaria"
     assert first(gazetteer, "Texas").name == "Texas"  # already English: unchanged
+
+
+def test_transliterated_regions_get_their_english_names(gazetteer: Gazetteer) -> None:
+    # "Dagestan, Respublika" is Dagestan; "Kurskaya oblast'", whose largest town is Kursk, is
+    # Kursk Oblast; an alias "Chechen Republic" names Chechnya's republic in English.
+    assert first(gazetteer, "Dagestan", kinds=[PlaceKind.ADMIN1]).name == "Dagestan"
+    assert first(gazetteer, "Kurskaya oblast'").name == "Kursk Oblast"
+    assert first(gazetteer, "Krasnodarskiy kray").name == "Krasnodar Krai"
+    assert first(gazetteer, "Chechnya").name == "Chechen Republic"
+    # the oblast answers to its town's name, which bare still means the town (see the resolver)
+    assert first(gazetteer, "Bryansk", kinds=[PlaceKind.ADMIN1]).name == "Bryansk Oblast"
+    assert first(gazetteer, "Rostov region").name == "Rostov Oblast"
+
+
+def test_regions_named_after_their_largest_town_answer_to_region_words(gazetteer: Gazetteer) -> None:
+    ms = find_places("Drones hit the Kursk and Belgorod regions; Bryansk was quiet.", gazetteer=gazetteer)
+    assert [(m.surface, m.place.name if m.place else None) for m in ms] == [
+        ("Kursk", "Kursk Oblast"), ("Belgorod", "Belgorod Oblast"), ("Bryansk", "Bryansk")]
 
 
 @pytest.mark.parametrize(
