@@ -21,7 +21,8 @@ The default :class:`GazetteerRecogniser` needs no model. Algorithm:
    - person: a title or a given name right before ("President Jordan", "Michael Jordan") or
      two words before ("Jose Angel Cordova"), a given-name place followed by a surname ("Paris
      Hilton"), or an age after ("Altintas, 22,");
-     the name is then remembered, so a later bare "Jordan" in the same text is a person too. An
+     the name is then remembered, so a later bare "Jordan" in the same text is a person too,
+     unless a preposition of place stands right before it ("flew to Jordan", weak then). An
      unknown capital right before a one-word place ("Tanya Campbell", but also "Team Alberta")
      only makes the span weak;
    - never alone: titles, months, compass words, generic nouns ("University"), organisation
@@ -457,8 +458,13 @@ class GazetteerRecogniser:
                 # by construction, so built without the frozen dataclass's __init__.
                 spans.append(_new_span(s, e, surface, key, cue, in_org, weak, region_of))
         if persons:
-            # One sense per document for people: "Michael Jordan ... Jordan said".
-            spans = [sp for sp in spans if not (sp.cue is Cue.NAME and sp.key in persons and " " not in sp.key)]
+            # One sense per document for people: "Michael Jordan ... Jordan said"; but after a
+            # preposition of place the name is the place ("Michael Jordan flew to Jordan").
+            spans = [
+                sp for sp in spans
+                if not (sp.cue is Cue.NAME and sp.key in persons and " " not in sp.key)
+                or _after_place_preposition(text, sp.start, sp.end)
+            ]
         return spans
 
 
@@ -669,6 +675,23 @@ def _facts(
     return (quiet, person, person_like, famous, surname, in_org, acronym, first_name, common, next_unknown)
 
 
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)[ \t]+$")
+_ACCORDING = re.compile(r"\baccording[ \t]+$", re.IGNORECASE)
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "into", "toward", "towards", "across", "via",
+                                 "through", "visited", "visit", "visiting", "outside", "inside"})
+
+
+def _after_place_preposition(text: str, start: int, end: int) -> bool:
+    """Whether a remembered person's name stands where a place would: right after a preposition
+    of place, not in "according to", and not before a possessive ("from Georgia's hard work")."""
+    before = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    if before is None or before.group(1).lower() not in _PLACE_PREPOSITIONS:
+        return False
+    if _ACCORDING.search(text, max(0, before.start() - 12), before.start()):
+        return False
+    return not text.startswith(_POSSESSIVE, end)
+
+
 def _judge(
     text: str,
     base: int,
@@ -735,7 +758,11 @@ def _judge(
         if not weak and next_unknown:
             weak = True
     if persons and single and key in persons:
-        return None
+        # "Michael Jordan ... Jordan said": the person again; "Michael Jordan flew to Jordan":
+        # after a preposition of place it is the place, on weak evidence
+        if not _after_place_preposition(text, start, end):
+            return None
+        weak = True
     return in_org, weak
 
 

@@ -264,3 +264,12 @@ def test_major_rivers_by_their_bare_names_and_shared_names_only_as_rivers(gazett
     assert kinds("Barges on the Rhine stopped as the Seine flooded.", gazetteer) == [("Rhine", "STM"), ("Seine", "STM")]
     assert kinds("The Mississippi River crested as Mississippi voted.", gazetteer) == [
         ("Mississippi River", "STM"), ("Mississippi", "ADM1")]
+
+
+def test_a_remembered_person_name_after_a_preposition_of_place_is_the_place(gazetteer: Gazetteer) -> None:
+    assert placed("Michael Jordan flew to Jordan.", gazetteer) == [("Jordan", "Jordan")]
+    assert surfaces("Chad Smith moved from Chad to Niger.", gazetteer) == ["Chad", "Niger"]
+    # the person again: as a subject, after "according to", before a possessive
+    assert surfaces("Michael Jordan met fans. Jordan said it was fun.", gazetteer) == []
+    assert surfaces("John Conrad spoke. According to Conrad, it works.", gazetteer) == []
+    assert surfaces("Georgia Smith spoke. It came from Georgia's hard work.", gazetteer) == []
