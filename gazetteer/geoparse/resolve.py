@@ -599,9 +599,12 @@ def _count_anchors(groups: list[_Group], chosen: dict[int, int]) -> _Anchors:
             elif p.admin1_code and p.kind is PlaceKind.REGION and p.feature_code in _SUBDIVISION_CODES:
                 # A county names its state ("Laurel County" is in Kentucky), but a county's
                 # name is shared by many states and its first-pass sense is a guess: it
-                # only tells whether a story is local, never moves a town by itself.
+                # only tells whether a story is local, never moves a town by itself. A county
+                # only one state has ("Sangamon County") votes for it like a town.
                 key = (cc, p.admin1_code)
                 counties[key] = counties.get(key, 0) + w
+                if len(g.candidates) == 1:
+                    admin1s[key] = admin1s.get(key, 0) + w
             if p.kind is PlaceKind.ADMIN1:
                 siblings[cc] = siblings.get(cc, 0) + 1
         if p.kind not in _COUNTRYLIKE and id(p) not in seen_points and len(points) < _MAX_POINTS:

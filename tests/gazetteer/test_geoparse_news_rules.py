@@ -273,3 +273,10 @@ def test_a_remembered_person_name_after_a_preposition_of_place_is_the_place(gaze
     assert surfaces("Michael Jordan met fans. Jordan said it was fun.", gazetteer) == []
     assert surfaces("John Conrad spoke. According to Conrad, it works.", gazetteer) == []
     assert surfaces("Georgia Smith spoke. It came from Georgia's hard work.", gazetteer) == []
+
+
+def test_a_county_only_one_state_has_places_the_towns_of_its_story(gazetteer: Gazetteer) -> None:
+    # Chatham and Rochester alone are the towns in Kent; Sangamon County exists only in Illinois
+    ms = find_places("Crews from Sangamon County worked in Chatham and Rochester.", gazetteer=gazetteer)
+    assert [(m.surface, m.place.admin1 if m.place else None) for m in ms] == [
+        ("Sangamon County", "Illinois"), ("Chatham", "Illinois"), ("Rochester", "Illinois")]
