@@ -4,7 +4,9 @@ Algorithm, per clause (see :mod:`timeline.sentences`):
 1. Triggers: event nouns ("talks", "summit", "invasion") and verbs ("met", "convene",
    "annexed") outside quotation marks and outside names ("the Cold War"). A noun after "this",
    "the", "such" at the head of a clause refers back to an event already told and names no new
-   one. A clause without a new trigger reports no event; negated ("did not meet") and
+   one; the clause's sites, and its date when finer, join that event ("The talks will take place
+   in Riyadh on Tuesday"). A dated reference to a kind of event not yet told is that event's
+   first telling ("The quake hit on Monday near Gaziantep"). A clause without a new trigger reports no event; negated ("did not meet") and
    speculative ("may lay the groundwork") ones are skipped. Only words that can name an event
    are looked at: one pass over the lower-cased text finds them all, and the words around one
    are read when a rule needs them.
@@ -745,8 +747,32 @@ def _same_happening(a: Event, b: Event, kind_a: str, kind_b: str) -> bool:
     return bool(sites_a & sites_b) or (not sites_a and not sites_b)
 
 
+def _refine_earlier(events: list[tuple[Event, str]], back: _Trigger,
+                    roles: Sequence[tuple[PlaceMention, PlaceRole]], timex: TimeExpression | None) -> None:
+    """Merge what a clause that refers back to an event ("The quake hit ... near Gaziantep")
+    adds into the latest event of that kind in the document: its sites, and its date when that
+    is finer (see :func:`_merge_into`)."""
+    sites = [(m, r) for m, r in roles if r is PlaceRole.SITE]
+    dated = timex is not None and timex.interval is not None and timex.precision is not None
+    if not sites and not dated:
+        return
+    index = next((k for k in range(len(events) - 1, -1, -1) if events[k][1] == back.kind), None)
+    if index is None:
+        return
+    earlier, kind = events[index]
+    extra = replace(earlier, places=_event_places(sites, ()) if sites else earlier.places)
+    if dated and timex is not None and timex.interval is not None and timex.precision is not None:
+        extra = replace(extra, interval=timex.interval, precision=timex.precision,
+                        date_reason=f"time expression “{timex.surface}”", timex=timex)
+    events[index] = (_merge_into(earlier, extra), kind)
+
+
 def _merge_into(kept: Event, extra: Event) -> Event:
-    finer = extra if (extra.precision.rank < kept.precision.rank and not extra.interval.is_open) else kept
+    """One event from two tellings: the places and actors of both, the finer date (a closed one
+    before an open one of the same precision: "on Tuesday" before "planned, no date given")."""
+    finer = extra if not extra.interval.is_open and (
+        extra.precision.rank < kept.precision.rank
+        or (kept.interval.is_open and extra.precision.rank == kept.precision.rank)) else kept
     return replace(kept, places=union_places(kept, extra, site_wins=False), actors=union_actors(kept, extra),
                    interval=finer.interval, precision=finer.precision, date_reason=finer.date_reason,
                    timex=finer.timex)
@@ -789,9 +815,18 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
             in_clause = placed.within(clause.start, clause.end)
             dates = _date_expressions(datable, clause) or (
                 _date_expressions(datable, sentence) if len(clauses) == 1 else [])
+            if dates and any(t.anaphoric for t in triggers):
+                # "The quake hit on Monday near Gaziantep" with no quake told before (its first
+                # mention had no date): the reference, dated, is the event's first telling
+                told = {kind for _, kind in events}
+                triggers = [t._replace(anaphoric=False) if t.anaphoric and t.kind not in told else t for t in triggers]
             chosen, timex, chosen_partners = _choose(triggers, dates)
             if chosen is None:
-                context.extend((m, _mention_role(m, clause, triggers, text, "")) for m in in_clause)
+                roles_back = [(m, _mention_role(m, clause, triggers, text, triggers[-1].kind)) for m in in_clause]
+                # "The quake hit before dawn on Monday near Gaziantep": no new event, but the
+                # one it refers back to gains the clause's site and, if finer, its date
+                _refine_earlier(events, triggers[-1], roles_back, _nearest(dates, triggers[-1]))
+                context.extend(roles_back)
                 continue
             # "Talks stalled on Monday, a week after the election": two events, the talks on
             # Monday and the election a week before; the election's words end the talks'.

@@ -166,6 +166,18 @@ def test_n_days_later_counts_from_the_last_date_told() -> None:
     assert trial.precision is Precision.MONTH
 
 
+def test_a_clause_referring_back_adds_its_site_and_date_to_the_event() -> None:
+    (talks,) = events_of("Delegations will hold talks in Saudi Arabia. The talks will take place in Riyadh on "
+                         "Tuesday.")
+    assert talks.interval == Interval.day(dt.date(2025, 2, 18))  # was "planned, no date given"
+    assert {"Saudi Arabia", "Riyadh"} <= site_names(talks)
+    # the first telling had no date: the dated reference is the event
+    (quake,) = events_of("A powerful earthquake struck southern Turkey. The quake hit before dawn on Monday near "
+                         "Gaziantep.", published=dt.date(2023, 2, 8))
+    assert quake.interval == Interval.day(dt.date(2023, 2, 6))
+    assert "Gaziantep" in site_names(quake)
+
+
 def test_aims_and_hopes_are_plans() -> None:
     (deal,) = events_of("The parties aim to sign a coalition agreement in Berlin.")
     assert deal.status is EventStatus.PLANNED
