@@ -6,8 +6,9 @@ Algorithm, per clause (see :mod:`timeline.sentences`):
    "the", "such" at the head of a clause refers back to an event already told and names no new
    one; the clause's sites, and its date when finer, join that event ("The talks will take place
    in Riyadh on Tuesday"). A dated reference to a kind of event not yet told is that event's
-   first telling ("The quake hit on Monday near Gaziantep"). A clause without a new trigger reports no event; negated ("did not meet") and
-   speculative ("may lay the groundwork") ones are skipped. Only words that can name an event
+   first telling ("The quake hit on Monday near Gaziantep"). A clause without a new trigger
+   reports no event; negated ("did not meet") and speculative ("may lay the groundwork") ones
+   are skipped. Only words that can name an event
    are looked at: one pass over the lower-cased text finds them all, and the words around one
    are read when a rule needs them.
 2. The event's trigger is the one its date belongs to: a DATE/TIME expression binds to the
