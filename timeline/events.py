@@ -8,9 +8,8 @@ Algorithm, per clause (see :mod:`timeline.sentences`):
    in Riyadh on Tuesday"). A dated reference to a kind of event not yet told is that event's
    first telling ("The quake hit on Monday near Gaziantep"). A clause without a new trigger
    reports no event; negated ("did not meet") and speculative ("may lay the groundwork") ones
-   are skipped. Only words that can name an event
-   are looked at: one pass over the lower-cased text finds them all, and the words around one
-   are read when a rule needs them.
+   are skipped. Only words that can name an event are looked at: one pass over the lower-cased
+   text finds them all, and the words around one are read when a rule needs them.
 2. The event's trigger is the one its date belongs to: a DATE/TIME expression binds to the
    trigger just before it ("met in Riyadh on Tuesday") or to the noun it modifies ("its 2022
    invasion"); with no date, the first trigger. A gathering verb yields to the noun that names
@@ -18,11 +17,15 @@ Algorithm, per clause (see :mod:`timeline.sentences`):
 3. Status from the clause's verbs: planned (will, scheduled to, due to, expected to, or a date
    after publication), ongoing (present progressive, or "has ... since"), reported (inside
    "X said that ..."), else happened.
-4. Date: that expression's interval and precision. Without one: a planned action is dated from
-   the publication date on (open end); an ongoing one on the publication day; a past one that
-   continues the story ("This exchange prompted ...") falls between the previous event and the
-   publication date. Anything else stays undated and is counted, not guessed. The reason is
-   recorded in ``Event.date_reason``.
+4. Date: that expression's interval and precision. A trigger after "N days after" or "N weeks
+   before" is an event of its own, dated from the clause's date by that much ("talks stalled
+   on Monday, a week after the election": the talks on Monday, the election the Monday before;
+   months and years give a month or a year). Without a date: a clause told "a week later"
+   counts from the last date the text gave; a planned action is dated from the publication
+   date on (open end); an ongoing one on the publication day; a past one that continues the
+   story ("This exchange prompted ...") falls between the previous event and the publication
+   date. Anything else stays undated and is counted, not guessed. The reason is recorded in
+   ``Event.date_reason``.
 5. Places: mentions after "in/at/near/to" are the event's site ("of" too for invasions and the
    like); demonyms, metonyms, organisations' countries, a country in the possessive and one that
    is the clause's subject are actors; others are merely mentioned. Places attached to another
