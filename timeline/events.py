@@ -752,15 +752,17 @@ def _same_happening(a: Event, b: Event, kind_a: str, kind_b: str) -> bool:
 
 
 def _refine_earlier(events: list[tuple[Event, str]], back: _Trigger,
-                    roles: Sequence[tuple[PlaceMention, PlaceRole]], timex: TimeExpression | None) -> None:
+                    roles: Sequence[tuple[PlaceMention, PlaceRole]], timex: TimeExpression | None,
+                    *, upto: int | None = None) -> None:
     """Merge what a clause that refers back to an event ("The quake hit ... near Gaziantep")
-    adds into the latest event of that kind in the document: its sites, and its date when that
-    is finer (see :func:`_merge_into`)."""
+    adds into the latest event of that kind in the document (among the first ``upto``): its
+    sites, and its date when that is finer (see :func:`_merge_into`)."""
     sites = [(m, r) for m, r in roles if r is PlaceRole.SITE]
     dated = timex is not None and timex.interval is not None and timex.precision is not None
     if not sites and not dated:
         return
-    index = next((k for k in range(len(events) - 1, -1, -1) if events[k][1] == back.kind), None)
+    last = len(events) if upto is None else upto
+    index = next((k for k in range(last - 1, -1, -1) if events[k][1] == back.kind), None)
     if index is None:
         return
     earlier, kind = events[index]
@@ -847,6 +849,16 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
                 if main is not None:
                     jobs.append((main, chosen_partners if main is chosen else frozenset({main.start}), None))
                 jobs.append((offset.trigger, frozenset({offset.trigger.start}), offset))
+            told_before = len(events)
+            back = [t for t in triggers if t.anaphoric]
+            if back:
+                # "The quake hit near Gaziantep, and a second tremor followed near Elbistan": the
+                # earlier quake gains what the clause says of it (its sites, its nearest date)
+                roles_all = [(m, _mention_role(m, clause, triggers, text, "")) for m in in_clause]
+                for t in back:
+                    own_sites = [(m, r) for m, r in roles_all if r is PlaceRole.SITE and _owner(m, triggers) is t]
+                    own_date = next((d for d in dates if min(triggers, key=lambda x: _date_distance(x, d)) is t), None)
+                    _refine_earlier(events, t, own_sites, own_date, upto=told_before)
             for trigger, partners, offset in jobs:
                 roles = [(m, _mention_role(m, clause, triggers, text, trigger.kind)) for m in in_clause]
                 if offset is not None:

@@ -178,6 +178,14 @@ def test_a_clause_referring_back_adds_its_site_and_date_to_the_event() -> None:
     assert "Gaziantep" in site_names(quake)
 
 
+def test_a_reference_back_beside_a_new_event_still_adds_its_place() -> None:
+    text = ("A powerful earthquake struck southern Turkey on Monday. The quake hit near Gaziantep, and a second "
+            "tremor followed that afternoon near Elbistan.")
+    quake, tremor = events_of(text, published=dt.date(2023, 2, 8))
+    assert "Gaziantep" in site_names(quake)
+    assert site_names(tremor) == {"Elbistan"}
+
+
 def test_aims_and_hopes_are_plans() -> None:
     (deal,) = events_of("The parties aim to sign a coalition agreement in Berlin.")
     assert deal.status is EventStatus.PLANNED
