@@ -42,8 +42,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from gazetteer.errors import GazetteerDataError
+from gazetteer.geoparse import lexicon
 from gazetteer.normalise import normalise_name
 from gazetteer.sources import (
     SourcePlace,
@@ -64,7 +66,7 @@ __all__ = ["INDEX_VERSION", "ROLE_ASSOCIATIVE", "ROLE_LITERAL", "BuildOptions", 
 
 # Bump whenever the schema, the sources, the ranking or normalise_name change: caches with another version are
 # rebuilt on open.
-INDEX_VERSION = 18
+INDEX_VERSION = 19
 
 ROLE_LITERAL = 0
 ROLE_ASSOCIATIVE = 1  # demonyms and adjectives: "Russian" -> Russia
@@ -223,6 +225,10 @@ def admin1_english(name: str, aliases: tuple[str, ...], largest_town: str | None
     return name, ()
 
 
+# Words that make no region's name on their own (lexicon.NEVER_ALONE holds the compass words).
+_GENERIC_WORDS: Final = lexicon.NEVER_ALONE | {"capital", "coast", "coastal", "upper", "lower", "greater", "and"}
+
+
 def _listed_english(name: str, listed: tuple[str, str] | None, town: str | None) -> str | None:
     """The English name a list of subdivisions gives a region that no alias names in English,
     when it differs from the local name; with the local name's type word when it lacks one
@@ -232,9 +238,12 @@ def _listed_english(name: str, listed: tuple[str, str] | None, town: str | None)
     if listed is None:
         return None
     english, kind = listed
-    if not english or normalise_name(english) == normalise_name(name):
-        return None
     own = normalise_name(name)
+    key = normalise_name(english)
+    if not english or key == own or own.startswith(key + " "):
+        return None  # the same, or the local name less its type word ("Western Province": "Western")
+    if all(word in _GENERIC_WORDS for word in key.split()):
+        return None  # "Northern", "Capital", "West Coast": no name a story would mean it by
     last = own.split()[-1] if " " in own else ""
     word = next((w for prefix, w in _TYPE_ENGLISH if last.startswith(prefix)), None)
     if word and not english.lower().endswith(word.lower()):

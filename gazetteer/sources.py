@@ -24,6 +24,7 @@ import csv
 import importlib.util
 import json
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -296,11 +297,13 @@ def read_english_subdivision_names() -> dict[str, tuple[str, str]]:
     """ISO 3166-2 code -> (English name, type) of the subdivision ("ES-CT" -> ("Catalonia",
     "autonomous community")), from the ``countrystatecity-countries`` package's per-country
     files, read as plain JSON. An inverted official form keeps its name only ("Asturias,
-    Principality of" -> "Asturias")."""
+    Principality of" -> "Asturias"), and a bracketed other name goes ("Famagusta (Mağusa)")."""
     out: dict[str, tuple[str, str]] = {}
     for path in sorted((package_dir("countrystatecity_countries") / "data" / "by-country").glob("*/states.json")):
         for state in json.loads(path.read_text(encoding="utf-8")):
             code, name, kind = state.get("iso3166_2"), state.get("name"), state.get("type")
             if isinstance(code, str) and isinstance(name, str) and code and name:
-                out[code] = (name.split(",")[0].strip(), kind if isinstance(kind, str) else "")
+                plain = re.sub(r"\s*\([^)]*\)", "", name.split(",")[0]).strip()  # "Famagusta (Mağusa)"
+                if plain:
+                    out[code] = (plain, kind if isinstance(kind, str) else "")
     return out
