@@ -66,7 +66,7 @@ __all__ = ["INDEX_VERSION", "ROLE_ASSOCIATIVE", "ROLE_LITERAL", "BuildOptions", 
 
 # Bump whenever the schema, the sources, the ranking or normalise_name change: caches with another version are
 # rebuilt on open.
-INDEX_VERSION = 19
+INDEX_VERSION = 20
 
 ROLE_LITERAL = 0
 ROLE_ASSOCIATIVE = 1  # demonyms and adjectives: "Russian" -> Russia
@@ -240,10 +240,10 @@ def _listed_english(name: str, listed: tuple[str, str] | None, town: str | None)
     english, kind = listed
     own = normalise_name(name)
     key = normalise_name(english)
-    if not english or key == own or own.startswith(key + " "):
-        return None  # the same, or the local name less its type word ("Western Province": "Western")
+    if not english or key == own:
+        return None
     if all(word in _GENERIC_WORDS for word in key.split()):
-        return None  # "Northern", "Capital", "West Coast": no name a story would mean it by
+        return None  # "Northern", "Capital", "West Coast" ("Western Province" listed as "Western")
     last = own.split()[-1] if " " in own else ""
     word = next((w for prefix, w in _TYPE_ENGLISH if last.startswith(prefix)), None)
     if word and not english.lower().endswith(word.lower()):
