@@ -48,6 +48,7 @@ from gazetteer.errors import GazetteerDataError
 from gazetteer.geoparse import lexicon
 from gazetteer.normalise import normalise_name
 from gazetteer.sources import (
+    Admin1Record,
     SourcePlace,
     country_capitals,
     package_dir,
@@ -66,7 +67,7 @@ __all__ = ["INDEX_VERSION", "ROLE_ASSOCIATIVE", "ROLE_LITERAL", "BuildOptions", 
 
 # Bump whenever the schema, the sources, the ranking or normalise_name change: caches with another version are
 # rebuilt on open.
-INDEX_VERSION = 20
+INDEX_VERSION = 21
 
 ROLE_LITERAL = 0
 ROLE_ASSOCIATIVE = 1  # demonyms and adjectives: "Russian" -> Russia
@@ -264,6 +265,32 @@ def _town_stem(display: str, town: str) -> str | None:
     return stem if normalise_name(stem) in keys else None
 
 
+def _admin1_english_names(
+    records: Iterable[Admin1Record], largest: dict[tuple[str, str], tuple[int, str]]
+) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], tuple[str, ...]]]:
+    """Per admin1 (country, code): its display name and the names it gains, in order of trust:
+    an English alias (:func:`admin1_display_name`), a transliteration that reveals one
+    (:func:`admin1_english`), the list of subdivisions' English name (:func:`_listed_english`);
+    a region named after its largest town also answers to the town's name (:func:`_town_stem`)."""
+    english_names = read_english_subdivision_names()
+    names: dict[tuple[str, str], str] = {}
+    extra_names: dict[tuple[str, str], tuple[str, ...]] = {}
+    for a in records:
+        country, _, code = a.admin_code.partition(".")
+        town = largest.get((country, code), (0, None))[1]
+        display = admin1_display_name(a.name, a.aliases)
+        extra: tuple[str, ...] = ()
+        if display == a.name:
+            display, extra = admin1_english(a.name, a.aliases, town)
+        if display == a.name and (english := _listed_english(a.name, english_names.get(a.iso_code), town)):
+            display, extra = english, (english,)  # "Toscana": Tuscany, "Kríti": Crete
+        known = {normalise_name(n) for n in (a.name, *a.aliases, *extra)}
+        if town and (stem := _town_stem(display, town)) and normalise_name(stem) not in known:
+            extra = (*extra, stem)  # "Bryansk Oblast", whose largest town is Bryansk, answers to "Bryansk"
+        names[(country, code)], extra_names[(country, code)] = display, extra
+    return names, extra_names
+
+
 # How news names a region after its stem: "Kherson region", "Idlib province", "Donetsk Oblast".
 _REGION_WORDS = ("region", "province")
 _TYPE_WORDS = frozenset(
@@ -437,7 +464,7 @@ def second_level_display_name(name: str) -> str:
 
 
 def _add_second_level(
-    b: _Builder, iso_points: dict[str, tuple[float, float]], admin1_names: dict[tuple[str, ...], str]
+    b: _Builder, iso_points: dict[str, tuple[float, float]], admin1_names: dict[tuple[str, str], str]
 ) -> None:
     """Counties and council areas of the countries in ``_SECOND_LEVEL_COUNTRIES``, at their ISO
     3166-2 points, as regions with feature code ADM2 (the resolver treats regions like countries
@@ -503,34 +530,15 @@ def _compile(b: _Builder, options: BuildOptions) -> list[tuple[str, int, str, in
     admin1_records = read_admin1()
     capitals = {iso: normalise_name(cap) for iso, cap in country_capitals().items()}
     cities = list(read_cities(options.cities))
-    largest: dict[tuple[str, str], tuple[int, str]] = {}  # admin1 -> (population, name) of its largest town
-    for rec in cities:
-        where = (str(rec["countrycode"]), str(rec.get("admin1code") or ""))
-        if int(rec["population"]) > largest.get(where, (-1, ""))[0]:
-            largest[where] = (int(rec["population"]), str(rec["name"]))
-    admin1_names: dict[tuple[str, ...], str] = {}
-    admin1_extra: dict[tuple[str, ...], tuple[str, ...]] = {}
-    english_names = read_english_subdivision_names()
-    for a in admin1_records:
-        country, _, code = a.admin_code.partition(".")
-        display = admin1_display_name(a.name, a.aliases)
-        extra: tuple[str, ...] = ()
-        town = largest.get((country, code), (0, None))[1]
-        if display == a.name:
-            display, extra = admin1_english(a.name, a.aliases, town)
-        if display == a.name and (english := _listed_english(a.name, english_names.get(a.iso_code), town)):
-            display, extra = english, (english,)  # "Toscana": Tuscany, "Kríti": Crete
-        elif town and (stem := _town_stem(display, town)) and normalise_name(stem) not in {
-                normalise_name(n) for n in (a.name, *a.aliases)}:
-            extra = (stem,)  # "Bryansk Oblast", whose largest town is Bryansk, answers to "Bryansk"
-        admin1_names[(country, code)], admin1_extra[(country, code)] = display, extra
     by_admin1: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    largest: dict[tuple[str, str], tuple[int, str]] = {}  # admin1 -> (population, name) of its largest town
     capital_of: dict[str, tuple[tuple[int, int], int]] = {}  # iso -> ((exact name, population), geonameid)
     for rec in cities:
         cc = str(rec["countrycode"])
-        by_admin1[(cc, str(rec.get("admin1code") or ""))].append(
-            (float(rec["latitude"]), float(rec["longitude"]), int(rec["population"]))
-        )
+        where = (cc, str(rec.get("admin1code") or ""))
+        by_admin1[where].append((float(rec["latitude"]), float(rec["longitude"]), int(rec["population"])))
+        if int(rec["population"]) > largest.get(where, (-1, ""))[0]:
+            largest[where] = (int(rec["population"]), str(rec["name"]))
         cap = capitals.get(cc)
         if cap:
             # Rank: a city whose main name is the capital's beats one merely also known by it
@@ -540,6 +548,7 @@ def _compile(b: _Builder, options: BuildOptions) -> list[tuple[str, int, str, in
                 rank = (int(exact), int(rec["population"]))
                 if rank >= capital_of.get(cc, ((-1, -1), 0))[0]:
                     capital_of[cc] = (rank, int(rec["geonameid"]))
+    admin1_names, admin1_extra = _admin1_english_names(admin1_records, largest)
     capital_ids = {gid for _, gid in capital_of.values()}
 
     admin1_fixes = {int(r["geonameid"]): (float(r["lat"]), float(r["lon"])) for r in read_data_csv("admin1_points.csv")}
