@@ -90,14 +90,7 @@ def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
     markers = find_markers(text) if candidates else None
     for cand in candidates:
         surface = text[cand.start:cand.end]
-        tense = tense_at(text, cand.start, cand.end, markers=markers)
-        if cand.kind in ("weekday", "time") and scheduled_weekday(
-                text, cand.start, clock=_on_a_weekday(cand), past=tense is Tense.PAST):
-            tense = Tense.FUTURE  # "the ceasefire expires Sunday": a timetable names the coming day
-        elif cand.kind in ("weekday", "time") and deferred_until(text, cand.start):
-            tense = Tense.FUTURE  # "the vote was postponed until Tuesday": the day put off to is ahead
-        if cand.kind == "quarter" and _RESULTS_FOR.search(text, max(0, cand.start - 60), cand.start):
-            tense = Tense.PAST  # "will report results for the fourth quarter": a quarter that is over
+        tense = _tense_of(text, cand, tense_at(text, cand.start, cand.end, markers=markers))
         # "In January, the firm brought in ...": a fronted month in a past sentence is past
         fronted = cand.kind == "month" and text.startswith(",", cand.end) and _FRONTED.search(
             text, max(0, cand.start - 8), cand.start) is not None
@@ -139,6 +132,18 @@ def find_times(text: str, *, published: dt.date | None) -> list[TimeExpression]:
 
 _MONTH_KINDS: Final = frozenset({"mdy", "dmy", "month"})
 _YEAR_KINDS: Final = frozenset({"year", "mdy", "dmy", "month_year", "iso", "numeric", "day_range"})
+
+
+def _tense_of(text: str, cand: Candidate, tense: Tense) -> Tense:
+    """The sentence's tense, corrected by what the words right before some expressions say."""
+    if cand.kind in ("weekday", "time"):
+        if scheduled_weekday(text, cand.start, clock=_on_a_weekday(cand), past=tense is Tense.PAST):
+            return Tense.FUTURE  # "the ceasefire expires Sunday": a timetable names the coming day
+        if deferred_until(text, cand.start):
+            return Tense.FUTURE  # "the vote was postponed until Tuesday": the day put off to is ahead
+    elif cand.kind == "quarter" and _RESULTS_FOR.search(text, max(0, cand.start - 60), cand.start):
+        return Tense.PAST  # "will report results for the fourth quarter": a quarter that is over
+    return tense
 
 
 def _on_a_weekday(cand: Candidate) -> bool:
