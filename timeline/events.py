@@ -428,6 +428,8 @@ def _choose(triggers: list[_Trigger], dates: list[TimeExpression]
 # between: "two days after a magnitude 7.8 earthquake struck").
 _OFFSET_LINK = re.compile(r"\s+(after|before)\s+(?:[\w.’'-]+\s+){0,5}$", re.IGNORECASE)
 _SPACES = re.compile(r"\s*")
+# A duration counted in days, weeks, months or years ("P2D", "P3M"): what an offset can move by.
+_COUNTED = re.compile(r"P(\d+)([DWMY])")
 
 
 class _Offset(NamedTuple):
@@ -480,7 +482,7 @@ def _offset_before_trigger(text: str, durations: Sequence[TimeExpression], trigg
         if not duration.end <= trigger.start:
             continue
         link = _OFFSET_LINK.match(text, duration.end, trigger.start)
-        m = re.fullmatch(r"P(\d+)([DWMY])", duration.value)
+        m = _COUNTED.fullmatch(duration.value)
         if link is None or m is None:
             continue
         direction = link.group(1).lower()
@@ -702,7 +704,7 @@ def _later_than_before(text: str, durations: Sequence[TimeExpression], before: T
     if before is None or before.interval is None or before.precision is None:
         return None
     for duration in durations:
-        m = re.fullmatch(r"P(\d+)([DWMY])", duration.value)
+        m = _COUNTED.fullmatch(duration.value)
         if m is None:
             continue
         # the tagger's span may hold "later" ("A week later") or stop before it
