@@ -263,12 +263,30 @@ INFORMAL = [
     ("we open at 7.30am", "7.30am", "TIME", "2025-02-17T07:30"),
     ("we meet this sat!", "this sat", "DATE", "2025-02-22"),
     ("it took 1.5hrs to get home", "1.5hrs", "DURATION", "PT1H30M"),
+    # units glued to the count, and the short spellings
+    ("haven't run in 16days", "16days", "DURATION", "P16D"),
+    ("2 days off + 2weeks leave", "2weeks", "DURATION", "P2W"),
+    ("queued for 45 min at the gate", "45 min", "DURATION", "PT45M"),
+    ("back after a 3 wk break", "3 wk", "DURATION", "P3W"),
+    ("the show last nite was loud", "last nite", "TIME", "2025-02-16TNI"),
+    # a bare abbreviated month beside another month, or after a preposition of time
+    ("camps in July and Aug. then exams", "Aug.", "DATE", "2025-08"),
+    ("exams in Jun, then a break", "Jun", "DATE", "2025-06"),
+    ("the Nov-Dec sales were weak", "Nov", "DATE", "2024-11"),
+    # a day no month can be first makes a dotted date with a short year European
+    ("a trip to the museum 27.03.15", "27.03.15", "DATE", "2015-03-27"),
 ]
 
 
 @pytest.mark.parametrize(("text", "surface", "kind", "value"), INFORMAL)
 def test_informal_spellings(text: str, surface: str, kind: str, value: str) -> None:
     _check(text, surface, kind, value)
+
+
+def test_short_forms_that_are_names_or_versions_are_not_dates() -> None:
+    text = ("Jan Kavan met Jun Li in Jun Wang's office; DEC shipped version 3.10.12 and 12.03.15 "
+            "in a 4x4 at min speed.")
+    assert [(e.surface, e.value) for e in find_times(text, published=PUBLISHED)] == []
 
 
 def test_hashtags_and_handles_are_not_dates() -> None:

@@ -46,7 +46,7 @@ WEEKDAYS: Final[dict[str, int]] = {
 # or hyphens, the normaliser removes them before looking up ("mid-afternoon" -> "midafternoon").
 PARTS_OF_DAY: Final[dict[str, str]] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "midafternoon": "AF",
-    "midmorning": "MO", "overnight": "NI", "tonight": "NI",
+    "midmorning": "MO", "overnight": "NI", "tonight": "NI", "nite": "NI",
 }
 
 # TIMEX3 season codes. "fall" and "autumn" are the same season.
@@ -58,7 +58,7 @@ SEASONS: Final[dict[str, str]] = {
 UNITS: Final[dict[str, str]] = {
     "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute", "min": "minute",
     "mins": "minute", "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour",
-    "day": "day", "days": "day", "week": "week", "weeks": "week", "fortnight": "fortnight",
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week", "fortnight": "fortnight",
     "fortnights": "fortnight", "month": "month", "months": "month", "quarter": "quarter",
     "quarters": "quarter", "year": "year", "years": "year", "yr": "year", "yrs": "year",
     "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",

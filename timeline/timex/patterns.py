@@ -75,7 +75,9 @@ _QTY = (rf"(?:a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozens\s+of|hundr
         rf"{_NUMW}(?:\s+and\s+a\s+half)?|{_DIGITS}|an|a)")
 _UNIT_SG = "(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|millennium)"
 _UNIT_PL = "(?:seconds|minutes|hours|days|weeks|fortnights|months|quarters|years|decades|centuries|millennia)"
-_UNIT = rf"(?:{_UNIT_PL}|{_UNIT_SG}|hrs|hr|mins|yrs)"
+_UNIT = rf"(?:{_UNIT_PL}|{_UNIT_SG}|hrs|hr|mins|min|yrs|wks|wk)"
+# units written straight after the digits in informal text: "24hrs", "2wks", "16days"
+_GLUED_UNIT = r"(?:hrs?|mins?|yrs?|wks?|seconds|minutes|hours|days|weeks|months|years)(?!\w)"
 _APPROX = (r"(?:more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|no\s+less\s+than|not\s+more\s+than|"
            r"at\s+least|at\s+most|up\s+to|nearly|almost|about|around|approximately|roughly|some|over|under|"
            r"just\s+over|just\s+under|well\s+over|close\s+to|upwards\s+of|barely|only|just|a\s+full|"
@@ -136,7 +138,7 @@ def _accept_month(text: str, m: re.Match[str]) -> bool:
     if m.group("mod") or m.group("rel"):
         return True
     if mon.rstrip(".").lower() in _ABBREVIATIONS:
-        return False  # a bare "Jan" is more often a name ("Jan Kavan") than a month
+        return _accept_month_abbreviation(text, m)
     # a bare month name: "May" and "March" are also English words, and "August" a name
     nxt = text[m.end(): m.end() + 2]
     prev = _prev_word(text, m.start())
@@ -145,6 +147,27 @@ def _accept_month(text: str, m: re.Match[str]) -> bool:
     if mon.lower() == "march" and prev == "the" and _MARCH_NOUN_AFTER.match(text, m.end()):
         return False  # "the March of the Combatant Mothers", "the March on Washington": a procession
     return not nxt.startswith(" &")  # "May & Co.": part of a firm's name
+
+
+# Abbreviations that are also given names or words ("Jan Kavan", "Mar del Plata") stay names bare.
+_NAME_LIKE_ABBREVIATIONS: Final = frozenset({"jan", "mar"})
+_MONTH_BESIDE_BEFORE: Final = re.compile(rf"{_MONTH}\s*(?:,|and|or|&|-|–|to)\s*$", re.IGNORECASE)
+_MONTH_BESIDE_AFTER: Final = re.compile(rf"\s*(?:,|and|or|&|-|–|to)\s*{_MONTH}(?![\w])", re.IGNORECASE)
+_NAME_OR_POSSESSIVE_AFTER: Final = re.compile(r"\s+[A-Z]|['’]s\b")
+
+
+def _accept_month_abbreviation(text: str, m: re.Match[str]) -> bool:
+    """A bare abbreviated month ("Aug", "Sept.") is more often a name or a word ("Jan Kavan",
+    "DEC") than a month; in informal text it is one beside another month ("in July and Aug.",
+    "Nov-Dec") or written as a month after a preposition of time ("exams in Jun")."""
+    mon = m.group("mon")
+    if not (mon[0].isupper() and mon[1:].rstrip(".").islower()) or mon.rstrip(".").lower() in _NAME_LIKE_ABBREVIATIONS:
+        return False
+    if _MONTH_BESIDE_BEFORE.search(text, max(0, m.start() - 16), m.start()) or _MONTH_BESIDE_AFTER.match(text, m.end()):
+        return True
+    return (_prev_word(text, m.start()) in ("in", "since", "until", "till", "from", "during", "through", "before",
+                                            "after", "by")
+            and not _NAME_OR_POSSESSIVE_AFTER.match(text, m.end()))
 
 
 def _lower_ok(mon: str) -> bool:
@@ -300,9 +323,11 @@ def _accept_always(text: str, m: re.Match[str]) -> bool:
 
 
 def _accept_numeric(text: str, m: re.Match[str]) -> bool:
-    if m.group("sep") == "." and len(m.group("y")) == 2:
-        return False  # "3.10.12" is more likely a version number than a date
     a, b = int(m.group("a")), int(m.group("b"))
+    if m.group("sep") == "." and len(m.group("y")) == 2:
+        # "3.10.12" is more likely a version number than a date; "27.03.15", with a day no month
+        # can be first, is a European date
+        return 12 < a <= 31 and 1 <= b <= 12
     return (1 <= a <= 12 and 1 <= b <= 31) or (1 <= b <= 12 and 1 <= a <= 31)
 
 
@@ -460,7 +485,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
      lambda text, m: _accept_relday(text, m)),
     ("this_pod", _rx(rf"{_B}(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>this|last|that|the|the\s+next|"
                      rf"the\s+following|the\s+previous|the\s+same)\s+"
-                     rf"(?P<pod>morning|afternoon|evening|night){_E}|{_B}(?P<ov>overnight|mid[\s-]?afternoon){_E}"),
+                     rf"(?P<pod>{_POD}){_E}|{_B}(?P<ov>overnight|mid[\s-]?afternoon){_E}"),
      lambda text, m: bool(m.group("ov")) or m.group("rel").lower() != "the" or _prev_word(text, m.start())
      in ("in", "during", "by", "until", "through", "throughout", "overnight", "late", "early", "that", "the")),
     ("weekday", _rx(rf"{_B}(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>last|this|next|this\s+past|"
@@ -500,7 +525,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
                      rf"(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining|latest|initial|"
                      rf"ensuing|preceding|same|entire|full|whole|other|year-earlier|year-ago|additional|"
                      rf"better\s+part\s+of\s+the|succeeding|intervening|subsequent)\s+)?"
-                     rf"(?:(?P<approx>{_APPROX})\s+)?(?:(?P<lo>{_QTY})\s+(?:to|or|-|–)\s+)?(?P<n>{_QTY})(?:\s+|(?<=\d)(?=hrs?|mins?|yrs?))"
+                     rf"(?:(?P<approx>{_APPROX})\s+)?(?:(?P<lo>{_QTY})\s+(?:to|or|-|–)\s+)?(?P<n>{_QTY})(?:\s+|(?<=\d)(?={_GLUED_UNIT}))"
                      rf"(?:(?:more|additional|extra|straight|consecutive|full|long|successive|further|"
                      rf"intervening|remaining|trading|business|working|school)\s+)?"
                      rf"(?P<u>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?{_E}"),
@@ -646,8 +671,8 @@ def _accept_set(text: str, m: re.Match[str]) -> bool:
 _DIGIT_CHARS = tuple("0123456789")
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _SEASON_WORDS = ("spring", "summer", "fall", "autumn", "winter")
-_UNIT_STEMS = ("sec", "min", "hour", "hr", "day", "week", "fortnight", "month", "quarter", "year", "yr", "decade",
-               "centur", "millenni")
+_UNIT_STEMS = ("sec", "min", "hour", "hr", "day", "week", "wk", "fortnight", "month", "quarter", "year", "yr",
+               "decade", "centur", "millenni")
 _WEEKDAY_STEMS = ("day", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _POD_WORDS = ("morning", "afternoon", "evening", "night", "nite")
 
