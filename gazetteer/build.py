@@ -40,6 +40,7 @@ import time
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -67,7 +68,7 @@ __all__ = ["INDEX_VERSION", "ROLE_ASSOCIATIVE", "ROLE_LITERAL", "BuildOptions", 
 
 # Bump whenever the schema, the sources, the ranking or normalise_name change: caches with another version are
 # rebuilt on open.
-INDEX_VERSION = 21
+INDEX_VERSION = 22
 
 ROLE_LITERAL = 0
 ROLE_ASSOCIATIVE = 1  # demonyms and adjectives: "Russian" -> Russia
@@ -291,6 +292,37 @@ def _admin1_english_names(
     return names, extra_names
 
 
+def _stems_left_to_surroundings(
+    records: Iterable[Admin1Record],
+    extra_names: dict[tuple[str, str], tuple[str, ...]],
+    largest: dict[tuple[str, str], tuple[int, str]],
+) -> dict[tuple[str, str], frozenset[str]]:
+    """Per admin1 that is a city, the stem it leaves to the region around it: when a country's
+    admin1 whose largest town bears one of its stems (the federal city of Moscow, Kyiv city,
+    Sofia City, the City of Zagreb) shares that stem with another admin1 whose largest town is
+    another (Moscow Oblast, Kyiv Oblast, Sofia Province, Zagreb County), "the Moscow region" is
+    the surrounding one: news names the city bare. The city keeps its bare name."""
+    stems_of: dict[tuple[str, str], set[str]] = {}
+    for a in records:
+        country, _, code = a.admin_code.partition(".")
+        names = (a.name, *a.aliases, *extra_names.get((country, code), ()))
+        stems_of[(country, code)] = {normalise_name(stem) for stem in admin1_stems(names)}
+    holders: dict[tuple[str, str], list[str]] = defaultdict(list)  # (country, stem) -> admin1 codes
+    for (country, code), stems in stems_of.items():
+        for stem in stems:
+            holders[(country, stem)].append(code)
+    town_of = {where: normalise_name(name) for where, (_, name) in largest.items()}
+    given_up: dict[tuple[str, str], frozenset[str]] = {}
+    for (country, code), stems in stems_of.items():
+        town = town_of.get((country, code), "")
+        # A surrounding region has towns, none of which is the city: its largest has another name.
+        if town in stems and any(
+            town_of.get((country, other)) not in (None, town) for other in holders[(country, town)]
+        ):
+            given_up[(country, code)] = frozenset({town})
+    return given_up
+
+
 # How news names a region after its stem: "Kherson region", "Idlib province", "Donetsk Oblast".
 _REGION_WORDS = ("region", "province")
 _TYPE_WORDS = frozenset(
@@ -299,19 +331,26 @@ _TYPE_WORDS = frozenset(
 _OBLAST_COUNTRIES = frozenset({"UA", "RU", "BY", "KZ", "KG", "BG"})
 
 
-def admin1_variants(name: str, aliases: tuple[str, ...], *, kind: str, country: str) -> tuple[str, ...]:
-    """Extra names for a region: its Latin-script stems followed by the words news uses.
-
-    A stem is a name or alias with any trailing type word removed ("Donetsk Oblast" -> "Donetsk").
-    """
+def admin1_stems(names: Iterable[str]) -> set[str]:
+    """A region's Latin-script stems: its names with any trailing type word removed ("Donetsk
+    Oblast" -> "Donetsk")."""
     stems = set()
-    for n in (name, *aliases):
+    for n in names:
         words = n.split()
         if len(words) > 1 and words[-1].lower().rstrip("'") in _TYPE_WORDS:
             words = words[:-1]
         stem = " ".join(words)
         if stem and normalise_name(stem).isascii():
             stems.add(stem)
+    return stems
+
+
+def admin1_variants(
+    name: str, aliases: tuple[str, ...], *, kind: str, country: str, except_stems: AbstractSet[str] = frozenset()
+) -> tuple[str, ...]:
+    """Extra names for a region: its Latin-script stems (:func:`admin1_stems`) followed by the
+    words news uses, except for the stems (normalised) in ``except_stems``."""
+    stems = {stem for stem in admin1_stems((name, *aliases)) if normalise_name(stem) not in except_stems}
     suffixes = set(_REGION_WORDS)
     if kind.lower() in _TYPE_WORDS:
         suffixes.add(kind.lower())
@@ -549,6 +588,7 @@ def _compile(b: _Builder, options: BuildOptions) -> list[tuple[str, int, str, in
                 if rank >= capital_of.get(cc, ((-1, -1), 0))[0]:
                     capital_of[cc] = (rank, int(rec["geonameid"]))
     admin1_names, admin1_extra = _admin1_english_names(admin1_records, largest)
+    left_to_surroundings = _stems_left_to_surroundings(admin1_records, admin1_extra, largest)
     capital_ids = {gid for _, gid in capital_of.values()}
 
     admin1_fixes = {int(r["geonameid"]): (float(r["lat"]), float(r["lon"])) for r in read_data_csv("admin1_points.csv")}
@@ -589,7 +629,13 @@ def _compile(b: _Builder, options: BuildOptions) -> list[tuple[str, int, str, in
             alternate_names=(
                 *a.aliases,
                 *admin1_extra[(cc, code)],
-                *admin1_variants(a.name, (*a.aliases, *admin1_extra[(cc, code)]), kind=a.type, country=cc),
+                *admin1_variants(
+                    a.name,
+                    (*a.aliases, *admin1_extra[(cc, code)]),
+                    kind=a.type,
+                    country=cc,
+                    except_stems=left_to_surroundings.get((cc, code), frozenset()),
+                ),
             ),
         )
         pid = b.add(src, importance(kind="admin1", population=pop, feature_code="ADM1"))

@@ -12,7 +12,9 @@ discourse", unless an explicit qualifier says otherwise):
    name rather than the subdivision really called so ("New York";
    ``lexicon.CITY_BEFORE_SUBDIVISION``): their priors swap, and the subdivision needs a cue.
    So do provinces named after a capital that holds a fifth or more of their people ("Basra",
-   "Hama", "Zaporizhzhia"; not "Quebec").
+   "Hama", "Zaporizhzhia"; not "Quebec"). A name followed by a lowercase subdivision word is
+   looked up under the whole phrase when the index knows it ("the Moscow region" is Moscow
+   Oblast, "the Leningrad region" Leningrad Oblast), apart from the bare name's mentions.
 2. Anchors: mentions that need no context (countries, continents, demonyms, metonyms, names with
    one candidate or a prior far above the runner-up) give the document's countries and
    first-level regions, weighted by how often they occur.
@@ -59,7 +61,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -387,6 +389,7 @@ def resolve_spans(
 ) -> list[PlaceMention]:
     """Resolve recognised spans of ``text`` into place mentions (see the module docstring)."""
     cache = candidate_cache if candidate_cache is not None else {}
+    spans = _with_subdivision_words(text, spans, gazetteer)
     # One query for every name of the document rather than one per name, made at the first name
     # the memo lacks: a warm memo needs none.
     prefetched = False
@@ -531,6 +534,43 @@ def resolve_spans(
 
 
 _new_mention = builder(PlaceMention)
+
+
+def _with_subdivision_words(text: str, spans: Sequence[Span], gazetteer: Gazetteer) -> Sequence[Span]:
+    """The spans, each name followed by a lowercase subdivision word ("the Moscow region", "the
+    Donetsk and Luhansk regions") looked up under that phrase, when the index knows it as a
+    region's name: "Moscow region" is Moscow Oblast, around the city, and "Leningrad region"
+    Leningrad Oblast, where "Leningrad" alone is a city's old name. The span keeps its text, and
+    a bare "Moscow" in the same story its own sense."""
+    out: list[Span] | None = None
+    for k, sp in enumerate(spans):
+        word = _subdivision_word_after(text, sp) if sp.cue is Cue.NAME else None
+        if word is None:
+            continue
+        phrase = f"{sp.key} {word}"
+        if any(p.kind is _ADMIN1 or p.kind is PlaceKind.REGION for p in gazetteer.candidates(phrase)):
+            if out is None:
+                out = list(spans)
+            out[k] = replace(sp, key=phrase)
+    return spans if out is None else out
+
+
+# The subdivision words after a name that make it a region's phrase, singular or plural.
+_SUBDIVISION_WORD_AFTER = re.compile(r"[ \t]+(state|province|prefecture|governorate|oblast|region)s?\b")
+
+
+def _subdivision_word_after(text: str, sp: Span) -> str | None:
+    """The subdivision word after a name ("region" in "the Kharkiv region") or closing the list
+    it opens ("the Donetsk and Luhansk regions"), in the singular; else None."""
+    if text[sp.end + 1 : sp.end + 2] in _STATE_AFTER_FIRST:
+        after = _SUBDIVISION_WORD_AFTER.match(text, sp.end, min(len(text), sp.end + 16))
+        if after is not None:
+            return after.group(1)
+    if text[sp.end : sp.end + 1] in ", ":
+        listed = _STATES_AFTER_LIST.match(text, sp.end, min(len(text), sp.end + 120))
+        if listed is not None:
+            return listed.group(0).rsplit(None, 1)[-1].removesuffix("s")
+    return None
 
 
 def _prefetch(gazetteer: Gazetteer, spans: Sequence[Span]) -> bool:
@@ -1046,7 +1086,9 @@ def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
     """Mark candidates confirmed by a neighbour: "Paris, Texas", "Georgia's capital Tbilisi",
     "Washington state", "the state of New York", lists of subdivisions."""
     for sp, g in order:
-        if g.cue is not Cue.NAME or len(g.candidates) < 2:
+        if g.cue is not Cue.NAME or len(g.candidates) < 2 or all(map(_is_subdivision, g.candidates)):
+            # Among subdivisions only ("the Sofia region": Bulgaria's or Madagascar's), a
+            # subdivision word chooses none: context does.
             continue
         # One-character tests first: they spare both regexes for nearly every name.
         before = text[max(0, sp.start - 8) : sp.start]
@@ -1062,8 +1104,7 @@ def _find_qualifiers(text: str, order: list[tuple[Span, _Group]]) -> None:
             )
         ):
             for k, c in enumerate(g.candidates):
-                # A current subdivision, or a former one ("Nyanza Province", ADM1H).
-                if c.kind is PlaceKind.ADMIN1 or (c.feature_code or "").startswith("ADM1"):
+                if _is_subdivision(c):
                     g.qualifier[k] = g.qualifier.get(k, 0) + 1
                     break
     last = len(order) - 1
@@ -1167,10 +1208,34 @@ def _mark_full_forms(groups: Iterable[_Group]) -> None:
             continue
         # Its full form's own best sense (a full form is rarely ambiguous).
         target = long_form.candidates[0]
+        if _is_city_around(g.candidates, target):
+            continue
         for k, c in enumerate(g.candidates):
             if c is target or (c.geonameid is not None and c.geonameid == target.geonameid):
                 g.qualifier[k] = g.qualifier.get(k, 0) + 1
                 break
+
+
+def _is_subdivision(place: Place) -> bool:
+    """A current first-level subdivision, or a former one ("Nyanza Province", ADM1H)."""
+    return place.kind is _ADMIN1 or (place.feature_code or "").startswith("ADM1")
+
+
+def _is_city_around(candidates: tuple[Place, ...], region: Place) -> bool:
+    """Whether a name's best sense is a city that is a first-level subdivision of its own, and
+    ``region`` another subdivision of its country: "Moscow" beside "the Moscow region" (Moscow
+    Oblast, around the federal city) stays the city."""
+    city = candidates[0]
+    return (
+        city.kind is _CITY
+        and region.kind is _ADMIN1
+        and region.country_code == city.country_code
+        and region.admin1_code != city.admin1_code
+        and any(
+            c.kind is _ADMIN1 and c.country_code == city.country_code and c.admin1_code == city.admin1_code
+            for c in candidates
+        )
+    )
 
 
 # Words that make a subdivision's full name out of its short one.

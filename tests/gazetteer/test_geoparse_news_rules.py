@@ -253,6 +253,37 @@ def test_a_subdivision_word_after_a_list_makes_each_name_a_subdivision(gazetteer
     assert kinds("Drones struck the Kharkiv region.", gazetteer) == [("Kharkiv", "ADM1")]
 
 
+def placed_in(text: str, gazetteer: Gazetteer) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (m.surface, m.place.name if m.place else None, m.place.feature_code if m.place else None)
+        for m in find_places(text, gazetteer=gazetteer)
+    ]
+
+
+def test_the_region_of_a_city_that_is_a_region_itself_is_the_one_around_it(gazetteer: Gazetteer) -> None:
+    # Moscow and Kyiv are first-level subdivisions of their own, inside the oblasts named after
+    # them: "the Moscow region" is Moscow Oblast, and a bare "Moscow" in the same story the city.
+    assert placed_in("Drones hit the Moscow region overnight. Moscow said it downed ten.", gazetteer) == [
+        ("Moscow", "Moscow Oblast", "ADM1"), ("Moscow", "Moscow", "PPLC")]
+    assert placed_in("Shelling hit the Kyiv region, officials in Kyiv said.", gazetteer) == [
+        ("Kyiv", "Kyiv Oblast", "ADM1"), ("Kyiv", "Kyiv", "PPLC")]
+    assert placed_in("Drones hit the Moscow and Kaluga regions.", gazetteer) == [
+        ("Moscow", "Moscow Oblast", "ADM1"), ("Kaluga", "Kaluga Oblast", "ADM1")]
+
+
+def test_a_region_named_after_a_city_old_name_is_found_by_its_region_word(gazetteer: Gazetteer) -> None:
+    # "Leningrad" and "Sverdlovsk" alone are old names of Saint Petersburg and Yekaterinburg; with
+    # "region" they are the oblasts still so named.
+    assert placed_in("Fires spread in the Leningrad region and the Sverdlovsk region.", gazetteer) == [
+        ("Leningrad", "Leningrad Oblast", "ADM1"), ("Sverdlovsk", "Sverdlovsk Oblast", "ADM1")]
+
+
+def test_a_region_word_does_not_choose_among_namesake_regions(gazetteer: Gazetteer) -> None:
+    # Bulgaria's Sofia Province and Madagascar's Sofia region: the country named decides.
+    (sofia, _) = find_places("Protests spread in the Sofia region of Bulgaria.", gazetteer=gazetteer)
+    assert sofia.place is not None and sofia.place.country_code == "BG" and sofia.place.admin1_code == "58"
+
+
 def test_a_large_city_opening_a_sentence_is_still_a_place(gazetteer: Gazetteer) -> None:
     assert surfaces("The war in Syria began in 2011. Aleppo fell in 2016.", gazetteer) == ["Syria", "Aleppo"]
     assert surfaces("Munich was quiet on Monday.", gazetteer) == ["Munich"]

@@ -239,6 +239,32 @@ def test_regions_named_after_their_largest_town_answer_to_region_words(gazetteer
 
 
 @pytest.mark.parametrize(
+    ("phrase", "iso", "region"),
+    [
+        ("Moscow region", "RU", "Moscow Oblast"),
+        ("Moscow Oblast", "RU", "Moscow Oblast"),
+        ("Kyiv region", "UA", "Kyiv Oblast"),
+        ("Minsk region", "BY", "Minsk Oblast"),
+        ("Leningrad region", "RU", "Leningrad Oblast"),
+    ],
+)
+def test_a_city_region_leaves_its_region_words_to_the_region_around_it(
+    gazetteer: Gazetteer, phrase: str, iso: str, region: str
+) -> None:
+    # The federal city of Moscow and Moscow Oblast both bear the stem "Moscow"; "the Moscow
+    # region" is the oblast around the city, which keeps its bare name.
+    senses = [p for p in gazetteer.lookup(phrase) if p.country_code == iso]
+    assert [p.name for p in senses] == [region]
+    city = first(gazetteer, phrase.split()[0])
+    assert city.kind is PlaceKind.CITY and city.country_code == iso
+
+
+def test_region_words_stay_with_a_city_region_that_nothing_surrounds(gazetteer: Gazetteer) -> None:
+    # No other Russian region is named after Saint Petersburg (Leningrad Oblast keeps the old name).
+    assert first(gazetteer, "Saint Petersburg region").admin1_code == first(gazetteer, "Saint Petersburg").admin1_code
+
+
+@pytest.mark.parametrize(
     ("name", "lat", "lon"),
     [
         # ISO 3166-2 points (the iso3166-2 package) for admin1 regions: England and Florida sit
