@@ -68,6 +68,7 @@ from timeline.model import (
     precision_of,
 )
 from timeline.sentences import Span, split_clauses, split_sentences
+from timeline.verbs import find_main_verb
 
 __all__ = ["EventExtraction", "extract_events"]
 
@@ -168,6 +169,9 @@ _FOLLOWING_PENALTY = 60
 # Prepositions that put a place at the scene of the event ("talks in Riyadh", "a visit to Kyiv").
 _SITE_PREPOSITION = re.compile(r"(?:\bin|\bat|\bnear|\bto|\binto|\bacross|\bover|\boutside|\binside|\bon)\s+"
                                r"(?:the\s+)?$", re.IGNORECASE)
+# "the town of", "the port of": the place named next is where things happen.
+_PLACE_NOUN_OF = re.compile(r"\b(?:town|city|village|port|region|province|district|island|county)\s+of\s+$",
+                            re.IGNORECASE)
 # "of" names the target of a few kinds of event ("invasion of Ukraine", "control of Crimea").
 _OF_PREPOSITION = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 # An adjective of nationality before one of these nouns describes a place, not who acts.
@@ -178,7 +182,27 @@ _QUOTED = re.compile(r"[“\"](.*?)[”\"]", re.DOTALL)
 _NP_STOP = frozenset({"a", "an", "the", "of", "in", "at", "on", "for", "to", "and", "with", "between", "by", "from",
                       "that", "this", "these", "its", "their", "his", "her", "our", "which", "who", "since"})
 _SHORT_COUNTRY = {"US": "US", "GB": "UK", "AE": "UAE"}
-_TITLE_MAX_WORDS = 12
+_TITLE_MAX_WORDS = 14
+# Words a shortened title must not end on.
+_DANGLING = _NP_STOP | frozenset({"and", "or", "but", "as", "after", "before", "while", "when", "where", "was",
+                                  "were", "is", "are", "has", "have", "had", "will", "would"})
+
+# The dateline opening a story ("VIENNA —", "KYIV, Ukraine (AP) —"): where it was filed, no part
+# of what happened.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]+(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,20}\))?\s*[—–-]+\s*")
+# Who said it, closing the clause: ", the weather service said", ", Ursula von der Leyen told
+# reporters in Wroclaw on Thursday".
+_SAID_TAIL = re.compile(r",\s+(?:[^,]{0,60}?\s)?(?:said|says|told|added|reported|announced|according\s+to)\b.*$",
+                        re.DOTALL)
+# Who said it, opening the clause without a comma or "that" after the verb: "Hungarian officials
+# said the river would crest".
+_SAID_HEAD = re.compile(r"(?:[^,\"“”]{0,60}?\s)?(?:said|says|told\s+\w+|added|reported|announced)\s+"
+                        r"(?:that\s+)?(?=[a-z])")
+# Where a coordinated clause starts that the clause splitter kept ("Russia has held Crimea since
+# 2014, and the fighting in Donbas has gone on"): a title of the first ends there.
+_NEXT_CLAUSE = re.compile(r"\s*(?:;|,\s+(?:and|but|while|whereas)\s)")
+# A preposition introducing a time expression dropped from a title.
+_TIME_PREPOSITION = re.compile(r"(?:\s+(?:on|in|at|during|by|since|from|until|over))?\s*$", re.IGNORECASE)
 
 
 class _HasSpan(Protocol):
@@ -327,6 +351,19 @@ _VERB_LIKE_NOUNS = frozenset({"control", "exchange", "vote", "call", "visit", "a
 _TO_OR_MODAL = frozenset({"to", "will", "would", "could", "may", "might"})
 
 
+# Nouns for people and equipment that an event noun before them only describes: "rescue crews",
+# "attack helicopters", "election officials", "protest leaders" name no event.
+_DESCRIBED_NOUNS = frozenset("""
+crews crew teams team workers worker officials official helicopters helicopter aircraft jets drones drone dogs
+boats vehicles units unit squads squad forces troops personnel services leaders leader organisers organizers
+groups group commission commissions committee monitors observers campaign campaigns
+""".split())
+
+
+def _modifies_a_noun(following: list[str]) -> bool:
+    return bool(following) and following[0] in _DESCRIBED_NOUNS
+
+
 def _find_triggers(clause: Span, words: _Words, doc_text: str) -> list[_Trigger]:
     """Every trigger in the clause outside quotation marks, in order; references back excluded.
 
@@ -356,6 +393,8 @@ def _find_triggers(clause: Span, words: _Words, doc_text: str) -> list[_Trigger]
                 trigger = _Trigger(kind="call", noun="phone call", start=start, end=call_end, is_noun=True,
                                    anaphoric=_refers_back(clause, start))
                 skip_at = call_end - len("call")
+        elif word in EVENT_NOUNS and _modifies_a_noun(words.following(end, clause.end, 1)):
+            continue  # "rescue crews", "attack helicopters": a description, not an event
         elif word in EVENT_NOUNS and not (word == "call" and words.following(end, clause.end, 1) in (["for"], ["on"])):
             if word in _VERB_LIKE_NOUNS and words.previous(start, clause.start) in _TO_OR_MODAL:
                 trigger = None  # an infinitive or modal verb: handled as a verb below
@@ -375,6 +414,22 @@ def _find_triggers(clause: Span, words: _Words, doc_text: str) -> list[_Trigger]
             continue
         found.append(trigger)
     return found
+
+
+# The kind of an event told by a verb outside the lexicon: "verb:" and the verb, so that only
+# tellings with the same verb can be merged as one happening.
+_VERB_KIND = "verb:"
+
+
+def _verb_trigger(clause: Span) -> list[_Trigger]:
+    """The clause's main verb as its trigger (see :mod:`timeline.verbs`), outside quotations."""
+    verb = find_main_verb(clause.text)
+    if verb is None:
+        return []
+    start, end = clause.start + verb.start, clause.start + verb.end
+    if any(s <= start < e for s, e in _quoted_ranges(clause.text, clause.start)):
+        return []
+    return [_Trigger(kind=_VERB_KIND + verb.word, noun=verb.word, start=start, end=end, is_noun=False)]
 
 
 _PRONOUN_SUBJECT = re.compile(r"(?:He|She)\b")
@@ -572,11 +627,19 @@ def _mention_role(mention: PlaceMention, clause: Span, triggers: Sequence[_Trigg
     assert mention.place is not None
     if mention.role is MentionRole.ASSOCIATIVE and _DESCRIBES_PLACE.match(doc_text, mention.end):
         return PlaceRole.MENTIONED  # "Riyadh, the Saudi capital": describes the site, acts in nothing
+    if mention.start >= clause.start and _in_dateline(clause, mention):
+        return PlaceRole.MENTIONED  # "VIENNA —": where the story was filed
     if mention.role is not MentionRole.LITERAL or mention.in_organisation:
         return PlaceRole.ACTOR  # "Russian officials", "the Kremlin said", "the Paris police"
+    if triggers and mention.start >= _told_until(clause, triggers[-1]):
+        # "..., she told reporters in Wroclaw": where it was said; "..., and the fighting in
+        # Donbas": another clause's
+        return PlaceRole.MENTIONED
     lead = doc_text[max(clause.start, mention.start - 12):mention.start]
     if _SITE_PREPOSITION.search(lead) and mention.place.kind is not PlaceKind.CONTINENT:
         return PlaceRole.SITE
+    if _PLACE_NOUN_OF.search(doc_text, max(clause.start, mention.start - 24), mention.start):
+        return PlaceRole.SITE  # "the town of Nysa was cut off"
     if _OF_PREPOSITION.search(lead) and kind in _TARGETED_KINDS:
         return PlaceRole.SITE
     if doc_text.startswith(("’s ", "'s "), mention.end) and mention.place.kind is PlaceKind.COUNTRY:
@@ -586,6 +649,38 @@ def _mention_role(mention: PlaceMention, clause: Span, triggers: Sequence[_Trigg
                                                                PlaceKind.ADMIN1):
         return PlaceRole.ACTOR  # the subject: "Russia has controlled ...", "officials from the United States"
     return PlaceRole.MENTIONED
+
+
+# What stands between two coordinated place names: "Austria and the Czech Republic".
+_COORDINATION = re.compile(r"\s*(?:,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?")
+
+
+def _roles(mentions: Sequence[PlaceMention], clause: Span, triggers: Sequence[_Trigger], doc_text: str,
+           kind: str) -> list[tuple[PlaceMention, PlaceRole]]:
+    """Each mention's role (:func:`_mention_role`); a place coordinated with a site is a site
+    too ("crews in Austria and the Czech Republic")."""
+    roles = [(m, _mention_role(m, clause, triggers, doc_text, kind)) for m in mentions]
+    for k in range(1, len(roles)):
+        (before, before_role), (mention, role) = roles[k - 1], roles[k]
+        if before_role is PlaceRole.SITE and role is not PlaceRole.SITE and mention.role is MentionRole.LITERAL \
+                and not mention.in_organisation and _COORDINATION.fullmatch(doc_text, before.end, mention.start):
+            roles[k] = (mention, PlaceRole.SITE)
+    return roles
+
+
+def _told_until(clause: Span, trigger: _Trigger) -> int:
+    """Where the words about the trigger's event end: at an "X said" closing the clause or at a
+    coordinated clause after the trigger, else at the clause's end (offsets into the document)."""
+    end = clause.end
+    for ending in (_SAID_TAIL.search(clause.text), _NEXT_CLAUSE.search(clause.text, trigger.end - clause.start)):
+        if ending is not None and trigger.end <= clause.start + ending.start() < end:
+            end = clause.start + ending.start()
+    return end
+
+
+def _in_dateline(clause: Span, mention: PlaceMention) -> bool:
+    dateline = _DATELINE.match(clause.text)
+    return dateline is not None and mention.end - clause.start <= dateline.end()
 
 
 def _owner(mention: PlaceMention, triggers: Sequence[_Trigger]) -> _Trigger | None:
@@ -643,8 +738,40 @@ def _noun_phrase(doc_text: str, clause: Span, trigger: _Trigger) -> str:
     return " ".join([*modifiers, trigger.noun])
 
 
+def _clause_title(clause: Span, trigger: _Trigger, carried_subject: str | None,
+                  times: Sequence[TimeExpression]) -> str:
+    """The clause as a title: without its dateline, the "X said" that closes it and its dates
+    ("Storm Boris dumped record rain on central Europe"), at most a dozen words."""
+    text = clause.text
+    cut = _told_until(clause, trigger) - clause.start
+    dateline = _DATELINE.match(text)
+    begin = dateline.end() if dateline is not None and dateline.end() <= trigger.start - clause.start else 0
+    head = _SAID_HEAD.match(text, begin)
+    if head is not None and head.end() <= trigger.start - clause.start:
+        begin = head.end()  # "Officials said the river would crest": the river's cresting
+    pieces: list[str] = []
+    cursor = begin
+    for t in times:
+        a, b = t.start - clause.start, t.end - clause.start
+        if begin <= a and b <= cut:
+            kept = text[cursor:a]
+            pieces.append(kept[:_TIME_PREPOSITION.search(kept).start()])  # type: ignore[union-attr]
+            cursor = b
+    pieces.append(text[cursor:cut])
+    words = " ".join(pieces).strip().rstrip(".;:,").replace(" ,", ",").split()
+    if carried_subject and words and words[0].islower():
+        words = [carried_subject, *words]
+    if len(words) > _TITLE_MAX_WORDS:
+        words = words[:_TITLE_MAX_WORDS]
+        while len(words) > 1 and words[-1].rstrip(",;:").lower() in _DANGLING:
+            words.pop()  # "... after a dam failed, and": end on the last full word
+    title = " ".join(words).rstrip(",;:")
+    return (title[0].upper() + title[1:]) if title else trigger.noun.capitalize()
+
+
 def _title(doc_text: str, clause: Span, trigger: _Trigger, places: Sequence[EventPlace],
-           actors: Sequence[ActorMention], carried_subject: str | None) -> str:
+           actors: Sequence[ActorMention], carried_subject: str | None,
+           times: Sequence[TimeExpression] = ()) -> str:
     """Who + what + where: "US-Russia talks in Riyadh", "Trump-Putin phone call"."""
     site = next((ep.place for ep in places if ep.role is PlaceRole.SITE and ep.place.kind not in (
         PlaceKind.COUNTRY, PlaceKind.CONTINENT)), None)
@@ -666,13 +793,10 @@ def _title(doc_text: str, clause: Span, trigger: _Trigger, places: Sequence[Even
             PlaceKind.CONTINENT, PlaceKind.REGION)]
         who = (wider[0].surface or wider[0].place.name) if wider else ""
     target = site or (site_country if site_country and _short_name(site_country, None) not in countries else None)
-    if not who and target is None:
-        # Nobody and nowhere to name: the clause itself says more than a bare noun.
-        words = clause.text.strip().rstrip(".;:,").split()
-        if carried_subject and words and words[0].islower():
-            words = [carried_subject, *words]
-        text = " ".join(words[:_TITLE_MAX_WORDS])
-        return (text[0].upper() + text[1:]) if text else trigger.noun.capitalize()
+    if (not who and target is None) or trigger.kind.startswith(_VERB_KIND):
+        # Nobody and nowhere to name, or an event told by its verb alone: the clause itself says
+        # more than a bare noun.
+        return _clause_title(clause, trigger, carried_subject, times)
     phrase = _noun_phrase(doc_text, clause, trigger) if trigger.is_noun else trigger.noun
     title = f"{who} {phrase}".strip()
     if target is not None and target.name not in title:
@@ -805,8 +929,9 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
         # Sentences and candidates are both in text order: advance past those before it.
         while next_candidate < len(candidate_starts) and candidate_starts[next_candidate] < sentence.start:
             next_candidate += 1
-        if next_candidate == len(candidate_starts) or candidate_starts[next_candidate] >= sentence.end:
-            continue  # no clause of it can have a trigger: it adds no event and no context
+        if (next_candidate == len(candidate_starts) or candidate_starts[next_candidate] >= sentence.end) and \
+                not datable.within(sentence.start, sentence.end):
+            continue  # no clause of it can have a trigger or a dated verb: no event, no context
         clauses = split_clauses(sentence)
         # Places of earlier clauses of the sentence, with their roles: a coordinated clause
         # ("... and launched an invasion") shares its subject and setting.
@@ -818,11 +943,16 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
                 head = clause.text.split(None, 1)
                 first_word = head[0] if head else ""
                 carried_subject = first_word if first_word[:1].isupper() else None
+            dates = _date_expressions(datable, clause) or (
+                _date_expressions(datable, sentence) if len(clauses) == 1 else [])
+            if not triggers and dates:
+                # a dated clause outside the event lexicon ("Volunteers filled sandbags on
+                # Wednesday") reports what its verb says
+                triggers = _verb_trigger(clause)
             if not triggers:
                 continue
             in_clause = placed.within(clause.start, clause.end)
-            dates = _date_expressions(datable, clause) or (
-                _date_expressions(datable, sentence) if len(clauses) == 1 else [])
+            times_in_clause = datable.within(clause.start, clause.end)
             if dates and any(t.anaphoric for t in triggers):
                 # "The quake hit on Monday near Gaziantep" with no quake told before (its first
                 # mention had no date): the reference, dated, is the event's first telling
@@ -830,7 +960,7 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
                 triggers = [t._replace(anaphoric=False) if t.anaphoric and t.kind not in told else t for t in triggers]
             chosen, timex, chosen_partners = _choose(triggers, dates)
             if chosen is None:
-                roles_back = [(m, _mention_role(m, clause, triggers, text, triggers[-1].kind)) for m in in_clause]
+                roles_back = _roles(in_clause, clause, triggers, text, triggers[-1].kind)
                 # "The quake hit before dawn on Monday near Gaziantep": no new event, but the
                 # one it refers back to gains the clause's site and, if finer, its date
                 _refine_earlier(events, triggers[-1], roles_back, _nearest(dates, triggers[-1]))
@@ -856,13 +986,13 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
             if back:
                 # "The quake hit near Gaziantep, and a second tremor followed near Elbistan": the
                 # earlier quake gains what the clause says of it (its sites, its nearest date)
-                roles_all = [(m, _mention_role(m, clause, triggers, text, "")) for m in in_clause]
+                roles_all = _roles(in_clause, clause, triggers, text, "")
                 for t in back:
                     own_sites = [(m, r) for m, r in roles_all if r is PlaceRole.SITE and _owner(m, triggers) is t]
                     own_date = next((d for d in dates if min(triggers, key=lambda x: _date_distance(x, d)) is t), None)
                     _refine_earlier(events, t, own_sites, own_date, upto=told_before)
             for trigger, partners, offset in jobs:
-                roles = [(m, _mention_role(m, clause, triggers, text, trigger.kind)) for m in in_clause]
+                roles = _roles(in_clause, clause, triggers, text, trigger.kind)
                 if offset is not None:
                     # the places before "after" are the main clause's, not this event's
                     roles = [(m, r) for m, r in roles if m.start >= offset.told_from]
@@ -909,7 +1039,7 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
                 event = Event(
                     id=_event_id(document.id, clause.start if offset is None else trigger.start),
                     title=_title(text, titled, trigger, event_places, clause_actors,
-                                 carried_subject if position > 0 else None),
+                                 carried_subject if position > 0 else None, times_in_clause),
                     interval=interval, precision=precision, status=status, places=event_places,
                     actors=tuple(dict.fromkeys(a.actor for a in clause_actors)),
                     sentence=sentence.text, sentence_start=sentence.start, sentence_end=sentence.end,

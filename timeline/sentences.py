@@ -1,13 +1,14 @@
 """Sentence and clause segmentation with character offsets.
 
-Algorithm: a paragraph break (a blank line) or a line with no closing punctuation (a headline)
-always ends a segment. Inside a paragraph a sentence ends at ``.``, ``!`` or ``?`` (optionally
-followed by closing quotes or brackets) before whitespace and an upper-case letter, digit or
-opening quote, unless the word before the dot is a known abbreviation ("Mr.", "Feb.", "U.S."
-before a lower-case word) or a single initial ("J. Smith"). Clauses split a sentence at
-semicolons and at ", and"/" and"/", but" when a finite verb follows, so "Russia has held parts
-of Ukraine since 2014 and launched a full-scale invasion in 2022" yields two clauses.
-Every span satisfies ``text[start:end] == span.text``.
+Algorithm: a paragraph break (a blank line) or a headline line always ends a segment; a line with
+no closing punctuation is a headline unless the next line continues it (in lower case, or as hard-
+wrapped prose: the line about as long as the paragraph's longest and not in title case). Inside a
+paragraph a sentence ends at ``.``, ``!`` or ``?`` (optionally followed by closing quotes or
+brackets) before whitespace and an upper-case letter, digit or opening quote, unless the word
+before the dot is a known abbreviation ("Mr.", "Feb.", "U.S." before a lower-case word) or a
+single initial ("J. Smith"). Clauses split a sentence at semicolons and at ", and"/" and"/", but"
+when a finite verb follows, so "Russia has held parts of Ukraine since 2014 and launched a full-
+scale invasion in 2022" yields two clauses. Every span satisfies ``text[start:end] == span.text``.
 """
 
 from __future__ import annotations
@@ -90,16 +91,40 @@ def _trimmed(text: str, start: int, end: int) -> Span:
     return Span(text=stripped, start=start, end=start + len(stripped))
 
 
+# How much shorter than the paragraph's longest line a line must be to be a headline rather than a
+# line of hard-wrapped prose.
+_HEADLINE_WIDTH = 0.7
+
+
+def _is_headline(line: str, following: str, width: int) -> bool:
+    """Is a line with no closing punctuation, inside a paragraph, a headline? A Markdown heading
+    is; a line the next one continues in lower case ("... on Tuesday" / "for their first
+    talks") is not; otherwise a line in title case, or one clearly shorter than the paragraph's
+    longest (hard-wrapped prose fills its lines), is."""
+    bare = line.strip()
+    if bare.startswith("#"):
+        return True
+    nxt = following.lstrip()
+    if not nxt or nxt[0].islower():
+        return False
+    words = [w for w in bare.split() if w[0].isalpha()]
+    title_case = len(words) >= 2 and sum(w[0].isupper() for w in words) * 2 > len(words) * 1.5
+    return title_case or len(bare) < _HEADLINE_WIDTH * width
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
-    """Paragraphs, with headline lines (no closing punctuation) split off as their own block."""
+    """Paragraphs, with headline lines (see :func:`_is_headline`) split off as their own block."""
     blocks: list[tuple[int, int]] = []
     cursor = 0
     for match in [*list(_PARAGRAPH.finditer(text)), None]:
         stop = len(text) if match is None else match.start()
         line_start = cursor
-        for line in text[cursor:stop].split("\n"):
+        lines = text[cursor:stop].split("\n")
+        width = max(len(line.strip()) for line in lines)
+        for k, line in enumerate(lines):
             line_end = line_start + len(line)
-            if line.strip() and not _LINE_END_PUNCT.search(line) and line_end < stop:
+            if line.strip() and not _LINE_END_PUNCT.search(line) and line_end < stop and _is_headline(
+                    line, lines[k + 1] if k + 1 < len(lines) else "", width):
                 # A headline inside a block: close the block before it and after it.
                 if cursor < line_start:
                     blocks.append((cursor, line_start))

@@ -159,7 +159,9 @@ def test_a_person_introduced_with_an_age_names_an_arrest() -> None:
 def test_n_days_later_counts_from_the_last_date_told() -> None:
     text = ("He was admitted to hospital in London on 1 November 2006. By November 11 he was gravely ill. "
             "A week later he was arrested in Oxford. Two months later his trial opened in London.")
-    arrest, trial = events_of(text, published=dt.date(2007, 6, 1))
+    admission, arrest, trial = events_of(text, published=dt.date(2007, 6, 1))
+    assert admission.title == "He was admitted to hospital in London"  # dated, told by its verb alone
+    assert admission.interval == Interval.day(dt.date(2006, 11, 1))
     assert arrest.interval == Interval.day(dt.date(2006, 11, 18))
     assert arrest.date_reason == "“A week later” counted from “November 11”"
     assert trial.interval == Interval(start=dt.date(2007, 1, 1), end=dt.date(2007, 2, 1))  # a month, not a day
@@ -265,3 +267,46 @@ def test_every_trigger_word_is_found_whole_and_only_whole() -> None:
     assert _Words.of(" ".join(words)).candidates == words
     assert _Words.of(" ".join(w.upper() for w in words)).candidates == words
     assert _Words.of(" ".join(f"{w}x x{w} {w}-a a’{w}" for w in words)).candidates == []
+
+
+# --- clauses outside the event lexicon -------------------------------------------------------
+
+
+def test_a_dated_clause_outside_the_lexicon_is_the_event_its_verb_tells() -> None:
+    text = ("VIENNA — Volunteers filled sandbags along the river in Vienna on Wednesday morning. "
+            "Storm Boris dumped record rain on central Europe last weekend, the weather service said. "
+            "Officials said the river would crest in Budapest on Saturday.")
+    sandbags, rain, crest = sorted(events_of(text, published=dt.date(2024, 9, 18)),
+                                   key=lambda e: e.sentence_start)
+    assert sandbags.title == "Volunteers filled sandbags along the river in Vienna"
+    assert sandbags.interval == Interval.day(dt.date(2024, 9, 18))
+    assert "Vienna" in site_names(sandbags)
+    # the date and the "X said" closing the clause are not part of its title
+    assert rain.title == "Storm Boris dumped record rain on central Europe"
+    assert rain.precision is Precision.WEEK
+    # what officials said is the event, planned: the river's cresting in Budapest
+    assert crest.title == "The river would crest in Budapest"
+    assert crest.status is EventStatus.PLANNED
+    assert crest.interval == Interval.day(dt.date(2024, 9, 21))
+    assert "Budapest" in site_names(crest)
+
+
+def test_undated_clauses_outside_the_lexicon_and_statements_make_no_event() -> None:
+    text = ("Volunteers filled sandbags along the river. The mayor said on Monday. "
+            "Residents may leave their homes on Tuesday.")
+    assert events_of(text, published=dt.date(2024, 9, 18)) == ()
+
+
+def test_a_place_said_to_be_where_someone_spoke_is_not_the_event_site() -> None:
+    (funds,) = events_of("The Commission will send emergency funds next month, Ursula von der Leyen told "
+                         "reporters in Wroclaw on Thursday.", published=dt.date(2024, 9, 18))
+    assert funds.title == "The Commission will send emergency funds"
+    assert funds.status is EventStatus.PLANNED
+    assert "Wrocław" not in site_names(funds)
+
+
+def test_coordinated_places_share_the_site_and_crews_name_no_event() -> None:
+    (evacuation,) = events_of("Rescue crews in Austria and the Czech Republic evacuated residents on Tuesday.",
+                              published=dt.date(2024, 9, 18))
+    assert {"Austria", "Czechia"} <= site_names(evacuation)
+    assert evacuation.interval == Interval.day(dt.date(2024, 9, 17))

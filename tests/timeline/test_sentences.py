@@ -22,6 +22,33 @@ def test_headlines_and_paragraphs_are_their_own_segments() -> None:
                            "A new paragraph"]
 
 
+def test_hard_wrapped_prose_is_not_taken_for_headlines() -> None:
+    text = ("Officials are due to meet in Riyadh, the Saudi capital, on Tuesday\n"
+            "for their first talks since the invasion. The meeting follows a call between the two\n"
+            "Presidents last week. The Kremlin described the\n"
+            "call as long.")
+    assert [s.text.replace("\n", " ") for s in split_sentences(text)] == [
+        "Officials are due to meet in Riyadh, the Saudi capital, on Tuesday for their first talks since the "
+        "invasion.",
+        "The meeting follows a call between the two Presidents last week.",
+        "The Kremlin described the call as long.",
+    ]
+
+
+def test_headlines_above_prose_without_a_blank_line_stay_apart() -> None:
+    text = ("Floods Force Evacuations Along the Danube\n"
+            "Rescue crews evacuated thousands of residents on Tuesday as the river rose to levels\n"
+            "not seen since 2002.\n"
+            "# Storm Boris\n"
+            "The storm dumped record rain.")
+    assert [s.text.split("\n")[0] for s in split_sentences(text)] == [
+        "Floods Force Evacuations Along the Danube",
+        "Rescue crews evacuated thousands of residents on Tuesday as the river rose to levels",
+        "# Storm Boris",
+        "The storm dumped record rain.",
+    ]
+
+
 def test_closing_quotes_stay_with_their_sentence() -> None:
     assert texts("“We agree,” he said. “Good.” She left.") == ["“We agree,” he said.", "“Good.”", "She left."]
 
