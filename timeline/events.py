@@ -202,7 +202,10 @@ _SAID_HEAD = re.compile(r"(?:[^,\"“”]{0,60}?\s)?(?:said|says|told\s+\w+|adde
 # 2014, and the fighting in Donbas has gone on"): a title of the first ends there.
 _NEXT_CLAUSE = re.compile(r"\s*(?:;|,\s+(?:and|but|while|whereas)\s)")
 # A preposition introducing a time expression dropped from a title.
-_TIME_PREPOSITION = re.compile(r"(?:\s+(?:on|in|at|during|by|since|from|until|over))?\s*$", re.IGNORECASE)
+_TIME_PREPOSITION = re.compile(r"(?:(?:^|\s+)(?:on|in|at|during|by|since|from|until|over))?\s*$", re.IGNORECASE)
+# Punctuation a dropped date leaves behind: "reported, on September 23, that" -> "reported,, that".
+_SPACE_BEFORE_COMMA = re.compile(r"\s+(?=,)")
+_REPEATED_COMMA = re.compile(r",(?:\s*,)+")
 
 
 class _HasSpan(Protocol):
@@ -758,13 +761,13 @@ def _clause_title(clause: Span, trigger: _Trigger, carried_subject: str | None,
             pieces.append(kept[:_TIME_PREPOSITION.search(kept).start()])  # type: ignore[union-attr]
             cursor = b
     pieces.append(text[cursor:cut])
-    words = " ".join(pieces).strip().rstrip(".;:,").replace(" ,", ",").split()
+    joined = _REPEATED_COMMA.sub(",", _SPACE_BEFORE_COMMA.sub("", " ".join(pieces)))
+    words = joined.strip(" \t\n.;:,").split()
     if carried_subject and words and words[0].islower():
         words = [carried_subject, *words]
-    if len(words) > _TITLE_MAX_WORDS:
-        words = words[:_TITLE_MAX_WORDS]
-        while len(words) > 1 and words[-1].rstrip(",;:").lower() in _DANGLING:
-            words.pop()  # "... after a dam failed, and": end on the last full word
+    words = words[:_TITLE_MAX_WORDS]
+    while len(words) > 1 and words[-1].rstrip(",;:").lower() in _DANGLING:
+        words.pop()  # "... after a dam failed, and", "expected to peak and": end on a full word
     title = " ".join(words).rstrip(",;:")
     return (title[0].upper() + title[1:]) if title else trigger.noun.capitalize()
 

@@ -310,3 +310,11 @@ def test_coordinated_places_share_the_site_and_crews_name_no_event() -> None:
                               published=dt.date(2024, 9, 18))
     assert {"Austria", "Czechia"} <= site_names(evacuation)
     assert evacuation.interval == Interval.day(dt.date(2024, 9, 17))
+
+
+def test_a_title_drops_its_dates_and_the_punctuation_they_leave() -> None:
+    (recall,) = events_of("On Friday, the agency issued a recall on food made with peanut paste.",
+                          published=dt.date(2024, 9, 18))
+    assert recall.title == "The agency issued a recall on food made with peanut paste"
+    (peak,) = events_of("Cases are expected to peak in June and July.", published=dt.date(2024, 3, 1))
+    assert peak.title == "Cases are expected to peak"

@@ -289,6 +289,11 @@ def test_short_forms_that_are_names_or_versions_are_not_dates() -> None:
     assert [(e.surface, e.value) for e in find_times(text, published=PUBLISHED)] == []
 
 
+def test_counted_things_are_not_years() -> None:
+    text = "Cases increased by 1104 infections; 1995 patients and 1200 troops were moved in 1995."
+    assert [(e.surface, e.value) for e in find_times(text, published=PUBLISHED)] == [("1995", "1995")]
+
+
 def test_hashtags_and_handles_are_not_dates() -> None:
     assert find_times("Happy #Friday from @May and #Christmas2024", published=PUBLISHED) == []
 

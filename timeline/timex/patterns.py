@@ -194,7 +194,8 @@ _COUNTED_AFTER: Final = re.compile(
     r"\s+(?:people|persons|men|women|troops|soldiers|shares|units|cases|votes|feet|meters|"
     r"metres|miles|km|kilometers|dollars|yen|euros|pounds|tons|tonnes|barrels|jobs|workers|"
     r"acres|hectares|pages|employees|residents|members|students|seats|points|copies|cars|homes|"
-    r"houses|children|refugees|deaths|dead|rounds|calories|words)\b", re.IGNORECASE)
+    r"houses|children|refugees|deaths|dead|rounds|calories|words|infections|patients|animals|birds|cattle|"
+    r"pigs|sheep|chickens|victims|injuries|arrests|flights|vehicles|buildings|items)\b", re.IGNORECASE)
 
 
 def _accept_year(text: str, m: re.Match[str]) -> bool:
@@ -204,13 +205,15 @@ def _accept_year(text: str, m: re.Match[str]) -> bool:
         return False
     if m.group("fiscal") or m.group("mod"):
         return True
+    if _COUNTED_AFTER.match(after):
+        return False  # "increased by 1104 infections", "1,200 troops"
     # "1,200 troops" is not a year, "in 1200" could be: accept years outside 1600-2099 only
     # after a temporal preposition
     y = int(m.group("y"))
     if y < 1600:
         return _prev_word(text, m.start()) in ("in", "since", "until", "by", "from", "to", "of", "year", "before",
                                                "after", "circa", "around", "between", "and")
-    return not _COUNTED_AFTER.match(after)
+    return True
 
 
 def _accept_weekday(text: str, m: re.Match[str]) -> bool:
