@@ -146,8 +146,11 @@ _PLANNED = re.compile(
     r"seeks? to|seeking to)\b", re.IGNORECASE)
 # Present progressive ("are taking place") or a present perfect reaching back ("has held ... since").
 _ONGOING = re.compile(r"\b(?=[aihu])(?:(?:is|are|am)\s+(?:\w+ly\s+)?(?!going\b)\w+ing\b"
-                      r"|(?:has|have)\s+(?:been\s+)?\w+(?:ed|eld|en)\b[^.]*\bsince\b|underway\b)", re.IGNORECASE)
-_SPECULATIVE = re.compile(r"\b(?=[mciw])(?:may|might|could|can|would need|if)\b", re.IGNORECASE)
+                      r"|(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|eld|en|one|ept|ood)\b[^.]*\bsince\b"
+                      r"|underway\b)", re.IGNORECASE)
+# "may" only in lower case: "May" is more often the month ("met in May 2020") than a modal
+# opening a sentence.
+_SPECULATIVE = re.compile(r"\b(?=[mciwMCIW])(?:(?-i:may)|might|could|can|would need|if)\b", re.IGNORECASE)
 _REPORTING = re.compile(
     r"\b(?=[sthicrab])(?:said|says|told|stated|states|suggested|hinted|intimated|indicated|claimed|reported|"
     r"announced|according to|confirmed|believes?|believing|added)\b(?:\s+that)?", re.IGNORECASE)

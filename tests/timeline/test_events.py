@@ -318,3 +318,12 @@ def test_a_title_drops_its_dates_and_the_punctuation_they_leave() -> None:
     assert recall.title == "The agency issued a recall on food made with peanut paste"
     (peak,) = events_of("Cases are expected to peak in June and July.", published=dt.date(2024, 3, 1))
     assert peak.title == "Cases are expected to peak"
+
+
+def test_the_month_may_is_no_modal_and_a_state_since_a_date_is_ongoing() -> None:
+    (meeting,) = events_of("The two leaders met in Geneva in May 2020.")
+    assert meeting.interval.start == dt.date(2020, 5, 1)
+    assert events_of("Officials may meet in Geneva on Monday.") == ()
+    (spoken,) = events_of("Washington and Moscow have barely spoken at this level since February 2022.")
+    assert spoken.status is EventStatus.ONGOING
+    assert spoken.interval == Interval(start=dt.date(2022, 2, 1), end=None)
