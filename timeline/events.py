@@ -181,7 +181,8 @@ _OF_PREPOSITION = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _DESCRIBES_PLACE = re.compile(r"\s+(?:capital|city|town|village|port|border|coast|region|province|territory|"
                               r"soil|side of the border|countryside|desert|mountains)\b", re.IGNORECASE)
 _TARGETED_KINDS = frozenset({"invasion", "annexation", "control", "attack", "war", "occupation", "withdrawal"})
-_QUOTED = re.compile(r"[“\"](.*?)[”\"]", re.DOTALL)
+# Quotations: typographic or straight double quotes, and the ``...'' of older wire copy.
+_QUOTED = re.compile(r"[“\"](.*?)[”\"]|``(.*?)''", re.DOTALL)
 _NP_STOP = frozenset({"a", "an", "the", "of", "in", "at", "on", "for", "to", "and", "with", "between", "by", "from",
                       "that", "this", "these", "its", "their", "his", "her", "our", "which", "who", "since"})
 _SHORT_COUNTRY = {"US": "US", "GB": "UK", "AE": "UAE"}
@@ -192,20 +193,29 @@ _DANGLING = _NP_STOP | frozenset({"and", "or", "but", "as", "after", "before", "
 
 # The dateline opening a story ("VIENNA —", "KYIV, Ukraine (AP) —"): where it was filed, no part
 # of what happened.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]+(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,20}\))?\s*[—–-]+\s*")
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]+(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,20}\))?\s*"
+                       r"(?:[—–_]|--?)\s*")
 # Who said it, closing the clause: ", the weather service said", ", Ursula von der Leyen told
 # reporters in Wroclaw on Thursday".
 _SAID_TAIL = re.compile(r",\s+(?:[^,]{0,60}?\s)?(?:said|says|told|added|reported|announced|according\s+to)\b.*$",
                         re.DOTALL)
 # Who said it, opening the clause without a comma or "that" after the verb: "Hungarian officials
 # said the river would crest".
-_SAID_HEAD = re.compile(r"(?:[^,\"“”]{0,60}?\s)?(?:said|says|told\s+\w+|added|reported|announced)\s+"
-                        r"(?:that\s+)?(?=[a-z])")
+_SAID_HEAD = re.compile(r"(?:[^,\"“”]{0,60}?\s)?(?:said|says|told\s+\w+|added|reported|announced|noted|stated|"
+                        r"explained|argued|warned|insisted|confirmed|claimed|estimated|believes|believed)\s+"
+                        r"(?:that\s+)?(?=\S)")
+# What opens a clause without being part of what it tells: "However,", "But", "In addition,".
+_DISCOURSE_OPENER = re.compile(r"(?:However|But|And|Yet|Still|Meanwhile|Finally|Moreover|Also|Separately|"
+                               r"In addition|In contrast|Instead|Nevertheless)\b,?\s+(?=\S)")
+# A relative clause set off by commas: ", which oversees trading," says who, not what happened.
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,]*,")
 # Where a coordinated clause starts that the clause splitter kept ("Russia has held Crimea since
 # 2014, and the fighting in Donbas has gone on"): a title of the first ends there.
 _NEXT_CLAUSE = re.compile(r"\s*(?:;|,\s+(?:and|but|while|whereas)\s)")
 # A preposition introducing a time expression dropped from a title.
 _TIME_PREPOSITION = re.compile(r"(?:(?:^|\s+)(?:on|in|at|during|by|since|from|until|over))?\s*$", re.IGNORECASE)
+# A determiner or possessive right before a date makes it part of a noun phrase.
+_MODIFYING_DATE_BEFORE = re.compile(r"\b(?:its|the|a|an|their|his|her|our|this|that|last|next)\s+$", re.IGNORECASE)
 # Punctuation a dropped date leaves behind: "reported, on September 23, that" -> "reported,, that".
 _SPACE_BEFORE_COMMA = re.compile(r"\s+(?=,)")
 _REPEATED_COMMA = re.compile(r",(?:\s*,)+")
@@ -245,7 +255,7 @@ def _quoted_ranges(text: str, start: int) -> list[tuple[int, int]]:
     """The quoted parts of a clause (offsets into the document). A quotation still open at the
     clause's end runs to it (a quotation spread over paragraphs closes only at its last one), and
     a closing mark with no opening one closes a quotation opened before the clause."""
-    if '"' not in text and "“" not in text and "”" not in text:
+    if '"' not in text and "“" not in text and "”" not in text and "``" not in text:
         return []  # no quotation mark (most clauses)
     ranges = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     covered_to = ranges[-1][1] if ranges else 0
@@ -752,6 +762,9 @@ def _clause_title(clause: Span, trigger: _Trigger, carried_subject: str | None,
     cut = _told_until(clause, trigger) - clause.start
     dateline = _DATELINE.match(text)
     begin = dateline.end() if dateline is not None and dateline.end() <= trigger.start - clause.start else 0
+    opener = _DISCOURSE_OPENER.match(text, begin)
+    if opener is not None and opener.end() <= trigger.start - clause.start:
+        begin = opener.end()
     head = _SAID_HEAD.match(text, begin)
     if head is not None and head.end() <= trigger.start - clause.start:
         begin = head.end()  # "Officials said the river would crest": the river's cresting
@@ -759,12 +772,15 @@ def _clause_title(clause: Span, trigger: _Trigger, carried_subject: str | None,
     cursor = begin
     for t in times:
         a, b = t.start - clause.start, t.end - clause.start
-        if begin <= a and b <= cut:
+        if begin <= a and b <= cut and cursor <= a and not _MODIFYING_DATE_BEFORE.search(text, cursor, a) \
+                and not text.startswith(("'s", "’s"), b):
+            # an adverbial date, not one that modifies a noun ("its fourth quarter ended",
+            # "Saturday night's debate"), which the title keeps
             kept = text[cursor:a]
             pieces.append(kept[:_TIME_PREPOSITION.search(kept).start()])  # type: ignore[union-attr]
             cursor = b
     pieces.append(text[cursor:cut])
-    joined = _REPEATED_COMMA.sub(",", _SPACE_BEFORE_COMMA.sub("", " ".join(pieces)))
+    joined = _REPEATED_COMMA.sub(",", _SPACE_BEFORE_COMMA.sub("", _RELATIVE_ASIDE.sub("", " ".join(pieces))))
     words = joined.strip(" \t\n.;:,").split()
     if carried_subject and words and words[0].islower():
         words = [carried_subject, *words]

@@ -30,7 +30,7 @@ class ClauseVerb(NamedTuple):
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
-_QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
+_QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]|``.*?''")
 
 # Modals: the next word is a verb in its base form.
 _MODALS = frozenset({"will", "would", "shall", "must", "’ll", "'ll"})

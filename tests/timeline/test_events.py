@@ -327,3 +327,14 @@ def test_the_month_may_is_no_modal_and_a_state_since_a_date_is_ongoing() -> None
     (spoken,) = events_of("Washington and Moscow have barely spoken at this level since February 2022.")
     assert spoken.status is EventStatus.ONGOING
     assert spoken.interval == Interval(start=dt.date(2022, 2, 1), end=None)
+
+
+def test_a_title_leaves_out_datelines_openers_asides_and_quotations() -> None:
+    (closed,) = events_of("NEW YORK _ However, the bank, which is among the largest in the state, closed its "
+                          "branch in Albany on Tuesday.", published=dt.date(2024, 9, 18))
+    assert closed.title == "The bank closed its branch in Albany"
+    # a verb inside ``...'' quotation marks tells no event of the clause
+    assert events_of("``We will leave,'' the mayor said on Tuesday.", published=dt.date(2024, 9, 18)) == ()
+    # a date that modifies a noun stays in the title
+    (debate,) = events_of("The shooting was raised in Saturday night's debate.", published=dt.date(2024, 9, 18))
+    assert debate.title == "The shooting was raised in Saturday night's debate"
