@@ -896,6 +896,10 @@ def _same_happening(a: Event, b: Event, kind_a: str, kind_b: str) -> bool:
         return False
     sites_a = {place_key(ep.place) for ep in a.places if ep.role is PlaceRole.SITE}
     sites_b = {place_key(ep.place) for ep in b.places if ep.role is PlaceRole.SITE}
+    if kind_a.startswith(_VERB_KIND):
+        # a verb says less than an event noun: "shares rose" and "prices rose" on one day are two
+        # happenings unless they share a site or are told in the same words
+        return bool(sites_a & sites_b) or a.title == b.title
     return bool(sites_a & sites_b) or (not sites_a and not sites_b)
 
 

@@ -338,3 +338,9 @@ def test_a_title_leaves_out_datelines_openers_asides_and_quotations() -> None:
     # a date that modifies a noun stays in the title
     (debate,) = events_of("The shooting was raised in Saturday night's debate.", published=dt.date(2024, 9, 18))
     assert debate.title == "The shooting was raised in Saturday night's debate"
+
+
+def test_clauses_told_by_the_same_verb_are_not_merged_without_a_shared_site() -> None:
+    events = events_of("Shares rose sharply on Monday. Bond prices rose too on Monday.",
+                       published=dt.date(2024, 9, 18))
+    assert [e.title for e in events] == ["Shares rose sharply", "Bond prices rose too"]
