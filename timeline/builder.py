@@ -156,8 +156,14 @@ def _merge_keys(event: Event) -> set[tuple[object, ...]]:
 
 
 def _ends_after(event: Event, day: dt.date) -> bool:
+    """Can the event still be met by one starting after ``day``? An open interval ("since 2014")
+    is known to run to its latest report, not beyond: past that date, a new report is of
+    something else (the one it would repeat starts when it does, and sorts beside it)."""
     end = event.interval.end
-    return end is None or end >= day
+    if end is None:
+        reported = _latest_published(event)
+        return reported == dt.date.min or reported >= day
+    return end >= day
 
 
 def merge_events(events: Sequence[Event]) -> list[Event]:

@@ -100,3 +100,14 @@ def test_events_years_apart_are_all_kept() -> None:
     new = event("n", "Talks", D(2025, 2, 18), D(2025, 2, 19), place=PARIS)
     newer = event("w", "Summit", D(2025, 2, 19), D(2025, 2, 20), place=PARIS, doc="b")
     assert [e.id for e in build_timeline([new, old, newer]).events] == ["o", "n", "w"]
+
+
+def test_an_open_interval_is_known_only_up_to_its_latest_report() -> None:
+    # "protests have gone on since March", reported on 1 April: a report of protests there
+    # starting in June is another happening, one starting in March the same one
+    since = event("s", "Protests in Riyadh", D(2024, 3, 1), None, doc="a", published=D(2024, 4, 1))
+    later = event("l", "Protests in Riyadh", D(2024, 6, 10), D(2024, 6, 11), doc="b", published=D(2024, 6, 11))
+    again = event("g", "Protests in Riyadh", D(2024, 3, 1), None, doc="c", published=D(2024, 5, 1))
+    merged = build_timeline([since, later, again]).events
+    assert [len(e.sources) for e in merged] == [2, 1]
+    assert merged[1].interval.start == D(2024, 6, 10)
