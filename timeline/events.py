@@ -638,16 +638,18 @@ def _nearest(times: list[TimeExpression], trigger: _Trigger) -> TimeExpression |
 
 
 def _mention_role(mention: PlaceMention, clause: Span, triggers: Sequence[_Trigger], doc_text: str,
-                  kind: str) -> PlaceRole:
-    """What a place is to the clause's event, from the words around its mention."""
+                  kind: str, *, dateline_end: int, told_until: int) -> PlaceRole:
+    """What a place is to the clause's event, from the words around its mention.
+    ``dateline_end`` is where the clause's dateline ends (its start when it has none) and
+    ``told_until`` where the words about its last trigger's event end (:func:`_told_until`)."""
     assert mention.place is not None
     if mention.role is MentionRole.ASSOCIATIVE and _DESCRIBES_PLACE.match(doc_text, mention.end):
         return PlaceRole.MENTIONED  # "Riyadh, the Saudi capital": describes the site, acts in nothing
-    if mention.start >= clause.start and _in_dateline(clause, mention):
+    if clause.start <= mention.start and mention.end <= dateline_end:
         return PlaceRole.MENTIONED  # "VIENNA —": where the story was filed
     if mention.role is not MentionRole.LITERAL or mention.in_organisation:
         return PlaceRole.ACTOR  # "Russian officials", "the Kremlin said", "the Paris police"
-    if triggers and mention.start >= _told_until(clause, triggers[-1]):
+    if mention.start >= told_until:
         # "..., she told reporters in Wroclaw": where it was said; "..., and the fighting in
         # Donbas": another clause's
         return PlaceRole.MENTIONED
@@ -675,7 +677,13 @@ def _roles(mentions: Sequence[PlaceMention], clause: Span, triggers: Sequence[_T
            kind: str) -> list[tuple[PlaceMention, PlaceRole]]:
     """Each mention's role (:func:`_mention_role`); a place coordinated with a site is a site
     too ("crews in Austria and the Czech Republic")."""
-    roles = [(m, _mention_role(m, clause, triggers, doc_text, kind)) for m in mentions]
+    if not mentions:
+        return []
+    dateline = _DATELINE.match(clause.text)
+    dateline_end = clause.start + dateline.end() if dateline is not None else clause.start
+    told_until = _told_until(clause, triggers[-1]) if triggers else clause.end
+    roles = [(m, _mention_role(m, clause, triggers, doc_text, kind, dateline_end=dateline_end,
+                               told_until=told_until)) for m in mentions]
     for k in range(1, len(roles)):
         (before, before_role), (mention, role) = roles[k - 1], roles[k]
         if before_role is PlaceRole.SITE and role is not PlaceRole.SITE and mention.role is MentionRole.LITERAL \
@@ -692,11 +700,6 @@ def _told_until(clause: Span, trigger: _Trigger) -> int:
         if ending is not None and trigger.end <= clause.start + ending.start() < end:
             end = clause.start + ending.start()
     return end
-
-
-def _in_dateline(clause: Span, mention: PlaceMention) -> bool:
-    dateline = _DATELINE.match(clause.text)
-    return dateline is not None and mention.end - clause.start <= dateline.end()
 
 
 def _owner(mention: PlaceMention, triggers: Sequence[_Trigger]) -> _Trigger | None:

@@ -104,20 +104,27 @@ def _is_participle(word: str) -> bool:
 
 def find_main_verb(clause: str) -> ClauseVerb | None:
     """The verb that tells the clause's event, or None when none is found."""
-    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(clause)]
-    words = [m for m in _WORD.finditer(clause) if not any(s <= m.start() < e for s, e in quoted)]
-    lowered = [m.group(0).lower() for m in words]
-    for k, (match, word) in enumerate(zip(words, lowered, strict=True)):
-        if k and match.group(0)[0].isupper():
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(clause)] if ('"' in clause or "“" in clause
+                                                                          or "``" in clause) else []
+    # one pass over the words, remembering the two before (the verb is usually among the first)
+    second_last = last = ""
+    for k, match in enumerate(_WORD.finditer(clause)):
+        if quoted and any(s <= match.start() < e for s, e in quoted):
+            continue
+        written = match.group(0)
+        word = written.lower()
+        previous, before_previous = last, second_last
+        second_last, last = last, word
+        if k and written[0].isupper():
             continue  # a word of a name mid-sentence
-        previous = lowered[k - 1] if k else ""
+        adverb_before = bool(previous) and _ADVERB.fullmatch(previous) is not None
         # the word before, over an adverb: "would not recognise", "will soon send"
-        before = lowered[k - 2] if k >= 2 and _ADVERB.fullmatch(previous) else previous
-        infinitive = previous == "to" and k >= 2 and lowered[k - 2] in _INTENT_BEFORE_TO
+        before = before_previous if adverb_before else previous
+        infinitive = previous == "to" and before_previous in _INTENT_BEFORE_TO
         if (before in _MODALS or infinitive) and _BASE_FORM.fullmatch(word) and word not in _AUXILIARIES \
                 and word != "be" and not _ADVERB.fullmatch(word):
             return ClauseVerb(word=word, start=match.start(), end=match.end())
-        if previous in _AUXILIARIES or (k >= 2 and lowered[k - 2] in _AUXILIARIES and _ADVERB.fullmatch(previous)):
+        if previous in _AUXILIARIES or (adverb_before and before_previous in _AUXILIARIES):
             if _is_participle(word) and word not in _SAYING:
                 return ClauseVerb(word=word, start=match.start(), end=match.end())
             continue
