@@ -172,6 +172,8 @@ _FOLLOWING_PENALTY = 60
 # Prepositions that put a place at the scene of the event ("talks in Riyadh", "a visit to Kyiv").
 _SITE_PREPOSITION = re.compile(r"(?:\bin|\bat|\bnear|\bto|\binto|\bacross|\bover|\boutside|\binside|\bon)\s+"
                                r"(?:the\s+)?$", re.IGNORECASE)
+# Between a verb and its object: "visited Dallas", "annexed the Crimea".
+_OBJECT_GAP = re.compile(r"\s+(?:the\s+)?")
 # "the town of", "the port of": the place named next is where things happen.
 _PLACE_NOUN_OF = re.compile(r"\b(?:town|city|village|port|region|province|district|island|county)\s+of\s+$",
                             re.IGNORECASE)
@@ -199,9 +201,9 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]+(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)
 # reporters in Wroclaw on Thursday".
 _SAID_TAIL = re.compile(r",\s+(?:[^,]{0,60}?\s)?(?:said|says|told|added|reported|announced|according\s+to)\b.*$",
                         re.DOTALL)
-# Who said it, opening the clause without a comma or "that" after the verb: "Hungarian officials
+# Who said it, opening the clause with no comma or "that" right after the verb: "Hungarian officials
 # said the river would crest".
-_SAID_HEAD = re.compile(r"(?:[^,\"“”]{0,60}?\s)?(?:said|says|told\s+\w+|added|reported|announced|noted|stated|"
+_SAID_HEAD = re.compile(r"(?:[^\"“”]{0,80}?\s)?(?:said|says|told\s+\w+|added|reported|announced|noted|stated|"
                         r"explained|argued|warned|insisted|confirmed|claimed|estimated|believes|believed)\s+"
                         r"(?:that\s+)?(?=\S)")
 # What opens a clause without being part of what it tells: "However,", "But", "In addition,".
@@ -211,7 +213,8 @@ _DISCOURSE_OPENER = re.compile(r"(?:However|But|And|Yet|Still|Meanwhile|Finally|
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,]*,")
 # Where a coordinated clause starts that the clause splitter kept ("Russia has held Crimea since
 # 2014, and the fighting in Donbas has gone on"): a title of the first ends there.
-_NEXT_CLAUSE = re.compile(r"\s*(?:;|,\s+(?:and|but|while|whereas)\s)")
+_NEXT_CLAUSE = re.compile(r"\s*(?:;|,\s+(?:and|but|while|whereas)\s)"
+                          r"|\s+(?:and|but)\s+(?=(?:will|would|has|have|had|is|are|was|were)\s)")
 # A preposition introducing a time expression dropped from a title.
 _TIME_PREPOSITION = re.compile(r"(?:(?:^|\s+)(?:on|in|at|during|by|since|from|until|over))?\s*$", re.IGNORECASE)
 # A determiner or possessive right before a date makes it part of a noun phrase.
@@ -581,9 +584,11 @@ def _status(clause: Span, trigger: _Trigger, doc_text: str) -> EventStatus | Non
         return None
     if _REPORTING.search(before) and _REPORTED_LINK.search(before):
         return EventStatus.REPORTED
-    if _PLANNED.search(clause.text):
+    # A noun's plan may follow it ("talks are scheduled for Tuesday"); a verb's comes before it
+    # ("will meet"): "voting opened on Monday and will close on Friday" happened.
+    if _PLANNED.search(clause.text if trigger.is_noun else before):
         return EventStatus.PLANNED
-    if _SPECULATIVE.search(before) or (not trigger.is_noun and _SPECULATIVE.search(clause.text)):
+    if _SPECULATIVE.search(before):
         return None
     if _ONGOING.search(clause.text):
         return EventStatus.ONGOING
@@ -656,6 +661,9 @@ def _mention_role(mention: PlaceMention, clause: Span, triggers: Sequence[_Trigg
     lead = doc_text[max(clause.start, mention.start - 12):mention.start]
     if _SITE_PREPOSITION.search(lead) and mention.place.kind is not PlaceKind.CONTINENT:
         return PlaceRole.SITE
+    if any(not t.is_noun and t.end <= mention.start and _OBJECT_GAP.fullmatch(doc_text, t.end, mention.start)
+           for t in triggers):
+        return PlaceRole.SITE  # the object of the event's verb: "would visit Dallas", "invaded Ukraine"
     if _PLACE_NOUN_OF.search(doc_text, max(clause.start, mention.start - 24), mention.start):
         return PlaceRole.SITE  # "the town of Nysa was cut off"
     if _OF_PREPOSITION.search(lead) and kind in _TARGETED_KINDS:
@@ -1045,6 +1053,11 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
                     if document.published and interval.start and interval.start > document.published and (
                             status is EventStatus.HAPPENED):
                         status = EventStatus.PLANNED
+                    elif offset is not None and document.published and interval.end and (
+                            interval.end <= document.published and status is EventStatus.PLANNED):
+                        # "will elect a sheriff on Tuesday, two months after the sheriff
+                        # resigned": the resignation, dated before publication, happened
+                        status = EventStatus.HAPPENED
                 elif (later := _later_than_before(text, durations.within(clause.start, clause.end),
                                                   datable.last_before(clause.start))):
                     # "By November 11 he was ill. A week later he was poisoned": November 18

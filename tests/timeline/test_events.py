@@ -344,3 +344,21 @@ def test_clauses_told_by_the_same_verb_are_not_merged_without_a_shared_site() ->
     events = events_of("Shares rose sharply on Monday. Bond prices rose too on Monday.",
                        published=dt.date(2024, 9, 18))
     assert [e.title for e in events] == ["Shares rose sharply", "Bond prices rose too"]
+
+
+def test_a_verbs_plan_comes_before_it_and_an_offset_event_before_publication_happened() -> None:
+    published = dt.date(2025, 10, 29)
+    (voting,) = events_of("Early voting opened last Monday at the courthouse in Paris, Texas and will close on "
+                          "Friday.", published=published)
+    assert voting.status is EventStatus.HAPPENED
+    assert voting.title == "Early voting opened at the courthouse in Paris, Texas"
+    election, resignation = events_of("Voters will elect a new sheriff on Tuesday, two months after the sheriff "
+                                      "resigned.", published=published)[::-1]
+    assert election.status is EventStatus.PLANNED
+    assert resignation.status is EventStatus.HAPPENED  # dated September, before publication
+    assert resignation.interval.start == dt.date(2025, 9, 1)
+
+
+def test_the_place_a_verb_of_the_lexicon_takes_as_object_is_its_site() -> None:
+    (visit,) = events_of("The senator visited Dallas on Monday.", published=dt.date(2025, 10, 29))
+    assert "Dallas" in site_names(visit)
