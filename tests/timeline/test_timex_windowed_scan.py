@@ -27,6 +27,10 @@ FRAGMENTS = st.sampled_from([
     "once a week", "twice a year", "three times a day", "every other month", "per hour", "an afternoon",
     "each spring", "24hrs", "5years", "10:30", "5 p.m.", "7.30am", "noon", "midnight", "mid-day", "3/4/2020",
     "12.10.2012", "1.5", "years", "Christmas Day", "New Year's", "St. Patrick's Day",
+    # rules anchored on a piece after their start: the direction after a count of units, the
+    # joiner after a range's first day, the suffix of a compound adjective
+    "two years earlier", "a week after", "three days from now", "12-15 March", "4 and 5 May", "3rd to 5th of May",
+    "1 & 2", "decades-long", "years-old",
 ])
 
 

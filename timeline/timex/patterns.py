@@ -699,7 +699,8 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "ago": ("ago", "earlier", "later", "before", "after", "now", "hence", "back", "previously", "prior", "since"),
     "adj_ago": ("ago", "earlier", "before", "previous", "prior"), "rel_unit": _UNIT_STEMS,
     "year_end": ("end", "beginning", "start", "middle"), "duration": _UNIT_STEMS, "adj_duration": _UNIT_STEMS,
-    "bare_units": _UNIT_STEMS, "decades_adj": _UNIT_STEMS,
+    # every match holds its suffix: a unit stem is in most news sentences, "-long" in few
+    "bare_units": _UNIT_STEMS, "decades_adj": ("-long", "-old"),
     "set": (*_UNIT_STEMS, *_POD_WORDS, *_SEASON_WORDS, *_MONTH_STEMS, "weekend"),
     "set_adv": ("ly",), "vague": _first_words(lx.VAGUE_WORDS),
 }
@@ -729,7 +730,13 @@ _HOLIDAY_FIRST: Final = _alt(_first_words(lx.HOLIDAYS))
 _UNIT_AFTER_SPACE: Final = rf"(?<=[\s\d]){_UNIT}(?!\w)"
 _ANCHOR_WORDS: Final[dict[str, str]] = {
     "duration": _UNIT_AFTER_SPACE,  # the unit after the count: "\s+" or a digit ("24hrs")
-    "ago": _UNIT_AFTER_SPACE,
+    # the direction word after the unit, with the space before it that the match holds ("three
+    # years| ago", "two days from| now"): far rarer in news than a unit, which every date sentence has
+    "ago": r"\s(?:ago|earlier|later|before|after|now|hence|back|previously|prior|since)(?!\w)",
+    # a day that opens a range stands before the word that joins it ("12|-15 March", "4| and 5
+    # May"): the match reads that piece in its lookahead, and digits before a joiner are rarer
+    # than the month names the rule's trigger is
+    "day_range": r"\d(?:st|nd|rd|th)?\s{0,3}(?:-|–|to|and|&)",
     "rel_unit": r"(?:week|month|year|decade|century|weekend|day|fortnight|millennium)(?![\w-])",
     # the word start is not checked: a few more anchors ("yesteryears") cost less than a look behind
     "bare_units": r"(?:years|months|weeks|days|decades|centuries|hours|minutes|quarters)(?!\w)",
@@ -771,7 +778,7 @@ _LITERAL_ANCHORS: Final[dict[str, tuple[str, ...]]] = {
 # start) and begins with one of a few words: ``str.find`` locates the words, the pattern is
 # tried there only. Every place the pattern matches begins with one of the words.
 _CHECKED_ANCHORS: Final[dict[str, tuple[str, ...]]] = {
-    "duration": _UNIT_STEMS, "ago": _UNIT_STEMS, "holiday": _first_words(lx.HOLIDAYS)}
+    "duration": _UNIT_STEMS, "holiday": _first_words(lx.HOLIDAYS)}
 _UNFAITHFUL_LOWER: Final = re.compile("[ıſ]")
 
 
