@@ -116,27 +116,46 @@ class Context:
 
     def after(self, value: str) -> Context:
         """The context once an expression with this value has been read."""
-        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+        # most values name no calendar time of their own ("P3D", "PRESENT_REF", "XXXX-WXX-2"):
+        # every form read below starts with a digit or "BC" (isdigit holds for every \d and more)
+        if not value[:1].isdigit() and not value.startswith("BC"):
+            return self
+        if m := _QUARTER_VALUE.fullmatch(value):
             quarter = (int(m[1]), int(m[2]))
             return replace(self, last_quarter=quarter, quarters=(*self.quarters, quarter), last_year=quarter[0],
                            quarter_seen=True, last_bc_year=None)
-        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", value):
+        if m := _DAY_VALUE.fullmatch(value):
             try:
                 day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-                # the day's month is the story's month too: "December 11, 1941 ... in January"
-                # is January 1942
-                return replace(self, last_day=day, last_month=(day.year, day.month), last_year=day.year,
-                               last_bc_year=None)
             except ValueError:
                 return self
-        if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
-            return replace(self, last_month=(int(m[1]), int(m[2])), last_year=int(m[1]), last_bc_year=None)
-        if m := re.match(r"(\d{4})(?:$|-)", value):
-            return replace(self, last_year=int(m[1]), last_bc_year=None)
-        if m := re.fullmatch(r"BC(\d{4})", value):
+            # the day's month is the story's month too: "December 11, 1941 ... in January"
+            # is January 1942
+            return self._dated(last_day=day, last_month=(day.year, day.month), last_year=day.year)
+        if m := _MONTH_VALUE.fullmatch(value):
+            return self._dated(last_day=self.last_day, last_month=(int(m[1]), int(m[2])), last_year=int(m[1]))
+        if m := _YEAR_VALUE.match(value):
+            return self._dated(last_day=self.last_day, last_month=self.last_month, last_year=int(m[1]))
+        if m := _BC_VALUE.fullmatch(value):
             # a story before Christ: what the text dated of our era before is no longer its time
             return replace(self, last_bc_year=int(m[1]), last_year=None, last_month=None, last_day=None)
         return self
+
+    def _dated(self, *, last_day: dt.date | None, last_month: tuple[int, int] | None, last_year: int) -> Context:
+        """The context with these last dates and no year before Christ; itself when that is
+        what it holds already (a text names the same day again and again, and a copy costs)."""
+        if (last_day == self.last_day and last_month == self.last_month and last_year == self.last_year
+                and self.last_bc_year is None):
+            return self
+        return replace(self, last_day=last_day, last_month=last_month, last_year=last_year, last_bc_year=None)
+
+
+# The forms of a value :meth:`Context.after` reads, compiled once: it runs for every expression.
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+_DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?")
+_MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)")
+_YEAR_VALUE = re.compile(r"(\d{4})(?:$|-)")
+_BC_VALUE = re.compile(r"BC(\d{4})")
 
 
 # --- calendar helpers ----------------------------------------------------------------------------
