@@ -289,6 +289,35 @@ def test_short_forms_that_are_names_or_versions_are_not_dates() -> None:
     assert [(e.surface, e.value) for e in find_times(text, published=PUBLISHED)] == []
 
 
+HISTORY_AND_MILITARY = [
+    ("The Third Punic War (149 B.C to 146 B.C) ended Carthage.", "149 B.C", "DATE", "BC0149"),
+    ("The brigade was deployed by 05:30hrs.", "05:30hrs", "TIME", "2025-02-17T05:30"),
+    ("The assault began at 1900 hrs.", "1900 hrs", "TIME", "2025-02-17T19:00"),
+    ("The army crossed on 23 February 1918. The day before, the fleet had sailed.", "The day before", "DATE",
+     "1918-02-22"),
+    ("On 8 August 1918 the battle began. The day after the battle the general wrote home.", "The day after", "DATE",
+     "1918-08-09"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value"), HISTORY_AND_MILITARY)
+def test_history_and_military_forms(text: str, surface: str, kind: str, value: str) -> None:
+    _check(text, surface, kind, value)
+
+
+def test_29_february_is_looked_for_in_the_nearest_leap_year() -> None:
+    text = "The troops withdrew on February 29."
+    assert _find(text, "February 29", published=dt.date(2010, 1, 1)).value == "2008-02-29"
+    assert _find(text, "February 29", published=dt.date(2025, 2, 17)).value == "2024-02-29"
+
+
+def test_counts_of_hours_and_days_in_apposition_are_no_times() -> None:
+    found = [(e.surface, e.value) for e in find_times("Pilots flew 1500 hrs. Trading stopped on Oct. 12, the day "
+                                                       "before the crash.", published=PUBLISHED)]
+    assert ("1500 hrs", "PT1500H") in found
+    assert not any(surface.startswith("the day") for surface, _ in found)
+
+
 def test_counted_things_are_not_years() -> None:
     text = "Cases increased by 1104 infections; 1995 patients and 1200 troops were moved in 1995."
     assert [(e.surface, e.value) for e in find_times(text, published=PUBLISHED)] == [("1995", "1995")]

@@ -31,6 +31,8 @@ FRAGMENTS = st.sampled_from([
     # joiner after a range's first day, the suffix of a compound adjective
     "two years earlier", "a week after", "three days from now", "12-15 March", "4 and 5 May", "3rd to 5th of May",
     "1 & 2", "decades-long", "years-old",
+    # military times, eras without their last dot, the day next to a told one
+    "at 1900 hrs", "05:30hrs", "149 B.C", "The day before,", "the day after the battle",
 ])
 
 

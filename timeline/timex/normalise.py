@@ -293,7 +293,9 @@ def _month_day_date(month: int, day: int, anchor: dt.date, tense: Tense, *, gove
                     ) -> dt.date | None:
     """A month and day without a year: the nearest such date, the tense breaking near-ties; a
     past verb governing it ("began on March 18") rules out the days ahead."""
-    options = [d for d in (_safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)) if d]
+    # 29 February is found only in leap years: look as far as the nearest ones
+    reach = (-4, -3, -2, -1, 0, 1, 2, 3, 4) if (month, day) == (2, 29) else (-1, 0, 1)
+    options = [d for d in (_safe_date(anchor.year + k, month, day) for k in reach) if d]
     if not options:
         return None
 
@@ -423,7 +425,7 @@ def _clock(clock: str) -> tuple[int, int] | None:
         return 12, 0
     if c == "midnight":
         return 24, 0
-    m = re.match(r"(\d{1,2})(?:[:.]?(\d\d))?(a\.?m\.?|p\.?m\.?|o'clock)?$", c)
+    m = re.match(r"(\d{1,2})(?:[:.]?(\d\d))?(a\.?m\.?|p\.?m\.?|o'clock|hrs?)?$", c)
     if not m:
         return None
     h, mi = int(m[1]), int(m[2] or 0)
@@ -1368,9 +1370,21 @@ def _r_era_year(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, s
     return None if year == 0 else Resolution(type=TimexType.DATE, value=f"{year:04d}")
 
 
+def _r_day_next_to(g: Groups, anchor: dt.date | None, tense: Tense, ctx: Context, surface: str
+                   ) -> Resolution | None:
+    """"the day before", "the day after": next to the day the text last named, else to the
+    anchor."""
+    base = ctx.last_day or anchor
+    if base is None:
+        return Resolution(type=TimexType.DATE, value="XXXX-XX-XX", relative=True)
+    day = _shift_days(base, -1 if _norm(g["dir"]) == "before" else 1)
+    return None if day is None else Resolution(type=TimexType.DATE, value=_day(day), relative=True,
+                                               from_text=base is not anchor)
+
+
 _RESOLVERS: dict[str, Resolver] = {
     "era_year": _r_era_year, "short_year": _r_short_year, "set_every": _r_set_every, "day_range": _r_month_day,
-    "day_ordinal": _r_day_ordinal,
+    "day_ordinal": _r_day_ordinal, "day_next_to": _r_day_next_to,
     "holiday": _r_holiday, "vague_ago": _r_vague_ago,
     "iso": _r_iso, "numeric": _r_numeric, "time": _r_time, "clock_in_the": _r_clock_in_the,
     "mdy": _r_month_day, "dmy": _r_month_day, "week_of": _r_week_of, "month_year": _r_month_year, "month": _r_month,

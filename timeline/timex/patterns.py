@@ -95,6 +95,7 @@ _TZ = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|ET|PT|local\s+ti
 # clock times: "5 p.m.", "10:35 a.m.", "7.30am" and "430pm" (informal), "noon"
 _CLOCK = (r"(?:(?:\d{1,2}(?:[:.]\d{2})?|[1-9][0-5]\d|1[0-2][0-5]\d)\s*(?:a\.m\.?|p\.m\.?|am|pm|a\.\s?m\.|p\.\s?m\.|"
           r"o'clock)(?![\w])|"
+          r"(?:[01]\d|2[0-3]):?[0-5]\d\s?hrs?(?![\w])|"  # military time: "05:30hrs", "1900 hrs"
           r"\d{1,2}:\d{2}(?!:?\d)|noon|midnight|midday|mid-?day)")
 # what joins the two ends of a range of days: "April 6-7", "May 4 and 5", "Nov. 12 through 14"
 _RANGE_TO = r"(?:-|–|and|&|to|through|thru)"
@@ -309,10 +310,18 @@ def _accept_relday(text: str, m: re.Match[str]) -> bool:
     return not (rd.lower() == "tomorrow" and _GENERIC_OF_BEFORE.search(text, max(0, m.start() - 30), m.start()))
 
 
+# "Oct. 12, the day before the crash": the phrase describes the date before it, which it is
+_DATE_IN_APPOSITION: Final = re.compile(r"\d\s*(?:,|-|–|—)\s*$")
+_MILITARY_WITHOUT_COLON: Final = re.compile(r"\d{4}\s?hrs?", re.IGNORECASE)
+
+
 def _accept_time(text: str, m: re.Match[str]) -> bool:
+    clock = m.group("clock")
+    if _MILITARY_WITHOUT_COLON.fullmatch(clock) and m.start() == m.start("clock"):
+        # "at 1900 hrs" is a time of day, "flew 1500 hrs" a count of hours
+        return _prev_word(text, m.start()) in ("at", "by", "until", "till", "from", "before", "after", "to")
     # "high noon" (and the film "High Noon") is a showdown, not twelve o'clock
-    return not (m.start() == m.start("clock") and m.group("clock").lower() == "noon"
-                and _prev_word(text, m.start()) == "high")
+    return not (m.start() == m.start("clock") and clock.lower() == "noon" and _prev_word(text, m.start()) == "high")
 
 
 # a quantity, and perhaps its unit, right before a frequency adverb: "rise 8.5% annually",
@@ -455,9 +464,9 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("spelled_year", _rx(rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:the\s+year\s+)?(?P<sy>{_SPELLED_YEAR}){_E}"),
      _accept_always),
     ("era_year", _rx(rf"{_B}(?:(?P<pre>AD|A\.D\.)\s*(?P<y1>\d{{1,4}})|(?P<y>\d{{1,4}})\s*"
-                     rf"(?P<era>BC|B\.C\.|BCE|B\.C\.E\.|AD|A\.D\.|CE|C\.E\.))(?![\w])"
+                     rf"(?P<era>BC|B\.C\.?|BCE|B\.C\.E\.|AD|A\.D\.|CE|C\.E\.))(?![\w])"
                      # the first year of a range, "499-493 BC", "264 to 241 BC", takes the era after it
-                     rf"|{_B}(?P<y2>\d{{1,4}})(?=\s*(?:-|–|to)\s*\d{{1,4}}\s*(?P<era2>BC|B\.C\.|BCE|B\.C\.E\.)(?![\w]))"),
+                     rf"|{_B}(?P<y2>\d{{1,4}})(?=\s*(?:-|–|to)\s*\d{{1,4}}\s*(?P<era2>BC|B\.C\.?|BCE|B\.C\.E\.)(?![\w]))"),
      lambda text, m: not (m.group("era") or "").lower().startswith("c") or int(m.group("y") or 0) > 99),
     ("short_year", _rx(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’]|\d)"),
      lambda text, m: _prev_word(text, m.start()) in ("in", "of", "since", "until", "by", "from", "to", "and",
@@ -478,6 +487,11 @@ RULES: tuple[tuple[str, re.Pattern[str], Accept], ...] = (
     ("holiday", _rx(rf"{_B}(?:(?P<rel>last|this|next|this\s+past|this\s+coming|each|every)\s+)?"
                     rf"(?P<h>{_alt(lx.HOLIDAYS)})(?P<wk>\s+week)?(?:,?\s+(?P<y>{_YEAR4})(?!\d))?{_E}"),
      lambda text, m: m.group("h")[0].isupper()),
+    # "The day before, the army left", "the day after the battle": the day next to the one the
+    # text is talking about; not before a name or a date, which the phrase is counted from
+    # ("the day before Obama's speech", "the day after Christmas")
+    ("day_next_to", _rx(rf"{_B}the\s+day\s+(?P<dir>before|after)(?=\s*[,.;:)]|\s+the\s+[a-z])"),
+     lambda text, m: not _DATE_IN_APPOSITION.search(text, max(0, m.start() - 4), m.start())),
     ("vague_ago", _rx(rf"{_B}(?P<u>years|months|weeks|days|decades|hours|minutes)\s+(?P<dir>ago|earlier|later){_E}"),
      _accept_always),
     ("set_every", _rx(rf"{_B}every\s+(?:other\s+)?(?P<n>{_QTY})\s+(?P<u>{_UNIT_PL}|{_UNIT_SG}){_E}"),
@@ -693,7 +707,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "decade": ("0s", "0's", "0’s", "ties"), "century": ("centur",), "year": _DIGIT_CHARS,
     "spelled_year": ("nineteen", "eighteen", "seventeen", "twenty", "thousand"), "era_year": _DIGIT_CHARS,
     "short_year": ("'", "’"), "day_ordinal": _DIGIT_CHARS, "holiday": _first_words(lx.HOLIDAYS),
-    "vague_ago": ("ago", "earlier", "later"),
+    "vague_ago": ("ago", "earlier", "later"), "day_next_to": ("day before", "day after"),
     "set_every": ("every",), "relday": ("today", "tonight", "tomorrow", "yesterday", *lx.DAY_WORD_SPELLINGS),
     "this_pod": (*_POD_WORDS, "overnight"), "weekday": _WEEKDAY_STEMS,
     "ago": ("ago", "earlier", "later", "before", "after", "now", "hence", "back", "previously", "prior", "since"),
@@ -749,7 +763,7 @@ _ANCHOR_WORDS: Final[dict[str, str]] = {
     "numeric": r"\d[/.](?=\d)",
     "day_ordinal": r"\d(?:st|nd|rd|th)(?!\w)",
     # a clock time holds its "p.m." after a digit, a colon between digits, or is "noon"...
-    "time": r"[\dnm](?:(?<=\d)(?:\s{0,3}(?:a\.|p\.|am|pm|o'clock)|:\d)|(?<=n)oon|(?<=m)id(?:night|day|-day))",
+    "time": r"[\dnm](?:(?<=\d)(?:\s{0,3}(?:a\.|p\.|am|pm|o'clock|hr)|:\d)|(?<=n)oon|(?<=m)id(?:night|day|-day))",
     "year": r"(?:1\d|20)\d\d",
     # the era, which every match reads ("400 BC", "AD 79", the "BC" after "499-493"), after a
     # digit, a space or a word start
