@@ -28,8 +28,8 @@ _MARGIN = 0.005
 FLOORS = {
     "te3_train_timebank": (0.9532 - _MARGIN, 0.8587 - _MARGIN),
     "te3_train_aquaint": (0.9529 - _MARGIN, 0.7845 - _MARGIN),
-    "wikiwars_tml_train": (0.9325 - _MARGIN, 0.8540 - _MARGIN),
-    "tweets_train": (0.8494 - _MARGIN, 0.6248 - _MARGIN),
+    "wikiwars_tml_train": (0.9341 - _MARGIN, 0.8547 - _MARGIN),
+    "tweets_train": (0.8580 - _MARGIN, 0.6326 - _MARGIN),
 }
 
 
