@@ -12,7 +12,8 @@ words left to right, outside quotations, and takes the first that is:
    ("the armed forces", "in limited numbers").
 Reporting verbs ("said", "told") are skipped: in "Officials said the river would crest", the
 river's cresting is the news. Auxiliaries, copulas and "had" alone are not verbs of an event.
-The answer is the verb's offsets in the clause and whether a modal or a "to" made it a plan.
+The answer is the verb, lower-cased, with its offsets in the clause; whether the clause plans,
+reports or speculates is for the caller to read from the words around it.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ left lent let lay lit lost made met mistook overcame overran overtook overthrew 
 rebuilt repaid reset rode rose sank saw sought sold sent set sewed shook shot shrank shut sang slid slew slept
 slit sped spent spilt split spread sprang stood stole stuck stung struck strove swore swept swam swung
 took taught tore threw thrust trod underwent understood undertook upheld upset went withdrew withheld withstood
-won wound wrote
+won wound
 """.split())
 # Past participles of irregular verbs, for "was struck", "has risen".
 _IRREGULAR_PARTICIPLES = _IRREGULAR_PAST | frozenset("""
@@ -71,10 +72,10 @@ thrown trodden undergone undertaken withdrawn woken worn woven written
 """.split())
 # Words ending in "-ed" that are no past form, or whose past form is almost always an adjective.
 _NOT_PAST = frozenset("""
-bed bled bred need feed fled hundred red shed sped speed seed sled wed weed united limited based related
-interested concerned supposed so-called named detailed advanced experienced skilled talented armed aged
-alleged beloved biased crooked dogged jagged learned naked ragged rugged sacred wicked wretched kindred
-indeed embed steed tweed freed agreed decreed proceed exceed succeed breed greed
+bed bred need feed hundred red shed speed seed sled wed weed united limited based related interested
+concerned supposed so-called named detailed advanced experienced skilled talented armed aged alleged beloved
+biased crooked dogged jagged learned naked ragged rugged sacred wicked wretched kindred indeed embed steed
+tweed proceed exceed succeed breed greed
 """.split())
 # Reporting and mental verbs: what was said is the news, not the saying.
 _REPORTING = frozenset("""
