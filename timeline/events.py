@@ -765,24 +765,53 @@ def _noun_phrase(doc_text: str, clause: Span, trigger: _Trigger) -> str:
     return " ".join([*modifiers, trigger.noun])
 
 
+_TRIGGER_MARK = "\u2063"  # invisible separator: never in a title, seldom in news text
+# A stretch between commas that a long subject can do without: ", accompanied by one of the
+# family's lawyers,".
+_ASIDE = re.compile(r",\s[^,]{2,100}?,")
+
+
+def _trigger_within_reach(words: list[str]) -> list[str]:
+    """A title's words, the trigger's mark removed; when the trigger would fall past the words a
+    title keeps, the asides between commas before it are left out, longest first."""
+    at = next((k for k, w in enumerate(words) if _TRIGGER_MARK in w), None)
+    words = [w.replace(_TRIGGER_MARK, "") for w in words]
+    words = [w for w in words if w]
+    if at is None or at < _TITLE_MAX_WORDS - 2:
+        return words
+    before, after = " ".join(words[:at]), words[at:]
+    while len(before.split()) >= _TITLE_MAX_WORDS - 2:
+        asides = sorted(_ASIDE.finditer(before), key=lambda m: m.end() - m.start(), reverse=True)
+        if not asides:
+            break
+        before = before[:asides[0].start()] + before[asides[0].end():]
+    return [*before.split(), *after]
+
+
 def _clause_title(clause: Span, trigger: _Trigger, carried_subject: str | None,
                   times: Sequence[TimeExpression]) -> str:
     """The clause as a title: without its dateline, the "X said" that closes it and its dates
     ("Storm Boris dumped record rain on central Europe"), at most a dozen words."""
-    text = clause.text
-    cut = _told_until(clause, trigger) - clause.start
+    # the trigger is marked, to find it among the title's words once dates are taken out
+    at = trigger.start - clause.start
+    text = clause.text[:at] + _TRIGGER_MARK + clause.text[at:]
+
+    def offset(position: int) -> int:  # a document offset as an offset into the marked text
+        return position - clause.start + (position >= trigger.start)
+
+    cut = offset(_told_until(clause, trigger))
     dateline = _DATELINE.match(text)
-    begin = dateline.end() if dateline is not None and dateline.end() <= trigger.start - clause.start else 0
+    begin = dateline.end() if dateline is not None and dateline.end() <= at else 0
     opener = _DISCOURSE_OPENER.match(text, begin)
-    if opener is not None and opener.end() <= trigger.start - clause.start:
+    if opener is not None and opener.end() <= at:
         begin = opener.end()
     head = _SAID_HEAD.match(text, begin)
-    if head is not None and head.end() <= trigger.start - clause.start:
+    if head is not None and head.end() <= at:
         begin = head.end()  # "Officials said the river would crest": the river's cresting
     pieces: list[str] = []
     cursor = begin
     for t in times:
-        a, b = t.start - clause.start, t.end - clause.start
+        a, b = offset(t.start), offset(t.end)
         if begin <= a and b <= cut and cursor <= a and not _MODIFYING_DATE_BEFORE.search(text, cursor, a) \
                 and not text.startswith(("'s", "’s"), b):
             # an adverbial date, not one that modifies a noun ("its fourth quarter ended",
@@ -792,7 +821,7 @@ def _clause_title(clause: Span, trigger: _Trigger, carried_subject: str | None,
             cursor = b
     pieces.append(text[cursor:cut])
     joined = _REPEATED_COMMA.sub(",", _SPACE_BEFORE_COMMA.sub("", _RELATIVE_ASIDE.sub("", " ".join(pieces))))
-    words = joined.strip(" \t\n.;:,").split()
+    words = _trigger_within_reach(joined.strip(" \t\n.;:,").split())
     if carried_subject and words and words[0].islower():
         words = [carried_subject, *words]
     words = words[:_TITLE_MAX_WORDS]

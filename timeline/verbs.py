@@ -8,8 +8,9 @@ words left to right, outside quotations, and takes the first that is:
    reopened", "was admitted to hospital"; not "was said");
 2. an irregular past form from a closed list ("fell", "struck", "took");
 3. a regular past form ("evacuated", "filled"): a word ending in "-ed" that is not on a list of
-   look-alikes ("hundred", "need"), and is not an adjective after a determiner or preposition
-   ("the armed forces", "in limited numbers").
+   look-alikes ("hundred", "need"), is not an adjective after a determiner or preposition
+   ("the armed forces", "in limited numbers"), and does not open a participle's aside (",
+   accompanied by his lawyers,").
 Reporting verbs ("said", "told") are skipped: in "Officials said the river would crest", the
 river's cresting is the news. Auxiliaries, copulas and "had" alone are not verbs of an event.
 The answer is the verb, lower-cased, with its offsets in the clause; whether the clause plans,
@@ -90,6 +91,7 @@ of in on at by for from with into onto over under about against between among du
 very more most less least well newly recently
 """.split())
 _BASE_FORM = re.compile(r"[a-z][a-z-]+")
+_BY_AFTER = re.compile(r"\s+by\b")
 
 
 def _is_past(word: str, previous: str) -> bool:
@@ -109,6 +111,7 @@ def find_main_verb(clause: str) -> ClauseVerb | None:
                                                                           or "``" in clause) else []
     # one pass over the words, remembering the two before (the verb is usually among the first)
     second_last = last = ""
+    last_end = 0
     for k, match in enumerate(_WORD.finditer(clause)):
         if quoted and any(s <= match.start() < e for s, e in quoted):
             continue
@@ -116,6 +119,8 @@ def find_main_verb(clause: str) -> ClauseVerb | None:
         word = written.lower()
         previous, before_previous = last, second_last
         second_last, last = last, word
+        after_comma = "," in clause[last_end:match.start()]
+        last_end = match.end()
         if k and written[0].isupper():
             continue  # a word of a name mid-sentence
         adverb_before = bool(previous) and _ADVERB.fullmatch(previous) is not None
@@ -131,6 +136,7 @@ def find_main_verb(clause: str) -> ClauseVerb | None:
             continue
         if word in _REPORTING:
             continue  # what was said is the news, not the saying
-        if _is_past(word, previous):
+        if _is_past(word, previous) and not (after_comma and _BY_AFTER.match(clause, match.end())):
+            # (", accompanied by one of the lawyers," is a participle's aside, not the verb)
             return ClauseVerb(word=word, start=match.start(), end=match.end())
     return None

@@ -362,3 +362,10 @@ def test_a_verbs_plan_comes_before_it_and_an_offset_event_before_publication_hap
 def test_the_place_a_verb_of_the_lexicon_takes_as_object_is_its_site() -> None:
     (visit,) = events_of("The senator visited Dallas on Monday.", published=dt.date(2025, 10, 29))
     assert "Dallas" in site_names(visit)
+
+
+def test_a_long_subject_loses_its_asides_before_the_title_loses_its_verb() -> None:
+    (flight,) = events_of("Also Friday, Miami-Dade Mayor Alex Penelas and Miami Mayor Joe Carollo, accompanied by "
+                          "one of the family's lawyers, flew to Washington.", published=dt.date(2000, 1, 8))
+    assert flight.title == "Miami-Dade Mayor Alex Penelas and Miami Mayor Joe Carollo flew to Washington"
+    assert flight.interval.start == dt.date(2000, 1, 7)
