@@ -143,6 +143,7 @@ _PERSONAL_KINDS = frozenset({"call", "meeting", "summit", "visit"})
 _PLANNED = re.compile(
     r"\b(?=[wsgdepitauh’'])(?:will|shall|’ll|'ll|going to|scheduled to|due to|expected to|set to|plans? to|"
     r"planning to|intends? to|to be held|is to|are to|upcoming|would|aims? to|aiming to|hopes? to|hoping to|"
+    r"expects? to|expecting to|"
     r"seeks? to|seeking to)\b", re.IGNORECASE)
 # Present progressive ("are taking place") or a present perfect reaching back ("has held ... since").
 _ONGOING = re.compile(r"\b(?=[aihu])(?:(?:is|are|am)\s+(?:\w+ly\s+)?(?!going\b)\w+ing\b"

@@ -369,3 +369,10 @@ def test_a_long_subject_loses_its_asides_before_the_title_loses_its_verb() -> No
                           "one of the family's lawyers, flew to Washington.", published=dt.date(2000, 1, 8))
     assert flight.title == "Miami-Dade Mayor Alex Penelas and Miami Mayor Joe Carollo flew to Washington"
     assert flight.interval.start == dt.date(2000, 1, 7)
+
+
+def test_what_a_company_expects_to_do_is_planned() -> None:
+    (report,) = events_of("The company expects to report a loss for the fourth quarter.",
+                          published=dt.date(1989, 11, 1))
+    assert report.status is EventStatus.PLANNED
+    assert report.title == "The company expects to report a loss"
