@@ -217,7 +217,9 @@ _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,]*,")
 _NEXT_CLAUSE = re.compile(r"\s*(?:;|,\s+(?:and|but|while|whereas)\s)"
                           r"|\s+(?:and|but)\s+(?=(?:will|would|has|have|had|is|are|was|were)\s)")
 # A preposition introducing a time expression dropped from a title.
-_TIME_PREPOSITION = re.compile(r"(?:(?:^|\s+)(?:on|in|at|during|by|since|from|until|over))?\s*$", re.IGNORECASE)
+_TIME_PREPOSITION = re.compile(r"(?:(?:^|\s+)(?:on|in|at|during|by|since|from|until|over|for))?\s*$",
+                               re.IGNORECASE)
+_ENDED = re.compile(r"\s*(?:ended|ending|that\s+ended)\s*")
 # A determiner or possessive right before a date makes it part of a noun phrase.
 _MODIFYING_DATE_BEFORE = re.compile(r"\b(?:its|the|a|an|their|his|her|our|this|that|last|next)\s+$", re.IGNORECASE)
 # Punctuation a dropped date leaves behind: "reported, on September 23, that" -> "reported,, that".
@@ -818,6 +820,8 @@ def _clause_title(clause: Span, trigger: _Trigger, carried_subject: str | None,
             # an adverbial date, not one that modifies a noun ("its fourth quarter ended",
             # "Saturday night's debate"), which the title keeps
             kept = text[cursor:a]
+            if pieces and _ENDED.fullmatch(kept):
+                kept = ""  # "for the quarter ended Sept. 30": both dates go, and the word between
             pieces.append(kept[:_TIME_PREPOSITION.search(kept).start()])  # type: ignore[union-attr]
             cursor = b
     pieces.append(text[cursor:cut])

@@ -82,7 +82,7 @@ tweed proceed exceed succeed breed greed
 _REPORTING = frozenset("""
 said says say told tell tells stated added announced confirmed reported claimed noted explained argued
 warned insisted estimated believed believes think thought thinks hoped expected suggested indicated
-acknowledged denied admitted asked urged wrote according
+acknowledged denied admitted asked urged wrote according speculated predicted
 """.split())
 # Words after which an "-ed" word is an adjective: determiners, possessives, prepositions.
 _BEFORE_ADJECTIVE = frozenset("""
@@ -92,6 +92,8 @@ very more most less least well newly recently
 """.split())
 _BASE_FORM = re.compile(r"[a-z][a-z-]+")
 _BY_AFTER = re.compile(r"\s+by\b")
+_PERIODS = frozenset({"quarter", "quarters", "year", "years", "period", "periods", "month", "months", "week",
+                      "weeks", "half", "season"})
 
 
 def _is_past(word: str, previous: str) -> bool:
@@ -136,6 +138,8 @@ def find_main_verb(clause: str) -> ClauseVerb | None:
             continue
         if word in _REPORTING:
             continue  # what was said is the news, not the saying
+        if word == "ended" and previous in _PERIODS:
+            continue  # "the quarter ended Sept. 30" names a period, it tells no event
         if _is_past(word, previous) and not (after_comma and _BY_AFTER.match(clause, match.end())):
             # (", accompanied by one of the lawyers," is a participle's aside, not the verb)
             return ClauseVerb(word=word, start=match.start(), end=match.end())

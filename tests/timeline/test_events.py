@@ -376,3 +376,10 @@ def test_what_a_company_expects_to_do_is_planned() -> None:
                           published=dt.date(1989, 11, 1))
     assert report.status is EventStatus.PLANNED
     assert report.title == "The company expects to report a loss"
+
+
+def test_a_period_ended_on_a_date_is_no_event_and_leaves_no_trace_in_the_title() -> None:
+    (results,) = events_of("For the quarter ended Sept. 30, Delta posted net income of $133.1 million.",
+                           published=dt.date(1989, 11, 1))
+    assert results.title == "Delta posted net income of $133.1 million"
+    assert results.interval.start.year == 1989

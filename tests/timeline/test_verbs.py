@@ -40,6 +40,8 @@ NONE = [
     "They had a party in Paris.",  # "had" alone is possession, not an event
     "The admitted patients to hospital.",  # an adjective after a determiner
     "Paris Hilton in Rome.",
+    "For the quarter ended Sept. 30.",  # a period's end, not an event
+    "Mr. Leon speculated on Monday.",  # a guess alone is no event either
 ]
 
 
