@@ -1,7 +1,8 @@
 """Reading inputs: articles and event tables, from files into values (the I/O edge).
 
 Articles become :class:`~timeline.model.Document` values:
-- ``.txt``: the whole file is the text; its first line is the title when a blank line follows it.
+- ``.txt``: the whole file is the text; its first line is the title when a blank line follows it
+  and it does not end with a full stop (then it is a first paragraph).
 - ``.md`` / ``.markdown``: optional YAML front matter (``title``, ``published``, ``source``)
   between ``---`` lines; the body is turned into plain text (headings, emphasis and link syntax
   removed) so that offsets point into what a reader sees.
@@ -267,8 +268,10 @@ def _read_plain(path: Path, *, published: dt.date | None) -> Document:
     if not text.strip():
         raise InputError("document has no text", path=path)
     first, _, rest = text.partition("\n")
-    # A short first line followed by a blank line is a headline.
-    title = first.strip() if rest.startswith("\n") and 0 < len(first.strip()) <= 200 else None
+    # A short first line followed by a blank line is a headline; one ending in a full stop is the
+    # first paragraph of a story without one ("PARIS, Texas — Voters will elect ... .").
+    head = first.strip()
+    title = head if rest.startswith("\n") and 0 < len(head) <= 200 and not head.endswith(".") else None
     return Document(id=path.stem, text=text, published=published, title=title, source=str(path))
 
 

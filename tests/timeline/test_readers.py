@@ -43,6 +43,14 @@ def test_published_flag_fills_in_only_a_missing_date(tmp_path: Path) -> None:
     assert b.title == "Headline"
 
 
+def test_a_plain_text_opening_with_a_paragraph_has_no_title(tmp_path: Path) -> None:
+    (story,) = read_documents(write(tmp_path / "c.txt", "PARIS, Texas — Voters will elect a sheriff on Tuesday.\n\n"
+                                                        "Early voting opened on Monday.\n"))
+    (asking,) = read_documents(write(tmp_path / "d.txt", "Who will lead Lamar County?\n\nVoters decide.\n"))
+    assert story.title is None  # the report names it by its file, "c"
+    assert asking.title == "Who will lead Lamar County?"
+
+
 def test_jsonl_streams_documents(tmp_path: Path) -> None:
     lines = [{"doc_id": "1", "text": "One.", "published": "2025-02-17"}, {"doc_id": "2", "text": "Two.",
                                                                           "published": None}]
