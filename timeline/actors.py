@@ -5,7 +5,7 @@ Algorithm, one pass over the document:
    :data:`TITLES` ("Foreign Minister"), then two or three capitalised name words:
    "Russian President Vladimir Putin". Appositions give the same: "Marco Rubio, the US
    Secretary of State" and "Keith Kellogg, Trump's envoy"; so does an age, untitled: "William
-   Goble, 26, of Edmonton".
+   Goble, 26, of Edmonton", and a role before the name: "her opponent, Tom Baker,".
 2. Every person found is indexed by surname, so later bare mentions ("Putin said", "Trump's
    call", "Presidents Trump and Putin") resolve to the same :class:`~timeline.model.Actor`.
 3. Organisations: well-known acronyms and capitalised phrases ending in an organisation head
@@ -37,7 +37,8 @@ TITLES: tuple[str, ...] = tuple(sorted({
     "Governor", "Gov.", "Mayor", "General", "Gen.", "Admiral", "Colonel", "Commander", "Speaker",
     "Premier", "Envoy", "Special Envoy", "Spokesman", "Spokeswoman", "Spokesperson", "Chairman",
     "Chairwoman", "Director", "Chief", "Judge", "Justice", "Leader", "Patriarch", "Archbishop",
-    "Mr.", "Mrs.", "Ms.", "Dr.",
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Candidate", "Sheriff", "Commissioner", "Councilman", "Councilwoman",
+    "Professor", "Prof.", "Detective", "Sgt.", "Lt.", "Capt.",
 }, key=lambda t: (-len(t), t)))
 
 _TITLE_WORDS = frozenset(w.rstrip(".") for t in TITLES for w in t.split())
@@ -72,6 +73,13 @@ _TITLED = re.compile(rf"(?P<title>{_at_word_start(TITLES)})[ \t]+(?P<name>{_NAME
 _APPOSITION = re.compile(
     rf"(?P<name>{_NAME_AT_WORD_START}),\s+(?:the\s+|a\s+)?(?:[\w’'.\-]+\s+){{0,3}}?"
     rf"(?P<title>{_TITLE_ALT}|envoy|head|chief|spokesman|spokeswoman|minister|adviser|advisor|leader)\b"
+)
+# A role before the name, set off by commas: "Her opponent, Tom Baker, said", "his lawyer, Greg
+# Craig,". The role word, lower-case, is the person's relation, kept as the title.
+_ROLE_BEFORE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he)\s+(?P<title>opponent|rival|challenger|lawyer|attorney|wife|husband|son|"
+    r"daughter|brother|sister|father|mother|aide|adviser|advisor|deputy|successor|predecessor|spokesman|"
+    rf"spokeswoman|spokesperson|partner|colleague),\s+(?P<name>{_NAME_AT_WORD_START}),"
 )
 # An age in apposition marks a person, as in police and court reports: "William Goble, 26, of".
 _AGED = re.compile(rf"(?P<name>{_NAME_AT_WORD_START}),[ \t]+(?:aged[ \t]+)?\d{{1,3}},")
@@ -160,6 +168,8 @@ def find_actors(text: str, mentions: Sequence[PlaceMention]) -> list[ActorMentio
     if "," in text:
         for match in _AGED.finditer(text):
             add_person(match.group("name"), None, match.start("name"), match.end("name"), None)
+        for match in _ROLE_BEFORE.finditer(text):
+            add_person(match.group("name"), match.group("title"), match.start("name"), match.end("name"), None)
 
     # Bare surnames ("Putin said", "Trump’s call") of people already introduced.
     if people:

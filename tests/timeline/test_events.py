@@ -383,3 +383,15 @@ def test_a_period_ended_on_a_date_is_no_event_and_leaves_no_trace_in_the_title()
                            published=dt.date(1989, 11, 1))
     assert results.title == "Delta posted net income of $133.1 million"
     assert results.interval.start.year == 1989
+
+
+def test_a_person_after_a_role_in_apposition_or_a_local_title_is_an_actor() -> None:
+    published = dt.date(2025, 10, 29)
+    (visit,) = events_of("Her opponent, Tom Baker, said he would visit Dallas next week.", published=published)
+    assert visit.title == "Baker visit to Dallas"
+    assert [a.title for a in visit.actors if a.name == "Tom Baker"] == ["opponent"]
+    (rally,) = events_of("Candidate Maria Lopez held a rally in Reno, Texas on Saturday.", published=published)
+    assert "Maria Lopez" in [a.name for a in rally.actors]
+    # a role without a name after it names nobody
+    (meeting,) = events_of("Her lawyer, a former judge, met prosecutors in Dallas on Monday.", published=published)
+    assert meeting.actors == ()
