@@ -219,6 +219,8 @@ _NEXT_CLAUSE = re.compile(r"\s*(?:;|,\s+(?:and|but|while|whereas)\s)"
 # A preposition introducing a time expression dropped from a title.
 _TIME_PREPOSITION = re.compile(r"(?:(?:^|\s+)(?:on|in|at|during|by|since|from|until|over|for))?\s*$",
                                re.IGNORECASE)
+# A word that only stresses the date before it.
+_DATE_FOCUS = re.compile(r"\s+(?:alone|only|too|again)\b(?=\s*,)")
 _ENDED = re.compile(r"\s*(?:ended|ending|that\s+ended)\s*")
 # A determiner or possessive right before a date makes it part of a noun phrase.
 _MODIFYING_DATE_BEFORE = re.compile(r"\b(?:its|the|a|an|their|his|her|our|this|that|last|next)\s+$", re.IGNORECASE)
@@ -823,7 +825,8 @@ def _clause_title(clause: Span, trigger: _Trigger, carried_subject: str | None,
             if pieces and _ENDED.fullmatch(kept):
                 kept = ""  # "for the quarter ended Sept. 30": both dates go, and the word between
             pieces.append(kept[:_TIME_PREPOSITION.search(kept).start()])  # type: ignore[union-attr]
-            cursor = b
+            after = _DATE_FOCUS.match(text, b)
+            cursor = after.end() if after is not None else b  # "Last week alone, ...": "alone" goes too
     pieces.append(text[cursor:cut])
     joined = _REPEATED_COMMA.sub(",", _SPACE_BEFORE_COMMA.sub("", _RELATIVE_ASIDE.sub("", " ".join(pieces))))
     words = _trigger_within_reach(joined.strip(" \t\n.;:,").split())

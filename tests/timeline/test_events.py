@@ -395,3 +395,9 @@ def test_a_person_after_a_role_in_apposition_or_a_local_title_is_an_actor() -> N
     # a role without a name after it names nobody
     (meeting,) = events_of("Her lawyer, a former judge, met prosecutors in Dallas on Monday.", published=published)
     assert meeting.actors == ()
+
+
+def test_a_word_stressing_a_dropped_date_goes_with_it() -> None:
+    (outflow,) = events_of("Last week alone, an eye-popping $1.6 billion flowed out of the junk funds.",
+                           published=dt.date(1989, 10, 30))
+    assert outflow.title == "An eye-popping $1.6 billion flowed out of the junk funds"
