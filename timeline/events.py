@@ -6,17 +6,20 @@ Algorithm, per clause (see :mod:`timeline.sentences`):
    "the", "such" at the head of a clause refers back to an event already told and names no new
    one; the clause's sites, and its date when finer, join that event ("The talks will take place
    in Riyadh on Tuesday"). A dated reference to a kind of event not yet told is that event's
-   first telling ("The quake hit on Monday near Gaziantep"). A clause without a new trigger
-   reports no event; negated ("did not meet") and speculative ("may lay the groundwork") ones
-   are skipped. Only words that can name an event are looked at: one pass over the lower-cased
-   text finds them all, and the words around one are read when a rule needs them.
+   first telling ("The quake hit on Monday near Gaziantep"). A clause with a date but no word
+   of the lexicon reports what its main verb tells (:mod:`timeline.verbs`: "Volunteers filled
+   sandbags on Wednesday"); an undated one without a trigger reports no event. Negated ("did
+   not meet") and speculative ("may lay the groundwork") clauses are skipped, a verb's by the
+   words before it. Only words that can name an event are looked at: one pass over the
+   lower-cased text finds them all, and the words around one are read when a rule needs them.
 2. The event's trigger is the one its date belongs to: a DATE/TIME expression binds to the
    trigger just before it ("met in Riyadh on Tuesday") or to the noun it modifies ("its 2022
    invasion"); with no date, the first trigger. A gathering verb yields to the noun that names
    it ("gathered in Paris for an emergency summit").
 3. Status from the clause's verbs: planned (will, scheduled to, due to, expected to, or a date
-   after publication), ongoing (present progressive, or "has ... since"), reported (inside
-   "X said that ..."), else happened.
+   after publication; for a verb, before it: "opened on Monday and will close on Friday"
+   happened), ongoing (present progressive, or "has ... since"), reported (inside "X said
+   that ..."), else happened.
 4. Date: that expression's interval and precision. A trigger after "N days after" or "N weeks
    before" is an event of its own, dated from the clause's date by that much ("talks stalled
    on Monday, a week after the election": the talks on Monday, the election the Monday before;
@@ -27,14 +30,18 @@ Algorithm, per clause (see :mod:`timeline.sentences`):
    date. Anything else stays undated and is counted, not guessed. The reason is recorded in
    ``Event.date_reason``.
 5. Places: mentions after "in/at/near/to" are the event's site ("of" too for invasions and the
-   like); demonyms, metonyms, organisations' countries, a country in the possessive and one that
-   is the clause's subject are actors; others are merely mentioned. Places attached to another
-   trigger of the clause are left to it. The home countries of the people involved join as
-   actors; "He"/"She" stand for the person named last.
+   like), and so are a place coordinated with a site, "the town of X" and the object of an
+   event verb ("visited Dallas"); demonyms, metonyms, organisations' countries, a country in
+   the possessive and one that is the clause's subject are actors; a dateline, where something
+   was said (", she told reporters in Wroclaw") and a coordinated clause's places are merely
+   mentioned, like all others. Places attached to another trigger of the clause are left to
+   it. The home countries of the people involved join as actors; "He"/"She" stand for the
+   person named last.
 6. Title: who (people for calls, meetings and visits, else countries: "US-Russia", else a
    continent's adjective: "European"), what (the trigger's noun phrase: "emergency summit") and
-   where ("in Paris", "to Ankara", "of Ukraine"); with nobody and nowhere to name, the clause
-   itself, shortened.
+   where ("in Paris", "to Ankara", "of Ukraine"); for an event told by its verb alone, or with
+   nobody and nowhere to name, the clause itself: without its dateline, opener, "X said", dates
+   and asides, at most 14 words ("Storm Boris dumped record rain on central Europe").
 Events of one document that describe the same happening (same kind, overlapping dates, a shared
 site) are merged here; merging across documents is :mod:`timeline.builder`'s job.
 """
