@@ -43,7 +43,8 @@ Algorithm, per clause (see :mod:`timeline.sentences`):
    nobody and nowhere to name, the clause itself: without its dateline, opener, "X said", dates
    and asides, at most 14 words ("Storm Boris dumped record rain on central Europe").
 Events of one document that describe the same happening (same kind, overlapping dates, a shared
-site) are merged here; merging across documents is :mod:`timeline.builder`'s job.
+site, or no site on either; for events told by a verb, a shared site or the same title) are
+merged here; merging across documents is :mod:`timeline.builder`'s job.
 """
 
 from __future__ import annotations
