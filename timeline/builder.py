@@ -171,8 +171,9 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
 
     Every merge rule needs a shared place or actor, so candidates come from an index from each
     place and actor to the events holding it. Events are visited by start date, and an entry
-    whose interval ended more than :data:`DATE_WINDOW_DAYS` before the current start can no
-    longer match anything and is dropped, so each look-up sees only the live events of its keys.
+    whose interval ended more than :data:`DATE_WINDOW_DAYS` before the current start (an open
+    one: its latest report) can no longer match anything and is dropped, so each look-up sees
+    only the live events of its keys.
     """
     ordered = sorted(events, key=event_sort_key)
     merged: list[Event] = []
