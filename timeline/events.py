@@ -181,6 +181,9 @@ _FOLLOWING_PENALTY = 60
 # Prepositions that put a place at the scene of the event ("talks in Riyadh", "a visit to Kyiv").
 _SITE_PREPOSITION = re.compile(r"(?:\bin|\bat|\bnear|\bto|\binto|\bacross|\bover|\boutside|\binside|\bon)\s+"
                                r"(?:the\s+)?$", re.IGNORECASE)
+# A subordinate clause opening the sentence: its subject is not the main clause's.
+_SUBORDINATE_OPENER = re.compile(r"(?:[A-Z][a-z]+,\s+)?(?i:when|after|before|as|while|because|although|though|if|"
+                                 r"once|since|until|unless)\b")
 # Between a verb and its object: "visited Dallas", "annexed the Crimea".
 _OBJECT_GAP = re.compile(r"\s+(?:the\s+)?")
 # "the town of", "the port of": the place named next is where things happen.
@@ -686,6 +689,9 @@ def _mention_role(mention: PlaceMention, clause: Span, triggers: Sequence[_Trigg
     first_trigger = triggers[0].start if triggers else clause.end
     if mention.end <= first_trigger and mention.place.kind in (PlaceKind.COUNTRY, PlaceKind.CITY, PlaceKind.REGION,
                                                                PlaceKind.ADMIN1):
+        if _SUBORDINATE_OPENER.match(doc_text, clause.start) and "," in doc_text[mention.end:first_trigger]:
+            # "When Iraq failed to respond, Bush let the offensive begin": not the subject
+            return PlaceRole.MENTIONED
         return PlaceRole.ACTOR  # the subject: "Russia has controlled ...", "officials from the United States"
     return PlaceRole.MENTIONED
 
@@ -818,6 +824,10 @@ def _clause_title(clause: Span, trigger: _Trigger, carried_subject: str | None,
     opener = _DISCOURSE_OPENER.match(text, begin)
     if opener is not None and opener.end() <= at:
         begin = opener.end()
+    subordinate = _SUBORDINATE_OPENER.match(text, begin)
+    comma = text.find(",", begin, at) if subordinate is not None else -1
+    if comma >= 0:
+        begin = comma + 1  # "When Iraq failed to respond, Bush let the offensive begin": Bush's act
     head = _SAID_HEAD.match(text, begin)
     if head is not None and head.end() <= at:
         begin = head.end()  # "Officials said the river would crest": the river's cresting

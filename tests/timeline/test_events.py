@@ -401,3 +401,13 @@ def test_a_word_stressing_a_dropped_date_goes_with_it() -> None:
     (outflow,) = events_of("Last week alone, an eye-popping $1.6 billion flowed out of the junk funds.",
                            published=dt.date(1989, 10, 30))
     assert outflow.title == "An eye-popping $1.6 billion flowed out of the junk funds"
+
+
+def test_a_subordinate_clause_before_the_event_gives_neither_its_actor_nor_its_title() -> None:
+    (offensive,) = events_of("Finally, when Iraq failed to respond to the ultimatum, the general let the ground "
+                             "offensive begin on Saturday night.", published=dt.date(1991, 2, 25))
+    assert offensive.title == "The general let the ground offensive begin"
+    assert [(ep.place.name, ep.role) for ep in offensive.places] == [("Iraq", PlaceRole.MENTIONED)]
+    # the event of the subordinate clause itself keeps its subject
+    (invasion,) = events_of("When Russia invaded Ukraine in February 2022, the talks ended.")
+    assert invasion.title == "Russia’s invasion of Ukraine"
