@@ -233,8 +233,10 @@ _TIME_PREPOSITION = re.compile(r"(?:(?:^|\s+)(?:on|in|at|during|by|since|from|un
 # A word that only stresses the date before it.
 _DATE_FOCUS = re.compile(r"\s+(?:alone|only|too|again)\b(?=\s*,)")
 _ENDED = re.compile(r"\s*(?:ended|ending|that\s+ended)\s*")
-# A determiner or possessive right before a date makes it part of a noun phrase.
-_MODIFYING_DATE_BEFORE = re.compile(r"\b(?:its|the|a|an|their|his|her|our|this|that|last|next)\s+$", re.IGNORECASE)
+# A determiner, a possessive, "of" or "after/before" right before a date makes it part of a phrase
+# ("the night of Oct. 23", "eight days after Oct. 12"): the title keeps it.
+_MODIFYING_DATE_BEFORE = re.compile(r"\b(?:its|the|a|an|their|his|her|our|this|that|last|next|of|after|before)\s+$",
+                                    re.IGNORECASE)
 # Punctuation a dropped date leaves behind: "reported, on September 23, that" -> "reported,, that".
 _SPACE_BEFORE_COMMA = re.compile(r"\s+(?=,)")
 _REPEATED_COMMA = re.compile(r",(?:\s*,)+")
@@ -807,6 +809,25 @@ def _trigger_within_reach(words: list[str]) -> list[str]:
     return [*before.split(), *after]
 
 
+# What stands between a subject and its verb without belonging to the subject.
+_AUXILIARY_TAIL = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|will|would|[a-z]+ly|also|not))+\s*$")
+_DETERMINERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her"})
+
+
+def _subject_of(clause: str) -> str | None:
+    """The subject a coordinated clause shares with the first ("The FBI has interviewed and
+    released ..." -> "The FBI"): the words before the first clause's main verb, when they are
+    few and begin with a capital; else its first word, when that is a name, not a determiner."""
+    verb = find_main_verb(clause)
+    if verb is not None:
+        subject = _AUXILIARY_TAIL.sub("", clause[:verb.start]).strip(" ,")
+        if subject[:1].isupper() and 1 <= len(subject.split()) <= 6:
+            return subject
+    head = clause.split(None, 1)
+    first = head[0] if head else ""
+    return first if first[:1].isupper() and first not in _DETERMINERS else None
+
+
 def _clause_title(clause: Span, trigger: _Trigger, carried_subject: str | None,
                   times: Sequence[TimeExpression]) -> str:
     """The clause as a title: without its dateline, the "X said" that closes it and its dates
@@ -1031,10 +1052,8 @@ def extract_events(document: Document, *, places: Sequence[PlaceMention],
         carried_subject: str | None = None
         for position, clause in enumerate(clauses):
             triggers = _find_triggers(clause, words, text)
-            if position == 0:
-                head = clause.text.split(None, 1)
-                first_word = head[0] if head else ""
-                carried_subject = first_word if first_word[:1].isupper() else None
+            if position == 0 and len(clauses) > 1:
+                carried_subject = _subject_of(clause.text)
             dates = _date_expressions(datable, clause) or (
                 _date_expressions(datable, sentence) if len(clauses) == 1 else [])
             if not triggers and dates:

@@ -411,3 +411,12 @@ def test_a_subordinate_clause_before_the_event_gives_neither_its_actor_nor_its_t
     # the event of the subordinate clause itself keeps its subject
     (invasion,) = events_of("When Russia invaded Ukraine in February 2022, the talks ended.")
     assert invasion.title == "Russia’s invasion of Ukraine"
+
+
+def test_a_coordinated_clause_shares_the_whole_subject_and_dates_inside_phrases_stay() -> None:
+    (released,) = events_of("The FBI has interviewed and released one of two men who were sought last week.",
+                            published=dt.date(1998, 11, 16))
+    assert released.title == "The FBI released one of two men who were sought"
+    (shooting,) = events_of("Slepian was shot to death on the night of Oct. 23 as he stood in his kitchen.",
+                            published=dt.date(1998, 11, 16))
+    assert shooting.title == "Slepian was shot to death on the night of Oct. 23 as he stood"
