@@ -460,13 +460,12 @@ _VERB_KIND = "verb:"
 
 def _verb_trigger(clause: Span) -> list[_Trigger]:
     """The clause's main verb as its trigger (see :mod:`timeline.verbs`), outside quotations."""
-    verb = find_main_verb(clause.text)
+    quoted = [(a - clause.start, b - clause.start) for a, b in _quoted_ranges(clause.text, clause.start)]
+    verb = find_main_verb(clause.text, skip=quoted)
     if verb is None:
         return []
-    start, end = clause.start + verb.start, clause.start + verb.end
-    if any(s <= start < e for s, e in _quoted_ranges(clause.text, clause.start)):
-        return []
-    return [_Trigger(kind=_VERB_KIND + verb.word, noun=verb.word, start=start, end=end, is_noun=False)]
+    return [_Trigger(kind=_VERB_KIND + verb.word, noun=verb.word, start=clause.start + verb.start,
+                     end=clause.start + verb.end, is_noun=False)]
 
 
 _PRONOUN_SUBJECT = re.compile(r"(?:He|She)\b")
@@ -828,18 +827,9 @@ def _subject_of(clause: str) -> str | None:
     return first if first[:1].isupper() and first not in _DETERMINERS else None
 
 
-def _clause_title(clause: Span, trigger: _Trigger, carried_subject: str | None,
-                  times: Sequence[TimeExpression]) -> str:
-    """The clause as a title: without its dateline, the "X said" that closes it and its dates
-    ("Storm Boris dumped record rain on central Europe"), at most a dozen words."""
-    # the trigger is marked, to find it among the title's words once dates are taken out
-    at = trigger.start - clause.start
-    text = clause.text[:at] + _TRIGGER_MARK + clause.text[at:]
-
-    def offset(position: int) -> int:  # a document offset as an offset into the marked text
-        return position - clause.start + (position >= trigger.start)
-
-    cut = offset(_told_until(clause, trigger))
+def _title_start(text: str, at: int) -> int:
+    """Where a clause's title starts, ``at`` being where its trigger is: after a dateline, a
+    discourse opener, a subordinate clause that does not hold the trigger, and an "X said"."""
     dateline = _DATELINE.match(text)
     begin = dateline.end() if dateline is not None and dateline.end() <= at else 0
     opener = _DISCOURSE_OPENER.match(text, begin)
@@ -852,22 +842,44 @@ def _clause_title(clause: Span, trigger: _Trigger, carried_subject: str | None,
     head = _SAID_HEAD.match(text, begin)
     if head is not None and head.end() <= at:
         begin = head.end()  # "Officials said the river would crest": the river's cresting
+    return begin
+
+
+def _without_dates(text: str, begin: int, cut: int, dates: Sequence[tuple[int, int]]) -> str:
+    """``text[begin:cut]`` without its adverbial dates (``dates``: their offsets in ``text``)
+    and the prepositions that bring them in. A date that modifies a noun ("its fourth quarter
+    ended", "Saturday night's debate", "the night of Oct. 23") stays."""
     pieces: list[str] = []
     cursor = begin
-    for t in times:
-        a, b = offset(t.start), offset(t.end)
-        if begin <= a and b <= cut and cursor <= a and not _MODIFYING_DATE_BEFORE.search(text, cursor, a) \
-                and not text.startswith(("'s", "’s"), b):
-            # an adverbial date, not one that modifies a noun ("its fourth quarter ended",
-            # "Saturday night's debate"), which the title keeps
-            kept = text[cursor:a]
-            if pieces and _ENDED.fullmatch(kept):
-                kept = ""  # "for the quarter ended Sept. 30": both dates go, and the word between
-            pieces.append(kept[:_TIME_PREPOSITION.search(kept).start()])  # type: ignore[union-attr]
-            after = _DATE_FOCUS.match(text, b)
-            cursor = after.end() if after is not None else b  # "Last week alone, ...": "alone" goes too
+    for a, b in dates:
+        if not (begin <= a and b <= cut and cursor <= a) or _MODIFYING_DATE_BEFORE.search(text, cursor, a) \
+                or text.startswith(("'s", "’s"), b):
+            continue
+        kept = text[cursor:a]
+        if pieces and _ENDED.fullmatch(kept):
+            kept = ""  # "for the quarter ended Sept. 30": both dates go, and the word between
+        pieces.append(kept[:_TIME_PREPOSITION.search(kept).start()])  # type: ignore[union-attr]
+        after = _DATE_FOCUS.match(text, b)
+        cursor = after.end() if after is not None else b  # "Last week alone, ...": "alone" goes too
     pieces.append(text[cursor:cut])
-    joined = _REPEATED_COMMA.sub(",", _SPACE_BEFORE_COMMA.sub("", _RELATIVE_ASIDE.sub("", " ".join(pieces))))
+    return " ".join(pieces)
+
+
+def _clause_title(clause: Span, trigger: _Trigger, carried_subject: str | None,
+                  times: Sequence[TimeExpression]) -> str:
+    """The clause as a title: from :func:`_title_start` to the "X said" or coordinated clause
+    that closes it, without its dates and relative asides ("Storm Boris dumped record rain on
+    central Europe"), at most :data:`_TITLE_MAX_WORDS` words with the trigger among them."""
+    # the trigger is marked, to find it among the title's words once dates are taken out
+    at = trigger.start - clause.start
+    text = clause.text[:at] + _TRIGGER_MARK + clause.text[at:]
+
+    def offset(position: int) -> int:  # a document offset as an offset into the marked text
+        return position - clause.start + (position >= trigger.start)
+
+    cut = offset(_told_until(clause, trigger))
+    kept = _without_dates(text, _title_start(text, at), cut, [(offset(t.start), offset(t.end)) for t in times])
+    joined = _REPEATED_COMMA.sub(",", _SPACE_BEFORE_COMMA.sub("", _RELATIVE_ASIDE.sub("", kept)))
     words = _trigger_within_reach(joined.strip(" \t\n.;:,").split())
     if carried_subject and words and words[0].islower():
         words = [carried_subject, *words]

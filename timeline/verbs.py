@@ -2,7 +2,7 @@
 
 Used for clauses that carry a date but no word of the event lexicon ("Volunteers filled
 sandbags on Wednesday"): what the clause reports is its verb. The finder reads the clause's
-words left to right, outside quotations, and takes the first that is:
+words left to right, outside the quotations the caller names, and takes the first that is:
 1. a base form after a modal or a "to" of intention ("will send", "would crest", "plans to
    close"), or a past participle after a form of "be", "have" or "get" ("was cut off", "has
    reopened", "was admitted to hospital"; not "was said");
@@ -20,6 +20,7 @@ reports or speculates is for the caller to read from the words around it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 __all__ = ["ClauseVerb", "find_main_verb"]
@@ -32,7 +33,6 @@ class ClauseVerb(NamedTuple):
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
-_QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]|``.*?''")
 
 # Modals: the next word is a verb in its base form.
 _MODALS = frozenset({"will", "would", "shall", "must", "’ll", "'ll"})
@@ -107,15 +107,15 @@ def _is_participle(word: str) -> bool:
     return word in _IRREGULAR_PARTICIPLES or (len(word) > 4 and word.endswith(("ed", "en")) and word not in _NOT_PAST)
 
 
-def find_main_verb(clause: str) -> ClauseVerb | None:
-    """The verb that tells the clause's event, or None when none is found."""
-    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(clause)] if ('"' in clause or "“" in clause
-                                                                          or "``" in clause) else []
+def find_main_verb(clause: str, *, skip: Sequence[tuple[int, int]] = ()) -> ClauseVerb | None:
+    """The verb that tells the clause's event, or None when none is found. Words starting in a
+    span of ``skip`` (offsets in ``clause``: its quotations, which the caller knows) are not
+    read."""
     # one pass over the words, remembering the two before (the verb is usually among the first)
     second_last = last = ""
     last_end = 0
     for k, match in enumerate(_WORD.finditer(clause)):
-        if quoted and any(s <= match.start() < e for s, e in quoted):
+        if skip and any(s <= match.start() < e for s, e in skip):
             continue
         written = match.group(0)
         word = written.lower()

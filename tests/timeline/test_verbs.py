@@ -21,8 +21,16 @@ FOUND = [
     ("A hundred people gathered.", "gathered"),  # "hundred" is no past form
     ("On Monday the United Nations met.", "met"),
     ("He went to Paris in May.", "went"),
-    ('"We fought hard," the coach said after the team lost.', "lost"),  # quoted words are not the clause's
+    ("The two leaders met.", "met"),
 ]
+
+
+def test_the_words_of_skipped_spans_are_not_read() -> None:
+    clause = '"We fought hard," the coach said after the team lost.'
+    found = find_main_verb(clause, skip=[(0, clause.index(" the coach"))])
+    assert found is not None and found.word == "lost"
+    unskipped = find_main_verb(clause)
+    assert unskipped is not None and unskipped.word == "fought"
 
 
 @pytest.mark.parametrize(("clause", "verb"), FOUND)
