@@ -184,6 +184,8 @@ _SITE_PREPOSITION = re.compile(r"(?:\bin|\bat|\bnear|\bto|\binto|\bacross|\bover
 # A subordinate clause opening the sentence: its subject is not the main clause's.
 _SUBORDINATE_OPENER = re.compile(r"(?:[A-Z][a-z]+,\s+)?(?i:when|after|before|as|while|because|although|though|if|"
                                  r"once|since|until|unless)\b")
+# Between a possessor and the event noun it owns: "Iraq's invasion", "Russia's full-scale invasion".
+_POSSESSOR_GAP = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 # Between a verb and its object: "visited Dallas", "annexed the Crimea".
 _OBJECT_GAP = re.compile(r"\s+(?:the\s+)?")
 # "the town of", "the port of": the place named next is where things happen.
@@ -900,6 +902,11 @@ def _title(doc_text: str, clause: Span, trigger: _Trigger, places: Sequence[Even
     people = list(dict.fromkeys(a.actor.name.split()[-1] for a in actors if a.actor.kind is ActorKind.PERSON))
     countries = list(dict.fromkeys(_short_name(ep.place, ep.surface) for ep in places
                                    if ep.role is PlaceRole.ACTOR and ep.place.kind is PlaceKind.COUNTRY))
+    possessor = next((ep for ep in places if ep.end is not None and ep.place.kind is PlaceKind.COUNTRY
+                      and _POSSESSOR_GAP.fullmatch(doc_text, ep.end, trigger.start)), None)
+    if possessor is not None:
+        # "Iraq's invasion of Kuwait": the possessor alone acts, whoever else the clause names
+        countries = [_short_name(possessor.place, possessor.surface)]
     if people and trigger.kind in _PERSONAL_KINDS and (len(people) >= 2 or len(countries) < 2):
         who = "-".join(people[:3])
     elif len(countries) >= 2:

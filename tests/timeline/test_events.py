@@ -420,3 +420,9 @@ def test_a_coordinated_clause_shares_the_whole_subject_and_dates_inside_phrases_
     (shooting,) = events_of("Slepian was shot to death on the night of Oct. 23 as he stood in his kitchen.",
                             published=dt.date(1998, 11, 16))
     assert shooting.title == "Slepian was shot to death on the night of Oct. 23 as he stood"
+
+
+def test_the_possessor_of_an_event_noun_alone_is_its_who() -> None:
+    (invasion,) = events_of("Iran, which had condemned Iraq's invasion of Kuwait on Aug. 2, sent an envoy.",
+                            published=dt.date(1990, 8, 16))
+    assert invasion.title == "Iraq’s invasion of Kuwait"
